@@ -1,0 +1,59 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { HashRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
+import { createAppStore } from '../store/app-store';
+import { AppStoreProvider } from '../store/store-context';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { EvidenceView } from '../views/evidence/EvidenceView';
+import { createQueryClient } from './query-client';
+import { EvidenceLoader } from './EvidenceLoader';
+import { UrlSync } from './UrlSync';
+
+/** Keeps the filters when the user moves between views. */
+function ViewLink({ to, children }: { to: string; children: string }) {
+  const { search } = useLocation();
+  return <NavLink to={{ pathname: to, search }}>{children}</NavLink>;
+}
+
+function RedirectKeepingSearch({ to }: { to: string }) {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: to, search }} replace />;
+}
+
+export function Shell() {
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <h1>IVIG in multiple sclerosis <span>randomized-trial evidence explorer</span></h1>
+        <nav aria-label="Views">
+          <ViewLink to="/evidence">Evidence</ViewLink>
+        </nav>
+      </header>
+      <main>
+        <EvidenceLoader>
+          <UrlSync />
+          <Routes>
+            <Route path="/evidence" element={<ErrorBoundary name="The evidence view"><EvidenceView /></ErrorBoundary>} />
+            <Route path="*" element={<RedirectKeepingSearch to="/evidence" />} />
+          </Routes>
+        </EvidenceLoader>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [store] = useState(() => createAppStore());
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AppStoreProvider store={store}>
+        <HashRouter>
+          <ErrorBoundary name="The application">
+            <Shell />
+          </ErrorBoundary>
+        </HashRouter>
+      </AppStoreProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { OUTCOME_KINDS, SETTINGS, type StudyKind } from '../evidence/schema';
+import { FILTER_PHASES, OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL, STUDY_KIND_LABEL } from '../evidence/vocabulary';
+import { useAppStore } from '../store/store-context';
+
+const KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'];
+
+/** The filters every view shares: MS phase, setting, study kind, outcome, years, search. */
+export function FilterBar() {
+  const filters = useAppStore((s) => s.filters);
+  const actions = useAppStore(
+    useShallow((s) => ({
+      togglePhase: s.togglePhase,
+      toggleSetting: s.toggleSetting,
+      toggleKind: s.toggleKind,
+      setOutcome: s.setOutcome,
+      setYearRange: s.setYearRange,
+      setSearch: s.setSearch,
+      resetFilters: s.resetFilters,
+    })),
+  );
+  return (
+    <form className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <fieldset>
+        <legend>MS phase</legend>
+        <div className="toggle-group">
+          {FILTER_PHASES.map((phase) => (
+            <button
+              key={phase}
+              type="button"
+              aria-pressed={filters.phases.includes(phase)}
+              title={PHASE_LABEL[phase] + (phase === 'SP' || phase === 'PP' ? ' (mixed PP+SP trials included)' : '')}
+              onClick={() => actions.togglePhase(phase)}
+            >
+              {phase === 'unspecified' ? 'Other' : phase}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Setting</legend>
+        <div className="toggle-group">
+          {SETTINGS.map((setting) => (
+            <button key={setting} type="button" aria-pressed={filters.settings.includes(setting)} onClick={() => actions.toggleSetting(setting)}>
+              {SETTING_LABEL[setting]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Studies</legend>
+        {KINDS.map((kind) => (
+          <label key={kind} className="check">
+            <input type="checkbox" checked={filters.kinds.includes(kind)} onChange={() => actions.toggleKind(kind)} />
+            {STUDY_KIND_LABEL[kind]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="inline-fields">
+        <legend>Outcome and years</legend>
+        <label>
+          Outcome reported
+          <select value={filters.outcome ?? ''} onChange={(e) => actions.setOutcome(e.target.value === '' ? null : (e.target.value as typeof filters.outcome))}>
+            <option value="">Any outcome</option>
+            {OUTCOME_KINDS.map((k) => <option key={k} value={k}>{OUTCOME_INFO[k].label}</option>)}
+          </select>
+        </label>
+        <YearInput label="From year" value={filters.yearFrom} onCommit={(y) => actions.setYearRange(y, filters.yearTo)} />
+        <YearInput label="To year" value={filters.yearTo} onCommit={(y) => actions.setYearRange(filters.yearFrom, y)} />
+        <label>
+          Search
+          <input type="search" value={filters.search} placeholder="author, trial…" onChange={(e) => actions.setSearch(e.target.value)} />
+        </label>
+        <button type="button" onClick={actions.resetFilters}>Reset filters</button>
+      </fieldset>
+    </form>
+  );
+}
+
+/** A year box that lets the user type "19…" without filtering on year 19: it commits a plausible
+ * four-digit year, or no bound when emptied. */
+function YearInput({ label, value, onCommit }: { label: string; value: number | null; onCommit: (year: number | null) => void }) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  const [committed, setCommitted] = useState(value);
+  // A reset or a link changed the bound from outside: show it (React's "adjust state on prop change").
+  if (committed !== value) {
+    setCommitted(value);
+    setText(value === null ? '' : String(value));
+  }
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        inputMode="numeric"
+        min={1950}
+        max={2100}
+        value={text}
+        onChange={(e) => {
+          const t = e.target.value;
+          setText(t);
+          const n = Number(t);
+          if (t === '') { setCommitted(null); onCommit(null); }
+          else if (Number.isInteger(n) && n >= 1950 && n <= 2100) { setCommitted(n); onCommit(n); }
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The bundled evidence file as a react-query query: fetched once, validated in the queryFn so
+ * that a bad file fails the query (and the UI shows why), never cached stale (it cannot change
+ * while the app runs).
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { parseEvidenceText } from './parse-evidence';
+
+/** Resolved against Vite's base URL, so the app works from any sub-path. */
+export const EVIDENCE_URL = `${import.meta.env.BASE_URL}data/evidence.json`;
+
+export async function fetchEvidenceSet(url: string = EVIDENCE_URL, fetchImpl: typeof fetch = fetch) {
+  const response = await fetchImpl(url);
+  if (!response.ok) throw new Error(`Could not load the evidence file (${url}): HTTP ${response.status}`);
+  return parseEvidenceText(await response.text(), `The evidence file (${url})`);
+}
+
+export const evidenceQueryOptions = queryOptions({
+  queryKey: ['evidence-set', EVIDENCE_URL],
+  queryFn: () => fetchEvidenceSet(),
+  staleTime: Infinity,
+  gcTime: Infinity,
+});

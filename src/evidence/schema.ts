@@ -1,0 +1,417 @@
+/**
+ * The evidence set's schema. Types come from these schemas (z.infer), so the file on disk, the
+ * validator and the code cannot drift apart.
+ *
+ * Design rules (DEVELOPERS.md rule 1, shared/evidence/SOURCES.md):
+ * - Every number is a `SourcedNumber`: value + source id + verbatim quote + status
+ *   (reported | derived | secondary). A derived value carries its formula.
+ * - A value the sources do not give is `NotReported`: `{ value: null, reason }`. Never estimated.
+ * - Outcome data keep the form the source gives them (counts, mean/SD/n, a reported contrast,
+ *   a p-value only, percentages without denominators, a qualitative statement).
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const nonEmpty = z.string().trim().min(1, 'expected a non-empty string');
+
+export const valueStatusSchema = z.enum(['reported', 'derived', 'secondary']);
+export type ValueStatus = z.infer<typeof valueStatusSchema>;
+
+/** A number with its provenance. `valueText` is how the number is written in the quote when
+ * that is not a plain decimal (e.g. "ten", "2.1 x 10(-8)", "O.05" [sic]). */
+export const sourcedNumberSchema = z
+  .object({
+    value: z.number().refine(Number.isFinite, 'expected a finite number'),
+    source: nonEmpty,
+    quote: nonEmpty,
+    status: valueStatusSchema,
+    formula: nonEmpty.optional(),
+    valueText: nonEmpty.optional(),
+    note: nonEmpty.optional(),
+  })
+  .strict()
+  .refine((v) => v.status !== 'derived' || v.formula !== undefined, {
+    message: 'a derived value needs its formula',
+    path: ['formula'],
+  });
+export type SourcedNumber = z.infer<typeof sourcedNumberSchema>;
+
+/** An absent value: the sources do not give it. `reason` says so in words a user can read. */
+export const notReportedSchema = z
+  .object({ value: z.null(), reason: nonEmpty })
+  .strict();
+export type NotReported = z.infer<typeof notReportedSchema>;
+
+export const maybeNumberSchema = z.union([sourcedNumberSchema, notReportedSchema]);
+export type MaybeNumber = z.infer<typeof maybeNumberSchema>;
+
+/** A verbatim passage (regimen, qualitative result) with its source. */
+export const sourcedTextSchema = z
+  .object({ text: nonEmpty, source: nonEmpty, status: valueStatusSchema, note: nonEmpty.optional() })
+  .strict();
+export type SourcedText = z.infer<typeof sourcedTextSchema>;
+
+export const sourceSchema = z
+  .object({
+    id: nonEmpty,
+    title: nonEmpty,
+    url: z.url().optional(),
+    kind: z.enum([
+      'abstract',
+      'index-record',
+      'secondary-table',
+      'review',
+      'meta-analysis',
+      'guideline',
+      'conference-abstract',
+      'journal-summary',
+      'bibliographic-record',
+    ]),
+    pmid: nonEmpty.optional(),
+    doi: nonEmpty.optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+const identifierSchema = z
+  .object({
+    value: nonEmpty,
+    basis: z.enum(['verified', 'pubmed-url', 'inferred', 'publisher-page']),
+    source: nonEmpty.optional(),
+  })
+  .strict();
+
+export const msPhaseSchema = z.enum(['CIS', 'RR', 'SP', 'PP', 'PP+SP', 'unspecified']);
+export type MsPhase = z.infer<typeof msPhaseSchema>;
+export const MS_PHASES = msPhaseSchema.options;
+
+export const settingSchema = z.enum([
+  'relapse-prevention',
+  'progression',
+  'acute-relapse',
+  'established-deficit',
+  'postpartum',
+  'first-event',
+]);
+export type Setting = z.infer<typeof settingSchema>;
+export const SETTINGS = settingSchema.options;
+
+export const studyKindSchema = z.enum(['ivig-rct', 'ivig-non-randomised', 'comparator-rct']);
+export type StudyKind = z.infer<typeof studyKindSchema>;
+
+export const flagCodeSchema = z.enum([
+  'possible-duplicate-cohort',
+  'crossover-within-patient',
+  'not-randomised',
+  'mixed-pp-sp',
+  'mixed-rr-relapsing-progressive',
+  'no-placebo-arm',
+  'secondary-source-only',
+  'interim-analysis',
+  'citation-unverified',
+  'conflicting-reports',
+  'dose-arm-mapping-unknown',
+  'observational',
+]);
+export type FlagCode = z.infer<typeof flagCodeSchema>;
+
+export const flagSchema = z.object({ code: flagCodeSchema, text: nonEmpty }).strict();
+export type StudyFlag = z.infer<typeof flagSchema>;
+
+export const armSchema = z
+  .object({
+    id: nonEmpty,
+    role: z.enum(['ivig', 'placebo', 'other']),
+    label: nonEmpty,
+    nRandomised: maybeNumberSchema,
+    nAnalysed: maybeNumberSchema,
+    regimen: z.union([sourcedTextSchema, notReportedSchema]),
+    loadingDoseGPerKg: maybeNumberSchema,
+    maintenanceDoseGPerKg: maybeNumberSchema,
+    maintenanceIntervalDays: maybeNumberSchema,
+    /** Monthly-equivalent maintenance dose (per calendar month), with its formula when derived. */
+    monthlyDoseGPerKg: maybeNumberSchema,
+    /** Average monthly dose over the treatment period including the loading dose, where the
+     * sources derive it (approximate; the formula says over which period). */
+    monthlyDoseInclLoadingGPerKg: maybeNumberSchema,
+  })
+  .strict();
+export type Arm = z.infer<typeof armSchema>;
+
+export const outcomeKindSchema = z.enum([
+  'annualized-relapse-rate',
+  'relapse-free',
+  'relapse-count',
+  'new-relapse',
+  'time-to-first-relapse',
+  'edss-change',
+  'edss-score',
+  'edss-improved',
+  'edss-worsened',
+  'sustained-progression',
+  'time-to-confirmed-progression',
+  'conversion-to-cdms',
+  'mri-gd-lesions',
+  'mri-t2-lesions',
+  'mri-lesion-decrease',
+  'mri-total-lesion-score',
+  'mri-brain-volume',
+  'mri-magnetization-transfer',
+  'targeted-deficit-score',
+  'impairment-scale',
+  'visual-function',
+  'muscle-strength',
+  'motor-conduction',
+  'adverse-events',
+  'thromboembolic-events',
+  'treatment-discontinued',
+]);
+export type OutcomeKind = z.infer<typeof outcomeKindSchema>;
+export const OUTCOME_KINDS = outcomeKindSchema.options;
+
+const countArmSchema = z
+  .object({
+    arm: nonEmpty,
+    events: sourcedNumberSchema,
+    total: sourcedNumberSchema,
+    percent: sourcedNumberSchema.optional(),
+  })
+  .strict();
+
+const continuousArmSchema = z
+  .object({
+    arm: nonEmpty,
+    mean: sourcedNumberSchema,
+    sd: maybeNumberSchema,
+    n: maybeNumberSchema,
+    ciLower: sourcedNumberSchema.optional(),
+    ciUpper: sourcedNumberSchema.optional(),
+  })
+  .strict();
+
+const percentArmSchema = z
+  .object({ arm: nonEmpty, percent: sourcedNumberSchema, total: maybeNumberSchema })
+  .strict();
+
+const comparisonSchema = z.object({ treatment: nonEmpty, control: nonEmpty }).strict();
+
+export const contrastMeasureSchema = z.enum(['HR', 'RR', 'OR', 'RateRatio', 'MD', 'SMD', 'RD']);
+export type ContrastMeasure = z.infer<typeof contrastMeasureSchema>;
+
+export const outcomeDataSchema = z.discriminatedUnion('form', [
+  z.object({ form: z.literal('counts'), arms: z.array(countArmSchema).min(2) }).strict(),
+  z.object({ form: z.literal('continuous'), arms: z.array(continuousArmSchema).min(2) }).strict(),
+  z
+    .object({
+      form: z.literal('contrast'),
+      measure: contrastMeasureSchema,
+      comparison: comparisonSchema,
+      estimate: sourcedNumberSchema,
+      ciLower: sourcedNumberSchema,
+      ciUpper: sourcedNumberSchema,
+      levelPercent: z.number().gt(0).lt(100),
+    })
+    .strict(),
+  z.object({ form: z.literal('percentages'), arms: z.array(percentArmSchema).min(2) }).strict(),
+  z.object({ form: z.literal('p-value-only') }).strict(),
+  z.object({ form: z.literal('qualitative') }).strict(),
+]);
+export type OutcomeData = z.infer<typeof outcomeDataSchema>;
+export type OutcomeForm = OutcomeData['form'];
+
+export const pValueSchema = z
+  .object({
+    value: sourcedNumberSchema,
+    relation: z.enum(['=', '<', '>']).default('='),
+  })
+  .strict();
+
+export const outcomeSchema = z
+  .object({
+    id: nonEmpty,
+    kind: outcomeKindSchema,
+    label: nonEmpty,
+    timepoint: nonEmpty,
+    primary: z.boolean().default(false),
+    data: outcomeDataSchema,
+    pValue: pValueSchema.optional(),
+    statement: sourcedTextSchema.optional(),
+    /** Which way the reported result points, when the source says so. */
+    direction: z.enum(['favours-ivig', 'favours-control', 'no-difference', 'unclear']).optional(),
+    notes: z.array(nonEmpty).default([]),
+  })
+  .strict();
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** An outcome the study did not report in the available sources (for the evidence map). */
+export const missingOutcomeSchema = z
+  .object({ kind: outcomeKindSchema, reason: nonEmpty })
+  .strict();
+
+export const designSchema = z
+  .object({
+    allocation: z.enum([
+      'parallel',
+      'crossover',
+      'fixed-sequence',
+      'matched-controls',
+      'consecutive',
+      'retrospective-cohort',
+    ]),
+    randomised: z.boolean(),
+    blinding: z.enum(['double-blind', 'open', 'not stated']),
+    control: z.enum(['placebo', 'other-dose', 'untreated', 'active']),
+    multicentre: z.boolean().optional(),
+    durationMonths: maybeNumberSchema,
+    statement: sourcedTextSchema.optional(),
+  })
+  .strict();
+
+export const studySchema = z
+  .object({
+    id: nonEmpty,
+    kind: studyKindSchema,
+    label: nonEmpty,
+    citation: nonEmpty,
+    citationVerified: z.boolean(),
+    year: z.number().int().min(1950).max(2100),
+    /** Why this year, when the primary report's date is not verified. */
+    yearNote: nonEmpty.optional(),
+    pmid: identifierSchema.nullable(),
+    doi: identifierSchema.nullable(),
+    pmcid: nonEmpty.optional(),
+    otherReports: z.array(nonEmpty).default([]),
+    sources: z.array(nonEmpty).min(1),
+    design: designSchema,
+    phase: msPhaseSchema,
+    setting: settingSchema,
+    totalRandomised: maybeNumberSchema,
+    arms: z.array(armSchema),
+    outcomes: z.array(outcomeSchema),
+    notReported: z.array(missingOutcomeSchema).default([]),
+    flags: z.array(flagSchema).default([]),
+    notes: z.array(nonEmpty).default([]),
+  })
+  .strict();
+export type Study = z.infer<typeof studySchema>;
+
+export const pooledResultSchema = z
+  .object({
+    id: nonEmpty,
+    kind: outcomeKindSchema,
+    label: nonEmpty,
+    phase: msPhaseSchema.or(z.literal('RR+SP')),
+    measure: z.enum(['OR', 'RR', 'SMD', 'WMD', 'MD', 'difference', 'effect-size', 'unspecified']),
+    estimate: maybeNumberSchema,
+    ciLower: maybeNumberSchema,
+    ciUpper: maybeNumberSchema,
+    pValue: maybeNumberSchema,
+    trials: maybeNumberSchema,
+    participants: maybeNumberSchema,
+    notes: z.array(nonEmpty).default([]),
+  })
+  .strict();
+export type PooledResult = z.infer<typeof pooledResultSchema>;
+
+export const synthesisSchema = z
+  .object({
+    id: nonEmpty,
+    kind: z.enum(['meta-analysis', 'systematic-review', 'review', 'guideline', 'thesis', 'structured-abstract']),
+    label: nonEmpty,
+    citation: nonEmpty,
+    year: z.number().int().min(1950).max(2100).nullable(),
+    pmid: identifierSchema.nullable(),
+    doi: identifierSchema.nullable(),
+    sources: z.array(nonEmpty).min(1),
+    includedTrials: nonEmpty,
+    statements: z.array(sourcedTextSchema).default([]),
+    pooledResults: z.array(pooledResultSchema).default([]),
+    flags: z.array(nonEmpty).default([]),
+  })
+  .strict();
+export type Synthesis = z.infer<typeof synthesisSchema>;
+
+export const evidenceSetSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    version: nonEmpty,
+    title: nonEmpty,
+    updated: z.iso.date(),
+    sources: z.array(sourceSchema).min(1),
+    studies: z.array(studySchema).min(1),
+    syntheses: z.array(synthesisSchema).default([]),
+  })
+  .strict();
+export type EvidenceSet = z.infer<typeof evidenceSetSchema>;
+
+/**
+ * Cross-references the schema alone cannot express: unique ids, sources that exist, arms that
+ * exist. Reported as zod issues with a path, so the loader's message names the failing place.
+ */
+export const checkedEvidenceSetSchema = evidenceSetSchema.superRefine((set, ctx) => {
+  const sourceIds = new Set<string>();
+  set.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+    sourceIds.add(s.id);
+  });
+  const studyIds = new Set<string>();
+  const checkSource = (id: string, path: (string | number)[]) => {
+    if (!sourceIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown source "${id}"` });
+  };
+  // Walk any value and check every `source` field it holds.
+  const walkSources = (value: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walkSources(v, [...path, i]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'source' && typeof v === 'string') checkSource(v, [...path, key]);
+        else if (key === 'sources' && Array.isArray(v)) v.forEach((s, i) => typeof s === 'string' && checkSource(s, [...path, key, i]));
+        else walkSources(v, [...path, key]);
+      }
+    }
+  };
+  set.studies.forEach((study, si) => {
+    const base = ['studies', si];
+    if (studyIds.has(study.id)) ctx.addIssue({ code: 'custom', path: [...base, 'id'], message: `duplicate study id "${study.id}"` });
+    studyIds.add(study.id);
+    walkSources(study, base);
+    const armIds = new Set(study.arms.map((a) => a.id));
+    if (armIds.size !== study.arms.length) ctx.addIssue({ code: 'custom', path: [...base, 'arms'], message: 'duplicate arm id' });
+    const outcomeIds = new Set<string>();
+    study.outcomes.forEach((o, oi) => {
+      const opath = [...base, 'outcomes', oi];
+      if (outcomeIds.has(o.id)) ctx.addIssue({ code: 'custom', path: [...opath, 'id'], message: `duplicate outcome id "${o.id}"` });
+      outcomeIds.add(o.id);
+      const armRefs: [string, (string | number)[]][] = [];
+      const d = o.data;
+      if (d.form === 'counts' || d.form === 'continuous' || d.form === 'percentages') {
+        d.arms.forEach((a, ai) => armRefs.push([a.arm, [...opath, 'data', 'arms', ai, 'arm']]));
+      } else if (d.form === 'contrast') {
+        armRefs.push([d.comparison.treatment, [...opath, 'data', 'comparison', 'treatment']]);
+        armRefs.push([d.comparison.control, [...opath, 'data', 'comparison', 'control']]);
+      }
+      for (const [id, path] of armRefs) {
+        if (!armIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown arm "${id}"` });
+      }
+      if (d.form === 'counts') {
+        d.arms.forEach((a, ai) => {
+          if (!Number.isInteger(a.events.value) || a.events.value < 0)
+            ctx.addIssue({ code: 'custom', path: [...opath, 'data', 'arms', ai, 'events', 'value'], message: `expected a non-negative integer, got ${a.events.value}` });
+          if (!Number.isInteger(a.total.value) || a.total.value <= 0)
+            ctx.addIssue({ code: 'custom', path: [...opath, 'data', 'arms', ai, 'total', 'value'], message: `expected a positive integer, got ${a.total.value}` });
+          else if (a.events.value > a.total.value)
+            ctx.addIssue({ code: 'custom', path: [...opath, 'data', 'arms', ai, 'events', 'value'], message: `events (${a.events.value}) exceed the total (${a.total.value})` });
+        });
+      }
+    });
+    study.arms.forEach((a, ai) => {
+      for (const key of ['nRandomised', 'nAnalysed'] as const) {
+        const n = a[key];
+        if (n.value !== null && (!Number.isInteger(n.value) || n.value <= 0))
+          ctx.addIssue({ code: 'custom', path: [...base, 'arms', ai, key, 'value'], message: `expected a positive integer, got ${n.value}` });
+      }
+    });
+  });
+  set.syntheses.forEach((s, i) => walkSources(s, ['syntheses', i]));
+});

@@ -1,0 +1,165 @@
+/**
+ * View models of the Evidence view: the trial table and the evidence map (trials × outcomes:
+ * what each source gives, and what it does not). Pure functions of the evidence set.
+ */
+import type { Arm, MaybeNumber, Outcome, OutcomeKind, Study } from '../evidence/schema';
+import { OUTCOME_INFO } from '../evidence/vocabulary';
+
+export interface EvidenceRow {
+  id: string;
+  label: string;
+  year: number;
+  phase: Study['phase'];
+  setting: Study['setting'];
+  kind: Study['kind'];
+  design: string;
+  /** "75 / 73" (IVIG / control), or the total with a note when the split is unknown. */
+  armSizes: string;
+  totalN: number | null;
+  regimen: string;
+  /** "0.175 g/kg/month (derived)"; "not reported" when absent. */
+  monthlyDose: string;
+  monthlyDoseValue: number | null;
+  outcomes: string[];
+  flags: string[];
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
+
+function armN(arm: Arm): MaybeNumber {
+  return arm.nAnalysed.value !== null ? arm.nAnalysed : arm.nRandomised;
+}
+
+function describeDesign(study: Study): string {
+  const d = study.design;
+  const parts = [
+    d.randomised ? 'randomised' : 'not randomised',
+    d.allocation.replace('-', ' '),
+    d.blinding === 'not stated' ? null : d.blinding,
+    d.control === 'placebo' ? 'placebo-controlled' : d.control === 'other-dose' ? 'dose comparison' : `${d.control} control`,
+    d.durationMonths.value !== null ? `${fmt(d.durationMonths.value)} months` : null,
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+export function toEvidenceRow(study: Study): EvidenceRow {
+  const sizes = study.arms.map(armN);
+  const known = sizes.every((n) => n.value !== null);
+  const total = study.totalRandomised.value ?? (known ? sizes.reduce((a, n) => a + (n.value ?? 0), 0) : null);
+  const armSizes = known && sizes.length > 0
+    ? sizes.map((n) => fmt(n.value as number)).join(' / ')
+    : total !== null ? `${fmt(total)} total (split not reported)` : 'not reported';
+  const ivigArms = study.arms.filter((a) => a.role === 'ivig');
+  const doses = ivigArms.map((a) => a.monthlyDoseGPerKg).filter((d) => d.value !== null);
+  const monthlyDose = doses.length
+    ? doses.map((d) => `${fmt(d.value as number)}${d.value !== null && d.status !== 'reported' ? ` (${d.status === 'secondary' ? 'secondary' : 'derived'})` : ''}`).join(' / ') + ' g/kg/month'
+    : ivigArms.length ? 'not reported' : 'n/a';
+  const regimen = ivigArms.map((a) => ('text' in a.regimen ? a.regimen.text : null)).find(Boolean) ?? (ivigArms.length ? 'not reported' : study.arms.map((a) => a.label).join(' vs '));
+  return {
+    id: study.id,
+    label: study.label,
+    year: study.year,
+    phase: study.phase,
+    setting: study.setting,
+    kind: study.kind,
+    design: describeDesign(study),
+    armSizes,
+    totalN: total,
+    regimen,
+    monthlyDose,
+    monthlyDoseValue: doses[0]?.value ?? null,
+    outcomes: [...new Set(study.outcomes.map((o) => OUTCOME_INFO[o.kind].short))],
+    flags: study.flags.map((f) => f.code),
+  };
+}
+
+export type EvidenceRowSortKey = 'label' | 'year' | 'phase' | 'totalN' | 'monthlyDoseValue';
+
+export function sortEvidenceRows(rows: readonly EvidenceRow[], key: EvidenceRowSortKey, descending = false): EvidenceRow[] {
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    // Unknown values sort last whatever the direction: "not reported" is not a small number.
+    if (x === null && y === null) return a.label.localeCompare(b.label);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return c !== 0 ? sign * c : a.label.localeCompare(b.label);
+  });
+}
+
+/** What a source gives for one trial and one outcome, from most to least usable. */
+export type EvidenceLevel =
+  | 'arm-level'
+  | 'contrast'
+  | 'arm-level-incomplete'
+  | 'p-value-only'
+  | 'qualitative'
+  | 'not-reported';
+
+export const EVIDENCE_LEVEL_LABEL: Record<EvidenceLevel, string> = {
+  'arm-level': 'Arm-level data',
+  contrast: 'Contrast with CI',
+  'arm-level-incomplete': 'Arm values, incomplete',
+  'p-value-only': 'p-value only',
+  qualitative: 'Qualitative statement',
+  'not-reported': 'Not reported',
+};
+
+export interface EvidenceMapCell {
+  level: EvidenceLevel;
+  /** True when a value in the cell is derived or from a secondary source. */
+  indirect: boolean;
+  /** A short description for the cell's accessible name and tooltip. */
+  detail: string;
+}
+
+function valuesIn(value: unknown): { status?: string; value: unknown }[] {
+  if (Array.isArray(value)) return value.flatMap(valuesIn);
+  if (value === null || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  if ('value' in o && ('quote' in o || 'reason' in o)) return [o as { status?: string; value: unknown }];
+  return Object.values(o).flatMap(valuesIn);
+}
+
+export function outcomeEvidenceLevel(outcome: Outcome): EvidenceLevel {
+  const d = outcome.data;
+  switch (d.form) {
+    case 'counts':
+      return 'arm-level';
+    case 'continuous':
+      return d.arms.every((a) => a.sd.value !== null && a.n.value !== null) ? 'arm-level' : 'arm-level-incomplete';
+    case 'contrast':
+      return 'contrast';
+    case 'percentages':
+      return 'arm-level-incomplete';
+    case 'p-value-only':
+      return 'p-value-only';
+    case 'qualitative':
+      return 'qualitative';
+  }
+}
+
+const LEVEL_RANK: Record<EvidenceLevel, number> = {
+  'arm-level': 0, contrast: 1, 'arm-level-incomplete': 2, 'p-value-only': 3, qualitative: 4, 'not-reported': 5,
+};
+
+export function evidenceMapCell(study: Study, kind: OutcomeKind): EvidenceMapCell {
+  const outcomes = study.outcomes.filter((o) => o.kind === kind);
+  if (outcomes.length === 0) {
+    const missing = study.notReported.find((m) => m.kind === kind);
+    return { level: 'not-reported', indirect: false, detail: missing?.reason ?? 'Not reported in the available sources.' };
+  }
+  const best = [...outcomes].sort((a, b) => LEVEL_RANK[outcomeEvidenceLevel(a)] - LEVEL_RANK[outcomeEvidenceLevel(b)])[0] as Outcome;
+  const level = outcomeEvidenceLevel(best);
+  const indirect = valuesIn(best.data).some((v) => v.status === 'derived' || v.status === 'secondary');
+  const detail = `${best.label} (${best.timepoint})`;
+  return { level, indirect, detail };
+}
+
+/** The map's columns: the outcome kinds any shown study reports, in vocabulary order. */
+export function evidenceMapColumns(studies: readonly Study[]): OutcomeKind[] {
+  const used = new Set(studies.flatMap((s) => s.outcomes.map((o) => o.kind)));
+  return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => used.has(k));
+}

@@ -1,0 +1,123 @@
+/**
+ * Every value of one study, flattened for the detail panel: what it is, its value, and where it
+ * comes from (status, formula, verbatim quote, source) — or why it is absent.
+ */
+import type { Arm, MaybeNumber, Outcome, Source, SourcedNumber, Study } from '../evidence/schema';
+
+export interface DetailValue {
+  label: string;
+  /** The number as text, or null when not reported. */
+  value: string | null;
+  status: SourcedNumber['status'] | null;
+  quote: string | null;
+  formula: string | null;
+  note: string | null;
+  source: Source | null;
+  /** Why the value is absent. */
+  reason: string | null;
+}
+
+export interface DetailSection {
+  title: string;
+  subtitle?: string;
+  values: DetailValue[];
+  notes: string[];
+}
+
+const fmt = (x: number) => String(Number(x.toPrecision(6)));
+
+export function detailValue(label: string, v: MaybeNumber, sources: ReadonlyMap<string, Source>, unit = ''): DetailValue {
+  if (v.value === null) {
+    return { label, value: null, status: null, quote: null, formula: null, note: null, source: null, reason: v.reason };
+  }
+  return {
+    label,
+    value: `${fmt(v.value)}${unit}`,
+    status: v.status,
+    quote: v.quote,
+    formula: v.formula ?? null,
+    note: v.note ?? null,
+    source: sources.get(v.source) ?? null,
+    reason: null,
+  };
+}
+
+function armSection(arm: Arm, sources: ReadonlyMap<string, Source>): DetailSection {
+  const values = [
+    detailValue('n randomised', arm.nRandomised, sources),
+    detailValue('n analysed', arm.nAnalysed, sources),
+    detailValue('Loading dose', arm.loadingDoseGPerKg, sources, ' g/kg'),
+    detailValue('Maintenance dose per infusion', arm.maintenanceDoseGPerKg, sources, ' g/kg'),
+    detailValue('Maintenance interval', arm.maintenanceIntervalDays, sources, ' days'),
+    detailValue('Monthly-equivalent maintenance dose', arm.monthlyDoseGPerKg, sources, ' g/kg/month'),
+    detailValue('Average monthly dose incl. loading', arm.monthlyDoseInclLoadingGPerKg, sources, ' g/kg/month'),
+  ];
+  const regimen = 'text' in arm.regimen ? `Regimen: “${arm.regimen.text}”` : `Regimen not reported: ${arm.regimen.reason}`;
+  return { title: `Arm: ${arm.label}`, values, notes: [regimen] };
+}
+
+function outcomeSection(outcome: Outcome, armLabel: (id: string) => string, sources: ReadonlyMap<string, Source>): DetailSection {
+  const values: DetailValue[] = [];
+  const d = outcome.data;
+  switch (d.form) {
+    case 'counts':
+      for (const a of d.arms) {
+        values.push(detailValue(`${armLabel(a.arm)}: events`, a.events, sources));
+        values.push(detailValue(`${armLabel(a.arm)}: total`, a.total, sources));
+        if (a.percent) values.push(detailValue(`${armLabel(a.arm)}: percent`, a.percent, sources, '%'));
+      }
+      break;
+    case 'continuous':
+      for (const a of d.arms) {
+        values.push(detailValue(`${armLabel(a.arm)}: mean`, a.mean, sources));
+        values.push(detailValue(`${armLabel(a.arm)}: SD`, a.sd, sources));
+        values.push(detailValue(`${armLabel(a.arm)}: n`, a.n, sources));
+        if (a.ciLower) values.push(detailValue(`${armLabel(a.arm)}: 95% CI lower`, a.ciLower, sources));
+        if (a.ciUpper) values.push(detailValue(`${armLabel(a.arm)}: 95% CI upper`, a.ciUpper, sources));
+      }
+      break;
+    case 'contrast':
+      values.push(detailValue(`${d.measure} (${armLabel(d.comparison.treatment)} vs ${armLabel(d.comparison.control)})`, d.estimate, sources));
+      values.push(detailValue(`${d.levelPercent}% CI lower`, d.ciLower, sources));
+      values.push(detailValue(`${d.levelPercent}% CI upper`, d.ciUpper, sources));
+      break;
+    case 'percentages':
+      for (const a of d.arms) {
+        values.push(detailValue(`${armLabel(a.arm)}: percent`, a.percent, sources, '%'));
+        values.push(detailValue(`${armLabel(a.arm)}: denominator`, a.total, sources));
+      }
+      break;
+    case 'p-value-only':
+    case 'qualitative':
+      break;
+  }
+  if (outcome.pValue) values.push(detailValue(`p ${outcome.pValue.relation === '=' ? '' : outcome.pValue.relation}`.trim(), outcome.pValue.value, sources));
+  const notes = [...outcome.notes];
+  if (outcome.statement) notes.unshift(`“${outcome.statement.text}”`);
+  return {
+    title: `${outcome.label}${outcome.primary ? ' (primary)' : ''}`,
+    subtitle: `${outcome.timepoint} · ${d.form.replace(/-/g, ' ')}${outcome.direction ? ` · ${outcome.direction.replace(/-/g, ' ')}` : ''}`,
+    values,
+    notes,
+  };
+}
+
+export function toStudyDetail(study: Study, sourceList: readonly Source[]): DetailSection[] {
+  const sources = new Map(sourceList.map((s) => [s.id, s]));
+  const armLabel = (id: string) => study.arms.find((a) => a.id === id)?.label ?? id;
+  const designValues = [detailValue('Total randomised', study.totalRandomised, sources), detailValue('Duration', study.design.durationMonths, sources, ' months')];
+  const designNotes = study.design.statement ? [`“${study.design.statement.text}”`] : [];
+  return [
+    { title: 'Design', values: designValues, notes: designNotes },
+    ...study.arms.map((a) => armSection(a, sources)),
+    ...study.outcomes.map((o) => outcomeSection(o, armLabel, sources)),
+  ];
+}
+
+/** A link a reader can follow: PubMed for a PMID, doi.org for a DOI. */
+export function studyLinks(study: Study): { label: string; url: string }[] {
+  const links: { label: string; url: string }[] = [];
+  if (study.pmid) links.push({ label: `PubMed ${study.pmid.value}`, url: `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(study.pmid.value)}/` });
+  if (study.doi) links.push({ label: `DOI ${study.doi.value}`, url: `https://doi.org/${study.doi.value}` });
+  return links;
+}

@@ -1,0 +1,75 @@
+/**
+ * One zustand store built from typed slices: the working evidence set and the user's intent.
+ * Derived data (filtered studies, view models) is computed by selectors, never stored.
+ * `createAppStore()` gives each test (and each app instance) a fresh store.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EvidenceSet, MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
+import { DEFAULT_FILTERS, type Filters } from '../model/filters';
+
+export interface EvidenceSlice {
+  evidence: EvidenceSet | null;
+  /** Studies the user toggled out of every analysis. */
+  excludedStudyIds: string[];
+  setEvidence: (evidence: EvidenceSet) => void;
+  toggleStudyExcluded: (studyId: string) => void;
+}
+
+export interface FiltersSlice {
+  filters: Filters;
+  /** The study whose detail panel is open. */
+  selectedStudyId: string | null;
+  setFilters: (filters: Filters) => void;
+  togglePhase: (phase: MsPhase) => void;
+  toggleSetting: (setting: Setting) => void;
+  toggleKind: (kind: StudyKind) => void;
+  setOutcome: (outcome: OutcomeKind | null) => void;
+  setYearRange: (from: number | null, to: number | null) => void;
+  setSearch: (search: string) => void;
+  resetFilters: () => void;
+  selectStudy: (studyId: string | null) => void;
+}
+
+export type AppState = EvidenceSlice & FiltersSlice;
+export type AppStore = StoreApi<AppState>;
+
+const toggle = <T,>(items: readonly T[], item: T): T[] =>
+  items.includes(item) ? items.filter((i) => i !== item) : [...items, item];
+
+type SliceCreator<S> = (set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState']) => S;
+
+export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set) => ({
+  evidence: null,
+  excludedStudyIds: [],
+  setEvidence: (evidence) => set({ evidence }),
+  toggleStudyExcluded: (studyId) => set((s) => ({ excludedStudyIds: toggle(s.excludedStudyIds, studyId) })),
+});
+
+export const createFiltersSlice: SliceCreator<FiltersSlice> = (set) => {
+  const update = (patch: Partial<Filters>) => set((s) => ({ filters: { ...s.filters, ...patch } }));
+  return {
+    filters: DEFAULT_FILTERS,
+    selectedStudyId: null,
+    setFilters: (filters) => set({ filters }),
+    togglePhase: (phase) => set((s) => ({ filters: { ...s.filters, phases: toggle(s.filters.phases, phase) } })),
+    toggleSetting: (setting) => set((s) => ({ filters: { ...s.filters, settings: toggle(s.filters.settings, setting) } })),
+    toggleKind: (kind) =>
+      set((s) => {
+        const kinds = toggle(s.filters.kinds, kind);
+        return kinds.length ? { filters: { ...s.filters, kinds } } : {};
+      }),
+    setOutcome: (outcome) => update({ outcome }),
+    setYearRange: (yearFrom, yearTo) => update({ yearFrom, yearTo }),
+    setSearch: (search) => update({ search }),
+    resetFilters: () => set({ filters: DEFAULT_FILTERS }),
+    selectStudy: (selectedStudyId) => set({ selectedStudyId }),
+  };
+};
+
+export function createAppStore(initial?: Partial<AppState>): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createEvidenceSlice(set, get),
+    ...createFiltersSlice(set, get),
+    ...initial,
+  }));
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import type { Study } from '../../evidence/schema';
+import { OUTCOME_INFO } from '../../evidence/vocabulary';
+import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, evidenceMapColumns, type EvidenceLevel } from '../../model/evidence-table-model';
+
+const SYMBOL: Record<EvidenceLevel, string> = {
+  'arm-level': '●',
+  contrast: '◆',
+  'arm-level-incomplete': '◐',
+  'p-value-only': 'p',
+  qualitative: '“”',
+  'not-reported': '—',
+};
+
+/** Trials × outcomes: what the sources give for each, so that an absence is visible as such. */
+export function EvidenceMap({ studies }: { studies: readonly Study[] }) {
+  const columns = useMemo(() => evidenceMapColumns(studies), [studies]);
+  if (studies.length === 0) return null;
+  return (
+    <section className="evidence-map" aria-labelledby="evidence-map-title">
+      <h2 id="evidence-map-title">Evidence map: what each trial reports</h2>
+      <ul className="map-legend" aria-label="Legend">
+        {(Object.keys(SYMBOL) as EvidenceLevel[]).map((l) => (
+          <li key={l}><span className={`cell level-${l}`} aria-hidden="true">{SYMBOL[l]}</span> {EVIDENCE_LEVEL_LABEL[l]}</li>
+        ))}
+        <li><span className="cell indirect" aria-hidden="true">*</span> includes derived or secondary-source values</li>
+      </ul>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Trial</th>
+              {columns.map((k) => <th key={k} scope="col" title={OUTCOME_INFO[k].label}>{OUTCOME_INFO[k].short}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {studies.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.label}</th>
+                {columns.map((k) => {
+                  const cell = evidenceMapCell(s, k);
+                  const text = `${EVIDENCE_LEVEL_LABEL[cell.level]}${cell.indirect ? ' (includes derived or secondary values)' : ''}: ${cell.detail}`;
+                  return (
+                    <td key={k} className={`cell level-${cell.level}`} title={text} aria-label={`${s.label}, ${OUTCOME_INFO[k].label}: ${text}`}>
+                      {SYMBOL[cell.level]}{cell.indirect && <span className="indirect">*</span>}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

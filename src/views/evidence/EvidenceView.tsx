@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { FilterBar } from '../../components/FilterBar';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { filterStudies } from '../../model/study-filter';
+import { useAppStore } from '../../store/store-context';
+import { EvidenceTable } from './EvidenceTable';
+import { EvidenceMap } from './EvidenceMap';
+import { StudyDetail } from './StudyDetail';
+
+export function EvidenceView() {
+  const { evidence, filters, selectedStudyId } = useAppStore(
+    useShallow((s) => ({ evidence: s.evidence, filters: s.filters, selectedStudyId: s.selectedStudyId })),
+  );
+  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, filters) : []), [evidence, filters]);
+  const selected = evidence?.studies.find((s) => s.id === selectedStudyId) ?? null;
+  if (!evidence) return null;
+  return (
+    <div className="evidence-view">
+      <FilterBar />
+      <p className="summary" role="status" aria-live="polite">
+        {studies.length} of {evidence.studies.length} studies shown · evidence set {evidence.version} ({evidence.updated})
+      </p>
+      <ErrorBoundary name="The trial table">
+        <EvidenceTable studies={studies} />
+      </ErrorBoundary>
+      {selected && (
+        <ErrorBoundary name="The study detail">
+          <StudyDetail study={selected} sources={evidence.sources} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary name="The evidence map">
+        <EvidenceMap studies={studies} />
+      </ErrorBoundary>
+    </div>
+  );
+}
