@@ -56,3 +56,24 @@ export function requireOneOf<T extends string>(name: string, value: unknown, all
   }
   return value as T;
 }
+
+/**
+ * Copies study effects into typed arrays, checking every value: yi finite, vi finite and > 0
+ * (`vi must be > 0, got 0 at study 3`).
+ */
+export function validateEffects(effects: unknown, minStudies = 1): { yi: Float64Array; vi: Float64Array } {
+  const list = requireLength('effects', effects, minStudies);
+  const k = list.length;
+  const yi = new Float64Array(k);
+  const vi = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const e = list[i];
+    if (typeof e !== 'object' || e === null) {
+      throw new InvalidInputError(`effect must be an object { yi, vi }, got ${describeValue(e)}${atStudy(i)}`);
+    }
+    const row = e as { yi?: unknown; vi?: unknown };
+    yi[i] = requireFinite('yi', row.yi, i);
+    vi[i] = requirePositive('vi', row.vi, i);
+  }
+  return { yi, vi };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { miniEvidence } from '../test-support/mini-evidence';
+import { DEFAULT_FILTERS } from './filters';
+import { evidenceMapCell, evidenceMapColumns, sortEvidenceRows, toEvidenceRow } from './evidence-table-model';
+import { filterStudies } from './study-filter';
+
+const set = miniEvidence();
+const byId = (id: string) => set.studies.find((s) => s.id === id)!;
+
+describe('filterStudies', () => {
+  it('hides comparator trials by default and matches mixed PP+SP under SP', () => {
+    expect(filterStudies(set.studies, DEFAULT_FILTERS).map((s) => s.id)).toEqual(['rr-1997', 'sp-2004', 'mixed-2006']);
+    expect(filterStudies(set.studies, { ...DEFAULT_FILTERS, phases: ['SP'] }).map((s) => s.id)).toEqual(['sp-2004', 'mixed-2006']);
+    expect(filterStudies(set.studies, { ...DEFAULT_FILTERS, phases: ['RR'] }).map((s) => s.id)).toEqual(['rr-1997']);
+  });
+  it('filters by year range, outcome and search', () => {
+    expect(filterStudies(set.studies, { ...DEFAULT_FILTERS, yearFrom: 2000, yearTo: 2005 }).map((s) => s.id)).toEqual(['sp-2004']);
+    expect(filterStudies(set.studies, { ...DEFAULT_FILTERS, outcome: 'relapse-free' }).map((s) => s.id)).toEqual(['rr-1997']);
+    expect(filterStudies(set.studies, { ...DEFAULT_FILTERS, search: 'gamma' }).map((s) => s.id)).toEqual(['mixed-2006']);
+  });
+});
+
+describe('toEvidenceRow', () => {
+  it('gives arm sizes, or the total when the split is unknown', () => {
+    expect(toEvidenceRow(byId('rr-1997')).armSizes).toBe('50 / 50');
+    expect(toEvidenceRow(byId('mixed-2006')).armSizes).toBe('231 total (split not reported)');
+    expect(toEvidenceRow(byId('rr-1997')).monthlyDose).toBe('0.4 g/kg/month');
+  });
+  it('sorts unknown values last in both directions', () => {
+    const rows = set.studies.map(toEvidenceRow).map((r) => (r.id === 'comp-1995' ? { ...r, totalN: null } : r));
+    const n = (d: boolean) => sortEvidenceRows(rows, 'totalN', d).map((r) => r.id);
+    expect(n(false)).toEqual(['rr-1997', 'sp-2004', 'mixed-2006', 'comp-1995']);
+    expect(n(true)).toEqual(['mixed-2006', 'rr-1997', 'sp-2004', 'comp-1995']);
+  });
+});
+
+describe('evidence map', () => {
+  it('classifies what each study gives, and says why a cell is empty', () => {
+    expect(evidenceMapCell(byId('rr-1997'), 'relapse-free')).toEqual({ level: 'arm-level', indirect: true, detail: 'Relapse-free (2 years)' });
+    expect(evidenceMapCell(byId('sp-2004'), 'time-to-confirmed-progression').level).toBe('contrast');
+    expect(evidenceMapCell(byId('rr-1997'), 'annualized-relapse-rate')).toEqual({ level: 'not-reported', indirect: false, detail: 'Alpha reports no relapse rate.' });
+    expect(evidenceMapColumns(set.studies)).toEqual(['relapse-free', 'time-to-confirmed-progression']);
+  });
+});
