@@ -25,7 +25,8 @@ page.on('console', (m) => m.type() === 'error' && console.error('console:', m.te
 await page.goto(`http://127.0.0.1:${server.address().port}/${route}`);
 await page.waitForSelector('main table, [role=alert]');
 if (clickText) await page.getByRole('button', { name: clickText }).first().click();
-await page.screenshot({ path: out, fullPage: true });
+if (process.env.SELECTOR) await page.locator(process.env.SELECTOR).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
 await browser.close();
 server.close();
 console.log(`wrote ${out}`);

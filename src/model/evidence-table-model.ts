@@ -46,13 +46,20 @@ export function toEvidenceRow(study: Study): EvidenceRow {
   const sizes = study.arms.map(armN);
   const known = sizes.every((n) => n.value !== null);
   const total = study.totalRandomised.value ?? (known ? sizes.reduce((a, n) => a + (n.value ?? 0), 0) : null);
-  const armSizes = known && sizes.length > 0
-    ? sizes.map((n) => fmt(n.value as number)).join(' / ')
-    : total !== null ? `${fmt(total)} total (split not reported)` : 'not reported';
+  // In a crossover or fixed-sequence study every patient receives both treatments: "17 / 17"
+  // would read as 34 patients.
+  const withinPatient = study.design.allocation === 'crossover' || study.design.allocation === 'fixed-sequence';
+  const firstKnown = sizes.find((n) => n.value !== null)?.value ?? null;
+  const armSizes = withinPatient && (firstKnown ?? total) !== null
+    ? `${fmt((firstKnown ?? total) as number)} patients, each in both periods`
+    : known && sizes.length > 0
+      ? sizes.map((n) => fmt(n.value as number)).join(' / ')
+      : total !== null ? `${fmt(total)} total (split not reported)` : 'not reported';
   const ivigArms = study.arms.filter((a) => a.role === 'ivig');
   const doses = ivigArms.map((a) => a.monthlyDoseGPerKg).filter((d) => d.value !== null);
   const monthlyDose = doses.length
-    ? doses.map((d) => `${fmt(d.value as number)}${d.value !== null && d.status !== 'reported' ? ` (${d.status === 'secondary' ? 'secondary' : 'derived'})` : ''}`).join(' / ') + ' g/kg/month'
+    ? doses.map((d) => fmt(d.value as number)).join(' / ') + ' g/kg/month' +
+      (doses.some((d) => d.value !== null && d.status !== 'reported') ? ` (${doses.some((d) => d.value !== null && d.status === 'secondary') ? 'secondary source' : 'derived'})` : '')
     : ivigArms.length ? 'not reported' : 'n/a';
   const regimen = ivigArms.map((a) => ('text' in a.regimen ? a.regimen.text : null)).find(Boolean) ?? (ivigArms.length ? 'not reported' : study.arms.map((a) => a.label).join(' vs '));
   return {

@@ -4,9 +4,9 @@
  * Used for the generalized Q equation y'P(τ²)y = target (Paule-Mandel, Q-profile bounds): Q(τ²) is
  * decreasing with Q' = −y'PPy and convex with Q'' = 2y'PPPy >= 0, so Newton steps from the
  * left of the root approach it monotonically; the bracket and a bisection fallback guard against
- * rounding. Convergence: a step smaller than `relativeTolerance`·max(1, |x|).
+ * rounding. Convergence: a step (or the bracket) smaller than `relativeTolerance`·|x|.
  */
-import { ConvergenceError } from './errors';
+import { ConvergenceError, MetaAnalysisError } from './errors';
 
 export interface FunctionWithDerivative {
   value: number;
@@ -26,6 +26,7 @@ export function newtonDecreasingRoot(
   let x = lower;
   for (let iter = 1; iter <= maxIterations; iter++) {
     const { value, derivative } = f(x);
+    if (Number.isNaN(value)) throw new MetaAnalysisError(`${label}: the function is NaN at ${x}`);
     if (value === 0) return { root: x, iterations: iter };
     if (value > 0) lo = x;
     else hi = x;
@@ -33,7 +34,7 @@ export function newtonDecreasingRoot(
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     const step = Math.abs(next - x);
     x = next;
-    if (step <= relativeTolerance * Math.max(1, Math.abs(x)) || hi - lo <= relativeTolerance * Math.max(1, Math.abs(x))) {
+    if (step <= relativeTolerance * Math.abs(x) || hi - lo <= relativeTolerance * Math.abs(hi)) {
       return { root: x, iterations: iter };
     }
   }

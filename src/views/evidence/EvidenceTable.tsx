@@ -59,7 +59,7 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
               <td>{SETTING_LABEL[r.setting]}</td>
               <td>{r.design}</td>
               <td>{r.armSizes}</td>
-              <td className="regimen">{r.regimen}</td>
+              <td className="regimen"><span title={r.regimen}>{r.regimen}</span></td>
               <td>{r.monthlyDose}</td>
               <td>{r.outcomes.join(', ') || 'none with data'}</td>
             </tr>

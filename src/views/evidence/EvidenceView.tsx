@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/store-context';
 import { EvidenceTable } from './EvidenceTable';
 import { EvidenceMap } from './EvidenceMap';
 import { StudyDetail } from './StudyDetail';
+import { PublishedSyntheses } from './PublishedSyntheses';
 
 export function EvidenceView() {
   const { evidence, filters, selectedStudyId } = useAppStore(
@@ -31,6 +32,9 @@ export function EvidenceView() {
       )}
       <ErrorBoundary name="The evidence map">
         <EvidenceMap studies={studies} />
+      </ErrorBoundary>
+      <ErrorBoundary name="The published syntheses">
+        <PublishedSyntheses syntheses={evidence.syntheses} />
       </ErrorBoundary>
     </div>
   );

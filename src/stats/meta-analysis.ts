@@ -1,0 +1,160 @@
+/**
+ * `metaAnalysis`: common-effect or random-effects pooling of study effects, the engine's main
+ * entry point. Mirrors metafor's `rma.uni(yi, vi, method, test)`, `confint()` (τ² CI) and
+ * `predict()` (prediction interval).
+ */
+import { InvalidInputError } from './errors';
+import { inverseVariancePooling } from './fixed-effect';
+import { heterogeneityStatistics, qProfileTau2Ci } from './heterogeneity';
+import { estimateTau2 } from './tau2-estimators';
+import {
+  type MetaAnalysisOptions,
+  type MetaAnalysisResult,
+  POOLING_METHODS,
+  type PoolingMethod,
+  type StudyEffect,
+  TEST_TYPES,
+  type TestType,
+} from './types';
+import { requireLevel, requireOneOf, requirePositive, validateEffects } from './validation';
+import { type ModelData, interceptOnlyData } from './weighted-least-squares';
+
+export interface ResolvedOptions {
+  method: PoolingMethod;
+  test: TestType;
+  level: number;
+  control: { threshold?: number; maxIterations?: number };
+}
+
+/** Defaults (REML, z, 95 %) and checks, shared by every entry point. */
+export function resolveOptions(options: MetaAnalysisOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError(`options must be an object, got ${String(options)}`);
+  }
+  const control = options.control ?? {};
+  if (control.threshold !== undefined) requirePositive('control.threshold', control.threshold);
+  if (control.maxIterations !== undefined) requirePositive('control.maxIterations', control.maxIterations);
+  return {
+    method: requireOneOf('method', options.method ?? 'REML', POOLING_METHODS),
+    test: requireOneOf('test', options.test ?? 'z', TEST_TYPES),
+    level: requireLevel(options.level ?? 95),
+    control,
+  };
+}
+
+/**
+ * Pools study effects.
+ *
+ * Model: yᵢ = μ + uᵢ + εᵢ, εᵢ ~ N(0, vᵢ), uᵢ ~ N(0, τ²) (τ² = 0 for 'FE').
+ * 1. τ² by the chosen estimator (`tau2-estimators.ts`), truncated at 0.
+ * 2. μ̂, SE, z or Knapp-Hartung t test, CI and prediction interval (`inverseVariancePooling`).
+ * 3. Q, I², H² (`heterogeneityStatistics`) and the Q-profile CI of τ² (`qProfileTau2Ci`; not for FE).
+ *
+ * Reference: metafor documentation, `rma.uni`, `confint.rma.uni`, `predict.rma`;
+ * Cochrane Handbook v6.4, chapter 10 (sections 10.3, 10.10).
+ *
+ * Edge cases:
+ * - k = 1: estimate = yᵢ, SE = √vᵢ, τ² = 0, z test (a requested 'knha' falls back to z, as
+ *   metafor does); Q, its p, I², H² and the τ² CI are null (metafor prints Q = 0, I² = 0, H² = 1).
+ * - k = 2 works for every method (Knapp-Hartung then uses t with 1 df).
+ * - τ² is truncated at 0; an iterative estimator that does not converge throws a ConvergenceError.
+ * - Invalid input throws an InvalidInputError naming the value and study (`vi must be > 0, got 0 at study 3`).
+ */
+export function metaAnalysis(effects: readonly StudyEffect[], options: MetaAnalysisOptions = {}): MetaAnalysisResult {
+  const resolved = resolveOptions(options);
+  const { yi, vi } = validateEffects(effects);
+  return metaAnalysisOfData(interceptOnlyData(yi, vi), resolved);
+}
+
+/** `metaAnalysis` on already validated data (used by the sensitivity analyses). */
+export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): MetaAnalysisResult {
+  const { method, level, control } = options;
+  const warnings: string[] = [];
+  let test = options.test;
+  if (data.k === 1) {
+    if (test === 'knha') {
+      warnings.push('k = 1: Knapp-Hartung needs k >= 2, so the z test was used (as metafor)');
+      test = 'z';
+    }
+    warnings.push('k = 1: tau2 is 0 and heterogeneity statistics are undefined (null)');
+    const pooled = inverseVariancePooling(data, 0, test, level);
+    return {
+      k: 1,
+      method,
+      test,
+      level,
+      estimate: pooled.estimate,
+      se: pooled.se,
+      ciLower: pooled.ciLower,
+      ciUpper: pooled.ciUpper,
+      statistic: pooled.statistic,
+      pValue: pooled.pValue,
+      df: null,
+      tau2: 0,
+      tau: 0,
+      tau2CiLower: null,
+      tau2CiUpper: null,
+      I2: null,
+      H2: null,
+      Q: null,
+      QpValue: null,
+      piLower: pooled.piLower,
+      piUpper: pooled.piUpper,
+      piDistribution: 'normal',
+      weights: pooled.weights,
+      converged: true,
+      iterations: 0,
+      warnings,
+    };
+  }
+
+  let tau2 = 0;
+  let iterations = 0;
+  if (method !== 'FE') {
+    const estimate = estimateTau2(method, data, control);
+    tau2 = estimate.tau2;
+    iterations = estimate.iterations;
+    warnings.push(...estimate.warnings);
+  } else if (test === 'knha') {
+    warnings.push('Knapp-Hartung is not meant for a common-effect (FE) model (metafor warns too)');
+  }
+  const pooled = inverseVariancePooling(data, tau2, test, level);
+  warnings.push(...pooled.warnings);
+  const heterogeneity = heterogeneityStatistics(data, tau2, method === 'FE');
+  let tau2CiLower: number | null = null;
+  let tau2CiUpper: number | null = null;
+  if (method !== 'FE') {
+    const ci = qProfileTau2Ci(data, level);
+    tau2CiLower = ci.lower;
+    tau2CiUpper = ci.upper;
+    warnings.push(...ci.warnings);
+  }
+  return {
+    k: data.k,
+    method,
+    test,
+    level,
+    estimate: pooled.estimate,
+    se: pooled.se,
+    ciLower: pooled.ciLower,
+    ciUpper: pooled.ciUpper,
+    statistic: pooled.statistic,
+    pValue: pooled.pValue,
+    df: pooled.df,
+    tau2,
+    tau: Math.sqrt(tau2),
+    tau2CiLower,
+    tau2CiUpper,
+    I2: heterogeneity.I2,
+    H2: heterogeneity.H2,
+    Q: heterogeneity.Q,
+    QpValue: heterogeneity.QpValue,
+    piLower: pooled.piLower,
+    piUpper: pooled.piUpper,
+    piDistribution: test === 'knha' ? 't(k-1)' : 'normal',
+    weights: pooled.weights,
+    converged: true,
+    iterations,
+    warnings,
+  };
+}

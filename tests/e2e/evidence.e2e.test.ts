@@ -1,0 +1,91 @@
+/**
+ * The Evidence view in real Chromium against the production build: load, see the trials, filter
+ * to RR, check that the URL and the table follow, reload with the filter kept, open a trial and
+ * see a number with its verbatim quote; a malformed evidence file gives a readable error.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist, type StaticServer } from './support';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  return { page, errors };
+}
+
+const trialTable = (page: Page) => page.getByRole('table', { name: /Trials of IVIG/ });
+const trialNames = (page: Page) => trialTable(page).getByRole('rowheader').getByRole('button').allTextContents();
+
+describe('Evidence view (Chromium, production build)', () => {
+  it('loads the bundled trials, filters to RR, keeps the filter in the URL and across a reload', async () => {
+    const { page, errors } = await openPage(`${server.url}#/evidence`);
+    await trialTable(page).waitFor();
+    const all = await trialNames(page);
+    expect(all).toContain('Fazekas 1997 (AIMS)');
+    expect(all).toContain('Hommes 2004 (ESIMS)');
+
+    await page.getByRole('button', { name: 'RR', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('phase=RR');
+    const rr = await trialNames(page);
+    expect(rr).toContain('Fazekas 1997 (AIMS)');
+    expect(rr).toContain('Achiron 1998');
+    expect(rr).not.toContain('Hommes 2004 (ESIMS)');
+    expect(rr.length).toBeLessThan(all.length);
+
+    await page.reload();
+    await trialTable(page).waitFor();
+    expect(await page.getByRole('button', { name: 'RR', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await trialNames(page)).toEqual(rr);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a trial and shows a number with its status and verbatim quote', async () => {
+    const { page, errors } = await openPage(`${server.url}#/evidence?q=AIMS`);
+    await page.getByRole('button', { name: 'Fazekas 1997 (AIMS)' }).click();
+    const detail = page.getByRole('region', { name: 'Fazekas 1997 (AIMS)' });
+    await detail.waitFor();
+    const nRow = detail.getByRole('row', { name: /^n analysed/ }).first();
+    expect(await nRow.textContent()).toContain('75');
+    expect(await nRow.textContent()).toContain('so there were 75 patients in the IVIg group and 73 in the placebo group');
+    expect(page.url()).toContain('study=fazekas-1997-aims');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the failing path of a malformed evidence file instead of a blank page', async () => {
+    const evidence = JSON.parse(readFileSync(join(process.cwd(), 'dist/data/evidence.json'), 'utf8'));
+    evidence.studies[0].arms[0].nAnalysed = { value: 'seventy-five', source: 'x', quote: 'x', status: 'reported' };
+    const broken = await serveDist(undefined, { '/data/evidence.json': JSON.stringify(evidence) });
+    try {
+      const { page } = await openPage(`${broken.url}#/evidence`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const text = await alert.textContent();
+      expect(text).toContain('The evidence set could not be loaded');
+      expect(text).toContain(`studies[0].arms[0].nAnalysed`);
+      expect(text).toContain(`(study "${evidence.studies[0].id}")`);
+      await page.close();
+    } finally {
+      await broken.close();
+    }
+  });
+});
