@@ -20,7 +20,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== '
   syntheses.push(...(part.syntheses ?? []));
 }
 const kindOrder = { 'ivig-rct': 0, 'ivig-non-randomised': 1, 'comparator-rct': 2 };
-studies.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.year - b.year || a.id.localeCompare(b.id));
+studies.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || (a.year ?? 9999) - (b.year ?? 9999) || a.id.localeCompare(b.id));
 syntheses.sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
 const out = { ...header, sources: [...sources.values()], studies, syntheses };
 writeFileSync('public/data/evidence.json', JSON.stringify(out, null, 2) + '\n');

@@ -27,5 +27,7 @@ describe('numberAppearsInQuote', () => {
   it('parses compound number words', () => {
     expect(parseValueText('Two-hundred and thirty-one')).toBe(231);
     expect(parseValueText('Seventeen')).toBe(17);
+    expect(parseValueText('Sixty-eight')).toBe(68);
+    expect(parseValueText('sixty eighty')).toBeNull();
   });
 });

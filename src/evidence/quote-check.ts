@@ -37,6 +37,13 @@ export function parseValueText(text: string): number | null {
   }
   const verbal = t.match(/^(decreased|reduced|fell|increased|rose) by (\d*\.?\d+)$/);
   if (verbal) return (verbal[1] === 'increased' || verbal[1] === 'rose' ? 1 : -1) * Number(verbal[2]);
+  // "sixty-eight", "twenty one"
+  const tensUnits = t.match(/^([a-z]+)[- ]([a-z]+)$/);
+  if (tensUnits) {
+    const tens = NUMBER_WORDS[tensUnits[1] ?? ''];
+    const units = NUMBER_WORDS[tensUnits[2] ?? ''];
+    if (tens !== undefined && units !== undefined && tens >= 20 && tens % 10 === 0 && units > 0 && units < 10) return tens + units;
+  }
   const sci = t.match(/^(-?\d*\.?\d+)\s*[x×]\s*10\s*\(?\s*(-?\d+)\s*\)?$/);
   if (sci) return Number(sci[1]) * 10 ** Number(sci[2]);
   const plain = t.replace(/^\+/, '').replace(/%$/, '');

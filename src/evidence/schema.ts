@@ -275,7 +275,8 @@ export const studySchema = z
     label: nonEmpty,
     citation: nonEmpty,
     citationVerified: z.boolean(),
-    year: z.number().int().min(1950).max(2100),
+    /** null when no source gives a date (then year filters leave the study out). */
+    year: z.number().int().min(1950).max(2100).nullable(),
     /** Why this year, when the primary report's date is not verified. */
     yearNote: nonEmpty.optional(),
     pmid: identifierSchema.nullable(),

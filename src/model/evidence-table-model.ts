@@ -8,7 +8,7 @@ import { OUTCOME_INFO } from '../evidence/vocabulary';
 export interface EvidenceRow {
   id: string;
   label: string;
-  year: number;
+  year: number | null;
   phase: Study['phase'];
   setting: Study['setting'];
   kind: Study['kind'];

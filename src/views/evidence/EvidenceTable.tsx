@@ -54,7 +54,7 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
                 {r.flags.includes('crossover-within-patient') && <span className="badge">crossover</span>}
                 {r.flags.includes('possible-duplicate-cohort') && <span className="badge">possible duplicate</span>}
               </th>
-              <td>{r.year}</td>
+              <td>{r.year ?? 'not reported'}</td>
               <td>{r.phase}</td>
               <td>{SETTING_LABEL[r.setting]}</td>
               <td>{r.design}</td>

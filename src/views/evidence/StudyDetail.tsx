@@ -49,7 +49,7 @@ export function StudyDetail({ study, sources }: { study: Study; sources: readonl
       </header>
       <p className="citation">{study.citation}{!study.citationVerified && <strong> (citation not verified)</strong>}</p>
       <p>
-        {STUDY_KIND_LABEL[study.kind]} · {PHASE_LABEL[study.phase]} · {SETTING_LABEL[study.setting]} · {study.year}
+        {STUDY_KIND_LABEL[study.kind]} · {PHASE_LABEL[study.phase]} · {SETTING_LABEL[study.setting]} · {study.year ?? 'year not reported'}
         {study.yearNote && <> ({study.yearNote})</>}
       </p>
       <p className="links">
