@@ -5,6 +5,7 @@ import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { EvidenceView } from '../views/evidence/EvidenceView';
+import { ForestView } from '../views/forest/ForestView';
 import { createQueryClient } from './query-client';
 import { EvidenceLoader } from './EvidenceLoader';
 import { UrlSync } from './UrlSync';
@@ -27,6 +28,7 @@ export function Shell() {
         <h1>IVIG in multiple sclerosis <span>randomized-trial evidence explorer</span></h1>
         <nav aria-label="Views">
           <ViewLink to="/evidence">Evidence</ViewLink>
+          <ViewLink to="/forest">Forest plot</ViewLink>
         </nav>
       </header>
       <main>
@@ -34,6 +36,7 @@ export function Shell() {
           <UrlSync />
           <Routes>
             <Route path="/evidence" element={<ErrorBoundary name="The evidence view"><EvidenceView /></ErrorBoundary>} />
+ <Route path="/forest" element={<ErrorBoundary name="The forest plot view"><ForestView /></ErrorBoundary>} />
             <Route path="*" element={<RedirectKeepingSearch to="/evidence" />} />
           </Routes>
         </EvidenceLoader>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
 import { filtersFromSearchParams, filtersToSearchParams } from '../model/filters';
+import { settingsFromSearchParams, settingsToSearchParams } from '../model/analysis-params';
 
 /**
  * The URL is how a view is shared and survives a reload: read it once into the store (bad
@@ -13,6 +14,8 @@ export function UrlSync() {
   const store = useAppStoreApi();
   const filters = useAppStore((s) => s.filters);
   const selectedStudyId = useAppStore((s) => s.selectedStudyId);
+  const analysis = useAppStore((s) => s.analysis);
+  const excluded = useAppStore((s) => s.excludedStudyIds);
   const [problems, setProblems] = useState<string[]>([]);
   const readOnce = useRef(false);
 
@@ -20,18 +23,22 @@ export function UrlSync() {
     if (readOnce.current) return;
     readOnce.current = true;
     const parsed = filtersFromSearchParams(params);
-    store.getState().setFilters(parsed.filters);
-    store.getState().selectStudy(params.get('study'));
-    setProblems(parsed.problems);
+    const settings = settingsFromSearchParams(params);
+    const state = store.getState();
+    state.setFilters(parsed.filters);
+    state.selectStudy(params.get('study'));
+    state.setAnalysis(settings.settings);
+    state.setExcludedStudyIds(settings.excluded);
+    setProblems([...parsed.problems, ...settings.problems]);
   }, [params, store]);
 
   useEffect(() => {
     if (!readOnce.current) return;
-    const next = filtersToSearchParams(filters, params);
+    const next = settingsToSearchParams(analysis, excluded, filtersToSearchParams(filters, params));
     if (selectedStudyId) next.set('study', selectedStudyId);
     else next.delete('study');
     if (next.toString() !== params.toString()) setParams(next, { replace: true });
-  }, [filters, selectedStudyId, params, setParams]);
+  }, [filters, selectedStudyId, analysis, excluded, params, setParams]);
 
   if (problems.length === 0) return null;
   return (

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EvidenceSet, MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
 import { DEFAULT_FILTERS, type Filters } from '../model/filters';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../model/analysis-params';
 
 export interface EvidenceSlice {
   evidence: EvidenceSet | null;
@@ -13,6 +14,12 @@ export interface EvidenceSlice {
   excludedStudyIds: string[];
   setEvidence: (evidence: EvidenceSet) => void;
   toggleStudyExcluded: (studyId: string) => void;
+  setExcludedStudyIds: (ids: string[]) => void;
+}
+
+export interface AnalysisSlice {
+  analysis: AnalysisSettings;
+  setAnalysis: (patch: Partial<AnalysisSettings>) => void;
 }
 
 export interface FiltersSlice {
@@ -30,7 +37,7 @@ export interface FiltersSlice {
   selectStudy: (studyId: string | null) => void;
 }
 
-export type AppState = EvidenceSlice & FiltersSlice;
+export type AppState = EvidenceSlice & FiltersSlice & AnalysisSlice;
 export type AppStore = StoreApi<AppState>;
 
 const toggle = <T,>(items: readonly T[], item: T): T[] =>
@@ -43,6 +50,12 @@ export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set) => ({
   excludedStudyIds: [],
   setEvidence: (evidence) => set({ evidence }),
   toggleStudyExcluded: (studyId) => set((s) => ({ excludedStudyIds: toggle(s.excludedStudyIds, studyId) })),
+  setExcludedStudyIds: (excludedStudyIds) => set({ excludedStudyIds }),
+});
+
+export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set) => ({
+  analysis: DEFAULT_SETTINGS,
+  setAnalysis: (patch) => set((s) => ({ analysis: { ...s.analysis, ...patch } })),
 });
 
 export const createFiltersSlice: SliceCreator<FiltersSlice> = (set) => {
@@ -70,6 +83,7 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
   return createStore<AppState>()((set, get) => ({
     ...createEvidenceSlice(set, get),
     ...createFiltersSlice(set, get),
+    ...createAnalysisSlice(set, get),
     ...initial,
   }));
 }

@@ -1,0 +1,322 @@
+/**
+ * From the evidence set to the engine's inputs: for one outcome kind and one effect measure, each
+ * study gives either a study effect (yi, vi, with the arm data and provenance behind it) or a
+ * reason it cannot be estimated. Nothing disappears silently: every IVIG study that passes the
+ * filters ends up in one list or the other.
+ */
+import { effectFromRatioCi, effectSize, type EffectSize } from '../stats';
+import type { Arm, ContrastMeasure, MaybeNumber, Outcome, OutcomeKind, SourcedNumber, Study } from './schema';
+
+export type AnalysisMeasure = 'OR' | 'RR' | 'RD' | 'MD' | 'SMD' | 'HR' | 'RateRatio';
+
+export const MEASURE_LABEL: Record<AnalysisMeasure, string> = {
+  OR: 'Odds ratio',
+  RR: 'Risk ratio',
+  RD: 'Risk difference',
+  MD: 'Mean difference',
+  SMD: "Std. mean difference (Hedges' g)",
+  HR: 'Hazard ratio',
+  RateRatio: 'Rate ratio',
+};
+
+/** Ratio measures are analysed on the log scale and shown back-transformed. */
+export const RATIO_MEASURES: readonly AnalysisMeasure[] = ['OR', 'RR', 'HR', 'RateRatio'];
+export const isRatioMeasure = (m: AnalysisMeasure) => RATIO_MEASURES.includes(m);
+
+/** Which analysis measures a data form can give. */
+function measuresFor(outcome: Outcome): AnalysisMeasure[] {
+  const d = outcome.data;
+  switch (d.form) {
+    case 'counts':
+      return ['RR', 'OR', 'RD'];
+    case 'continuous':
+      return ['MD', 'SMD'];
+    case 'contrast':
+      return [d.measure];
+    default:
+      return [];
+  }
+}
+
+/** Outcomes that describe a baseline, not a treatment effect, never enter an analysis. */
+const isBaseline = (o: Outcome) => /baseline/i.test(o.timepoint);
+
+/** The measures the studies' data support for this outcome, most common first. */
+export function availableMeasures(studies: readonly Study[], kind: OutcomeKind): AnalysisMeasure[] {
+  const count = new Map<AnalysisMeasure, number>();
+  for (const s of studies) {
+    for (const o of s.outcomes) {
+      if (o.kind !== kind || isBaseline(o)) continue;
+      for (const m of measuresFor(o)) count.set(m, (count.get(m) ?? 0) + 1);
+    }
+  }
+  const order: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
+  return order.filter((m) => count.has(m)).sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
+}
+
+export interface ValueProvenance {
+  label: string;
+  value: number;
+  status: SourcedNumber['status'];
+  quote: string;
+  source: string;
+  formula?: string;
+}
+
+export interface StudyEffectInput {
+  studyId: string;
+  label: string;
+  year: number | null;
+  phase: Study['phase'];
+  setting: Study['setting'];
+  outcomeId: string;
+  outcomeLabel: string;
+  timepoint: string;
+  measure: AnalysisMeasure;
+  /** Analysis scale: log ratio, or the difference. */
+  yi: number;
+  vi: number;
+  sei: number;
+  /** Per-arm data as a reviewer reads it: "12/75", "−0.23 (0.89) 75"; null for a reported contrast. */
+  treatmentData: string | null;
+  controlData: string | null;
+  /** 2×2 counts, for Mantel-Haenszel pooling. */
+  counts: { ai: number; n1i: number; ci: number; n2i: number } | null;
+  /** A derived value (arithmetic by us or by SOURCES.md) entered the effect. */
+  derived: boolean;
+  /** A value came from a secondary source (not a report of the trial). */
+  secondary: boolean;
+  /** Plain-text notes on how the effect was obtained (continuity correction, combined arms, SE from CI). */
+  derivations: string[];
+  provenance: ValueProvenance[];
+  flags: Study['flags'];
+}
+
+export interface NonEstimableStudy {
+  studyId: string;
+  label: string;
+  year: number | null;
+  phase: Study['phase'];
+  reason: string;
+}
+
+export interface EffectInputOptions {
+  /** Use values derived by arithmetic (default true, as the Cochrane Handbook allows). */
+  useDerived: boolean;
+}
+
+export interface EffectInputs {
+  effects: StudyEffectInput[];
+  nonEstimable: NonEstimableStudy[];
+}
+
+const fmt = (x: number) => String(Number(x.toPrecision(4)));
+
+class NotEstimable extends Error {}
+
+function sourced(label: string, v: MaybeNumber, missing: string, used: ValueProvenance[]): number {
+  if (v.value === null) throw new NotEstimable(`${missing} (${v.reason.replace(/\.$/, '')})`);
+  used.push({ label, value: v.value, status: v.status, quote: v.quote, source: v.source, formula: v.formula });
+  return v.value;
+}
+
+function armN(arm: Arm | undefined): MaybeNumber | undefined {
+  if (!arm) return undefined;
+  return arm.nAnalysed.value !== null ? arm.nAnalysed : arm.nRandomised;
+}
+
+interface ArmCounts { events: number; total: number }
+interface ArmMeans { mean: number; sd: number; n: number }
+
+/**
+ * Several IVIG arms against one control are combined into one group, as the Cochrane Handbook
+ * recommends for a pairwise comparison (v6.4, section 23.3.4; formulae in Table 6.5.a):
+ * counts add; means and SDs combine as
+ *   N = n1 + n2, M = (n1·m1 + n2·m2)/N,
+ *   SD = √[((n1−1)·sd1² + (n2−1)·sd2² + n1·n2/N·(m1 − m2)²) / (N − 1)].
+ */
+export function combineMeans(a: ArmMeans, b: ArmMeans): ArmMeans {
+  const n = a.n + b.n;
+  const mean = (a.n * a.mean + b.n * b.mean) / n;
+  const sd = Math.sqrt(((a.n - 1) * a.sd ** 2 + (b.n - 1) * b.sd ** 2 + ((a.n * b.n) / n) * (a.mean - b.mean) ** 2) / (n - 1));
+  return { mean, sd, n };
+}
+
+function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, options: EffectInputOptions): StudyEffectInput {
+  const used: ValueProvenance[] = [];
+  const derivations: string[] = [];
+  const d = outcome.data;
+  const roleOf = (armId: string) => study.arms.find((a) => a.id === armId)?.role;
+  let es: Pick<EffectSize, 'yi' | 'vi' | 'sei'>;
+  let treatmentData: string | null = null;
+  let controlData: string | null = null;
+  let counts: StudyEffectInput['counts'] = null;
+
+  switch (d.form) {
+    case 'counts': {
+      const read = (a: (typeof d.arms)[number]): ArmCounts => ({
+        events: sourced(`${a.arm}: events`, a.events, 'events not reported', used),
+        total: sourced(`${a.arm}: total`, a.total, 'total not reported', used),
+      });
+      const treat = d.arms.filter((a) => roleOf(a.arm) === 'ivig').map(read);
+      const ctrl = d.arms.filter((a) => roleOf(a.arm) === 'placebo').map(read);
+      if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
+      if (ctrl.length > 1) throw new NotEstimable('several control arms');
+      const t = treat.reduce((x, y) => ({ events: x.events + y.events, total: x.total + y.total }));
+      if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (events and totals added; Cochrane Handbook 23.3.4)`);
+      const c = ctrl[0] as ArmCounts;
+      counts = { ai: t.events, n1i: t.total, ci: c.events, n2i: c.total };
+      const r = effectSize(measure as 'OR' | 'RR' | 'RD', counts);
+      if (r.continuityCorrection !== null) derivations.push(`zero cell: ${r.continuityCorrection} added to every cell (metafor's default)`);
+      derivations.push(...r.notes);
+      es = r;
+      treatmentData = `${t.events}/${t.total}`;
+      controlData = `${c.events}/${c.total}`;
+      break;
+    }
+    case 'continuous': {
+      const read = (a: (typeof d.arms)[number]): ArmMeans => ({
+        mean: sourced(`${a.arm}: mean`, a.mean, 'mean not reported', used),
+        sd: sourced(`${a.arm}: SD`, a.sd, 'SD not reported', used),
+        n: sourced(`${a.arm}: n`, a.n.value !== null ? a.n : (armN(study.arms.find((x) => x.id === a.arm)) ?? a.n), 'n not reported', used),
+      });
+      const treat = d.arms.filter((a) => roleOf(a.arm) === 'ivig').map(read);
+      const ctrl = d.arms.filter((a) => roleOf(a.arm) === 'placebo').map(read);
+      if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
+      if (ctrl.length > 1) throw new NotEstimable('several control arms');
+      const t = treat.reduce(combineMeans);
+      if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (Cochrane Handbook 23.3.4, Table 6.5.a)`);
+      const c = ctrl[0] as ArmMeans;
+      const r = effectSize(measure as 'MD' | 'SMD', { m1i: t.mean, sd1i: t.sd, n1i: t.n, m2i: c.mean, sd2i: c.sd, n2i: c.n });
+      derivations.push(...r.notes);
+      es = r;
+      treatmentData = `${fmt(t.mean)} (${fmt(t.sd)}) ${t.n}`;
+      controlData = `${fmt(c.mean)} (${fmt(c.sd)}) ${c.n}`;
+      break;
+    }
+    case 'contrast': {
+      if (roleOf(d.comparison.treatment) !== 'ivig' || roleOf(d.comparison.control) !== 'placebo') {
+        throw new NotEstimable('the reported contrast is not IVIG vs placebo');
+      }
+      const est = sourced(`${d.measure}`, d.estimate, 'estimate not reported', used);
+      const lo = sourced(`${d.measure} CI lower`, d.ciLower, 'CI not reported', used);
+      const hi = sourced(`${d.measure} CI upper`, d.ciUpper, 'CI not reported', used);
+      if (isRatioContrast(d.measure)) {
+        const r = effectFromRatioCi(est, lo, hi, d.levelPercent);
+        es = r;
+        derivations.push(`log ${d.measure} and its SE from the reported ${d.levelPercent}% CI: ${r.formula}`, ...r.notes);
+      } else {
+        // A difference measure: SE = (upper − lower) / (2·z), Cochrane Handbook 6.3.1.
+        const z = zFor(d.levelPercent);
+        const sei = (hi - lo) / (2 * z);
+        es = { yi: est, vi: sei * sei, sei };
+        derivations.push(`SE from the reported ${d.levelPercent}% CI: (upper − lower) / (2 × ${z.toFixed(3)})`);
+      }
+      // The SE itself is arithmetic on reported numbers: flagged derived, as the Handbook allows.
+      used.push({ label: 'SE from CI', value: es.sei, status: 'derived', quote: '', source: '', formula: derivations[0] });
+      break;
+    }
+    case 'percentages':
+      throw new NotEstimable('percentages without denominators');
+    case 'p-value-only': {
+      const p = outcome.pValue;
+      throw new NotEstimable(p ? `reports only p ${p.relation} ${p.value.value}` : 'reports only a p-value');
+    }
+    case 'qualitative':
+      throw new NotEstimable(outcome.statement ? `qualitative statement only: “${outcome.statement.text}”` : 'qualitative statement only');
+  }
+
+  const sourcedValues = used.filter((u) => u.source !== '');
+  const derived = used.some((u) => u.status === 'derived' && u.source !== '') || derivations.some((x) => x.includes('combined'));
+  if (derived && !options.useDerived) {
+    const what = used.find((u) => u.status === 'derived' && u.source !== '');
+    throw new NotEstimable(`uses derived values (${what?.formula ?? 'combined arms'}); derived values are switched off`);
+  }
+  return {
+    studyId: study.id,
+    label: study.label,
+    year: study.year,
+    phase: study.phase,
+    setting: study.setting,
+    outcomeId: outcome.id,
+    outcomeLabel: outcome.label,
+    timepoint: outcome.timepoint,
+    measure,
+    yi: es.yi,
+    vi: es.vi,
+    sei: es.sei,
+    treatmentData,
+    controlData,
+    counts,
+    derived,
+    secondary: sourcedValues.some((u) => u.status === 'secondary'),
+    derivations,
+    provenance: sourcedValues,
+    flags: study.flags,
+  };
+}
+
+const isRatioContrast = (m: ContrastMeasure) => m === 'HR' || m === 'RR' || m === 'OR' || m === 'RateRatio';
+
+function zFor(levelPercent: number): number {
+  // Two-sided normal quantile for the common levels; the engine's own quantile is used for
+  // ratio contrasts (effectFromRatioCi). Difference contrasts are rare in this evidence.
+  const table: Record<number, number> = { 90: 1.6448536269514722, 95: 1.959963984540054, 99: 2.5758293035489004 };
+  const z = table[levelPercent];
+  if (z === undefined) throw new NotEstimable(`unsupported CI level ${levelPercent}%`);
+  return z;
+}
+
+/** Why a study cannot enter a pooled IVIG-vs-placebo analysis at all, whatever the outcome. */
+export function studyExclusionReason(study: Study): string | null {
+  if (study.kind === 'comparator-rct') return 'comparator trial (not IVIG)';
+  if (study.kind === 'ivig-non-randomised' || study.flags.some((f) => f.code === 'not-randomised')) return 'not randomised: not pooled';
+  if (study.flags.some((f) => f.code === 'observational')) return 'observational: not pooled';
+  if (study.flags.some((f) => f.code === 'crossover-within-patient')) return 'crossover: within-patient data (needs a paired analysis)';
+  if (study.flags.some((f) => f.code === 'no-placebo-arm')) return 'no placebo arm (dose comparison only)';
+  return null;
+}
+
+/**
+ * One study effect per study for `kind` measured as `measure`, or the reason there is none.
+ * When a study reports the outcome more than once (several timepoints), the first estimable
+ * report in the file's order is used — the transcription lists the main timepoint first.
+ */
+export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: EffectInputOptions): EffectInputs {
+  const effects: StudyEffectInput[] = [];
+  const nonEstimable: NonEstimableStudy[] = [];
+  for (const study of studies) {
+    if (study.kind === 'comparator-rct') continue;
+    const base = { studyId: study.id, label: study.label, year: study.year, phase: study.phase };
+    const outcomes = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o));
+    if (outcomes.length === 0) {
+      const missing = study.notReported.find((m) => m.kind === kind);
+      nonEstimable.push({ ...base, reason: missing ? `not reported (${missing.reason.replace(/\.$/, '')})` : 'not reported' });
+      continue;
+    }
+    const exclusion = studyExclusionReason(study);
+    if (exclusion) {
+      nonEstimable.push({ ...base, reason: exclusion });
+      continue;
+    }
+    const reasons: string[] = [];
+    let effect: StudyEffectInput | null = null;
+    for (const outcome of outcomes) {
+      const fits = measuresFor(outcome);
+      if (fits.length > 0 && !fits.includes(measure)) {
+        reasons.push(`reports ${fits.join('/')} data, not ${measure}`);
+        continue;
+      }
+      try {
+        effect = studyEffect(study, outcome, measure, options);
+        break;
+      } catch (e) {
+        if (!(e instanceof NotEstimable)) throw e;
+        reasons.push(e.message);
+      }
+    }
+    if (effect) effects.push(effect);
+    else nonEstimable.push({ ...base, reason: [...new Set(reasons)].join('; ') });
+  }
+  return { effects, nonEstimable };
+}

@@ -1,0 +1,81 @@
+/**
+ * Analysis settings in the URL, so that a shared link reproduces a plot:
+ * `measure=RR&model=random&tau2=REML&test=z&mh=1&derived=1&sub=phase&mode=standard&sort=year&flip=0&off=id1,id2`.
+ * Only what differs from the defaults is written; a bad value is dropped with a notice.
+ */
+import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
+import type { ForestMode, ForestSort, SubgroupBy, Tau2Method } from './forest-model';
+
+export interface AnalysisSettings {
+  /** null: the measure most studies' data support for the chosen outcome. */
+  measure: AnalysisMeasure | null;
+  model: 'common' | 'random';
+  tau2Method: Tau2Method;
+  test: 'z' | 'knha';
+  mantelHaenszel: boolean;
+  useDerived: boolean;
+  subgroupBy: SubgroupBy;
+  mode: ForestMode;
+  sort: ForestSort;
+  flipDirection: boolean;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  measure: null,
+  model: 'random',
+  tau2Method: 'REML',
+  test: 'z',
+  mantelHaenszel: true,
+  useDerived: true,
+  subgroupBy: 'none',
+  mode: 'standard',
+  sort: 'year',
+  flipDirection: false,
+};
+
+export const MEASURES: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
+export const TAU2_METHODS: Tau2Method[] = ['REML', 'DL', 'ML', 'PM', 'HS', 'HE', 'SJ', 'EB'];
+const MODES: ForestMode[] = ['standard', 'leave-one-out', 'cumulative'];
+const SORTS: ForestSort[] = ['year', 'effect', 'weight', 'label'];
+const SUBGROUPS: SubgroupBy[] = ['none', 'phase', 'setting'];
+
+export function settingsFromSearchParams(params: URLSearchParams): { settings: AnalysisSettings; excluded: string[]; problems: string[] } {
+  const problems: string[] = [];
+  const s: AnalysisSettings = { ...DEFAULT_SETTINGS };
+  const one = <T extends string>(name: string, allowed: readonly T[], apply: (v: T) => void) => {
+    const raw = params.get(name);
+    if (raw === null || raw === '') return;
+    if ((allowed as readonly string[]).includes(raw)) apply(raw as T);
+    else problems.push(`Ignored ${name}="${raw}" (expected one of ${allowed.join(', ')}).`);
+  };
+  const flag = (name: string, apply: (v: boolean) => void) => one(name, ['0', '1'] as const, (v) => apply(v === '1'));
+  one('measure', MEASURES, (v) => (s.measure = v));
+  one('model', ['common', 'random'] as const, (v) => (s.model = v));
+  one('tau2', TAU2_METHODS, (v) => (s.tau2Method = v));
+  one('test', ['z', 'knha'] as const, (v) => (s.test = v));
+  flag('mh', (v) => (s.mantelHaenszel = v));
+  flag('derived', (v) => (s.useDerived = v));
+  one('sub', SUBGROUPS, (v) => (s.subgroupBy = v));
+  one('mode', MODES, (v) => (s.mode = v));
+  one('sort', SORTS, (v) => (s.sort = v));
+  flag('flip', (v) => (s.flipDirection = v));
+  const excluded = (params.get('off') ?? '').split(',').map((x) => x.trim()).filter((x) => /^[a-z0-9-]{1,80}$/i.test(x));
+  return { settings: s, excluded: [...new Set(excluded)], problems };
+}
+
+export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly string[], base: URLSearchParams): URLSearchParams {
+  const p = new URLSearchParams(base);
+  const put = (name: string, value: string, def: string) => (value === def ? p.delete(name) : p.set(name, value));
+  put('measure', s.measure ?? '', '');
+  put('model', s.model, DEFAULT_SETTINGS.model);
+  put('tau2', s.tau2Method, DEFAULT_SETTINGS.tau2Method);
+  put('test', s.test, DEFAULT_SETTINGS.test);
+  put('mh', s.mantelHaenszel ? '1' : '0', '1');
+  put('derived', s.useDerived ? '1' : '0', '1');
+  put('sub', s.subgroupBy, DEFAULT_SETTINGS.subgroupBy);
+  put('mode', s.mode, DEFAULT_SETTINGS.mode);
+  put('sort', s.sort, DEFAULT_SETTINGS.sort);
+  put('flip', s.flipDirection ? '1' : '0', '0');
+  put('off', [...excluded].sort().join(','), '');
+  return p;
+}

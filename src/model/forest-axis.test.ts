@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { forestAxis } from './forest-axis';
+
+describe('forestAxis', () => {
+  it('uses the smallest symmetric log ladder that holds the data', () => {
+    const a = forestAxis(true, [Math.log(0.4), Math.log(1.6)]);
+    expect(a.ticks.map((t) => t.label)).toEqual(['0.2', '0.5', '1', '2', '5']);
+    expect(a.min).toBeCloseTo(Math.log(0.2), 12);
+    expect(a.max).toBeCloseTo(Math.log(5), 12);
+  });
+  it('caps wide study CIs at 100-fold but always fits the pooled diamonds', () => {
+    expect(forestAxis(true, [Math.log(1e-6), Math.log(3)]).ticks.at(-1)?.label).toBe('100');
+    expect(forestAxis(true, [Math.log(1e-6), Math.log(3)], [Math.log(0.002), Math.log(0.5)]).ticks.at(-1)?.label).toBe('1000');
+    expect(forestAxis(true, [Math.log(0.9), Math.log(1.1)], [Math.log(0.9), Math.log(1.1)]).ticks.map((t) => t.label)).toEqual(['0.5', '0.7', '1', '1.5', '2']);
+  });
+  it('gives round, symmetric ticks for differences', () => {
+    const a = forestAxis(false, [-1.3, 0.4]);
+    expect(a.ticks.map((t) => t.label)).toEqual(['-2', '-1', '0', '1', '2']);
+    expect(forestAxis(false, [-0.05, 0.12]).ticks.map((t) => t.label)).toEqual(['-0.2', '-0.1', '0', '0.1', '0.2']);
+  });
+});

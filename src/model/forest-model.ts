@@ -1,0 +1,406 @@
+/**
+ * The forest plot's view model: (studies, analysis choices) → rows, pooled diamonds, heterogeneity
+ * and overall-effect lines, subgroup test, non-estimable studies, published results, axis.
+ * Every number comes from the engine (src/stats); this file only arranges and formats.
+ */
+import {
+  cumulative,
+  leaveOneOut,
+  mantelHaenszel,
+  metaAnalysis,
+  subgroupAnalysis,
+  type MetaAnalysisResult,
+  type PoolingMethod,
+  type TestType,
+} from '../stats';
+import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
+import {
+  MEASURE_LABEL,
+  isRatioMeasure,
+  toEffectInputs,
+  type AnalysisMeasure,
+  type NonEstimableStudy,
+  type StudyEffectInput,
+} from '../evidence/to-effect-inputs';
+import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
+import { formatPublishedResult } from './syntheses-model';
+
+export type Tau2Method = Exclude<PoolingMethod, 'FE'>;
+export type ForestMode = 'standard' | 'leave-one-out' | 'cumulative';
+export type ForestSort = 'year' | 'effect' | 'weight' | 'label';
+export type SubgroupBy = 'none' | 'phase' | 'setting';
+
+export interface AnalysisChoices {
+  outcome: OutcomeKind;
+  measure: AnalysisMeasure;
+  model: 'common' | 'random';
+  tau2Method: Tau2Method;
+  test: TestType;
+  /** Mantel-Haenszel for binary data under the common-effect model (RevMan's default). */
+  mantelHaenszel: boolean;
+  useDerived: boolean;
+  subgroupBy: SubgroupBy;
+  mode: ForestMode;
+  sort: ForestSort;
+  excludedStudyIds: readonly string[];
+  /** Swap the sides: effects are shown as placebo vs IVIG. */
+  flipDirection: boolean;
+  level: number;
+}
+
+export const DEFAULT_ANALYSIS: Omit<AnalysisChoices, 'outcome' | 'measure'> = {
+  model: 'random',
+  tau2Method: 'REML',
+  test: 'z',
+  mantelHaenszel: true,
+  useDerived: true,
+  subgroupBy: 'none',
+  mode: 'standard',
+  sort: 'year',
+  excludedStudyIds: [],
+  flipDirection: false,
+  level: 95,
+};
+
+export interface ForestStudyRow {
+  key: string;
+  studyId: string;
+  label: string;
+  year: number | null;
+  treatmentData: string | null;
+  controlData: string | null;
+  /** Back-transformed effect and CI (ratio scale for ratio measures). */
+  estimate: number;
+  ciLower: number;
+  ciUpper: number;
+  /** Analysis-scale values, for the axis. */
+  yi: number;
+  sei: number;
+  weightPercent: number | null;
+  effectText: string;
+  derived: boolean;
+  secondary: boolean;
+  /** Toggled out by the user: drawn greyed, no weight. */
+  excluded: boolean;
+  derivations: string[];
+  input: StudyEffectInput;
+}
+
+export interface PooledRow {
+  key: string;
+  label: string;
+  k: number;
+  estimate: number;
+  ciLower: number;
+  ciUpper: number;
+  /** Prediction interval (random effects, k ≥ 2). */
+  piLower: number | null;
+  piUpper: number | null;
+  yi: number;
+  effectText: string;
+  heterogeneityText: string | null;
+  overallEffectText: string;
+  result: MetaAnalysisResult | null;
+}
+
+export interface ForestGroup {
+  key: string;
+  heading: string | null;
+  rows: ForestStudyRow[];
+  pooled: PooledRow | null;
+  /** Why there is no pooled row (e.g. every study toggled out). */
+  note: string | null;
+  /** Leave-one-out / cumulative steps for this group. */
+  steps: PooledRow[];
+}
+
+export interface PublishedForestRow {
+  synthesis: string;
+  citation: string;
+  text: string;
+  /** On our axis when it is on the same measure and has a CI; else null (listed as text). */
+  estimate: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  notes: string[];
+}
+
+export interface ForestModel {
+  outcomeLabel: string;
+  measure: AnalysisMeasure;
+  measureLabel: string;
+  isRatio: boolean;
+  /** "Risk ratio, M-H, Random (REML), 95% CI" */
+  header: string;
+  methodText: string;
+  nullValue: number;
+  favoursLeft: string;
+  favoursRight: string;
+  groups: ForestGroup[];
+  overall: PooledRow | null;
+  subgroupTestText: string | null;
+  nonEstimable: NonEstimableStudy[];
+  published: PublishedForestRow[];
+  /** Analysis-scale range every row and diamond needs (before clipping). */
+  dataRange: [number, number] | null;
+  studyCount: number;
+  notes: string[];
+  piNote: string | null;
+}
+
+const fmt2 = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
+export const formatP = (p: number) => (p < 0.00001 ? '< 0.00001' : p < 0.001 ? p.toExponential(1) : p.toFixed(p < 0.01 ? 4 : 3).replace(/0+$/, '').replace(/\.$/, '.0'));
+
+const back = (isRatio: boolean) => (x: number) => (isRatio ? Math.exp(x) : x);
+
+export function effectText(estimate: number, lo: number, hi: number): string {
+  return `${fmt2(estimate)} [${fmt2(lo)}, ${fmt2(hi)}]`;
+}
+
+function heterogeneityText(r: MetaAnalysisResult, model: 'common' | 'random'): string | null {
+  if (r.k < 2 || r.Q === null || r.QpValue === null) return null;
+  const parts = [];
+  if (model === 'random') parts.push(`Tau² = ${r.tau2.toFixed(3)}`);
+  parts.push(`Chi² = ${r.Q.toFixed(2)}, df = ${r.k - 1} (P = ${formatP(r.QpValue)})`);
+  parts.push(`I² = ${Math.round(r.I2 ?? 0)}%`);
+  return `Heterogeneity: ${parts.join('; ')}`;
+}
+
+function overallText(statistic: number, pValue: number, df: number | null): string {
+  return `Test for overall effect: ${df === null ? 'Z' : `t(${df})`} = ${Math.abs(statistic).toFixed(2)} (P = ${formatP(pValue)})`;
+}
+
+function engineOptions(c: AnalysisChoices) {
+  return { method: c.model === 'common' ? ('FE' as const) : c.tau2Method, test: c.test, level: c.level };
+}
+
+function poolsByMantelHaenszel(c: AnalysisChoices, inputs: readonly StudyEffectInput[]): boolean {
+  return c.model === 'common' && c.mantelHaenszel && (c.measure === 'OR' || c.measure === 'RR' || c.measure === 'RD') && inputs.every((i) => i.counts !== null);
+}
+
+/** Pools a set of study effects; null when there is nothing to pool. */
+function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: string, label: string): { row: PooledRow; result: MetaAnalysisResult } | null {
+  if (inputs.length === 0) return null;
+  const isRatio = isRatioMeasure(c.measure);
+  const t = back(isRatio);
+  const sign = c.flipDirection ? -1 : 1;
+  const effects = inputs.map((i) => ({ yi: sign * i.yi, vi: i.vi }));
+  const iv = metaAnalysis(effects, engineOptions(c));
+  if (poolsByMantelHaenszel(c, inputs)) {
+    const mh = mantelHaenszel(inputs.map((i) => (c.flipDirection ? flipCounts(i.counts!) : i.counts!)), c.measure as 'OR' | 'RR' | 'RD', { level: c.level });
+    const het = { ...iv, Q: mh.Q, QpValue: mh.QpValue, I2: mh.Q !== null && mh.Q > 0 && mh.QDf !== null ? Math.max(0, (100 * (mh.Q - mh.QDf)) / mh.Q) : iv.I2 };
+    return {
+      result: iv,
+      row: {
+        key, label, k: mh.k,
+        estimate: t(mh.estimate), ciLower: t(mh.ciLower), ciUpper: t(mh.ciUpper),
+        piLower: null, piUpper: null, yi: mh.estimate,
+        effectText: effectText(t(mh.estimate), t(mh.ciLower), t(mh.ciUpper)),
+        heterogeneityText: heterogeneityText({ ...het, k: mh.kQ }, 'common'),
+        overallEffectText: overallText(mh.statistic, mh.pValue, null),
+        result: iv,
+      },
+    };
+  }
+  const showPi = c.model === 'random' && iv.k >= 2;
+  return {
+    result: iv,
+    row: {
+      key, label, k: iv.k,
+      estimate: t(iv.estimate), ciLower: t(iv.ciLower), ciUpper: t(iv.ciUpper),
+      piLower: showPi ? t(iv.piLower) : null, piUpper: showPi ? t(iv.piUpper) : null, yi: iv.estimate,
+      effectText: effectText(t(iv.estimate), t(iv.ciLower), t(iv.ciUpper)),
+      heterogeneityText: heterogeneityText(iv, c.model),
+      overallEffectText: overallText(iv.statistic, iv.pValue, iv.df),
+      result: iv,
+    },
+  };
+}
+
+/** Placebo vs IVIG: swap the arms of a 2×2 table. */
+const flipCounts = (x: { ai: number; n1i: number; ci: number; n2i: number }) => ({ ai: x.ci, n1i: x.n2i, ci: x.ai, n2i: x.n1i });
+
+function sortRows(rows: ForestStudyRow[], sort: ForestSort): ForestStudyRow[] {
+  const by: Record<ForestSort, (a: ForestStudyRow, b: ForestStudyRow) => number> = {
+    year: (a, b) => (a.year ?? 9999) - (b.year ?? 9999) || a.label.localeCompare(b.label),
+    effect: (a, b) => a.yi - b.yi,
+    weight: (a, b) => (b.weightPercent ?? -1) - (a.weightPercent ?? -1),
+    label: (a, b) => a.label.localeCompare(b.label),
+  };
+  return [...rows].sort(by[sort]);
+}
+
+function groupKey(input: StudyEffectInput, by: SubgroupBy): string {
+  if (by === 'phase') return input.phase;
+  if (by === 'setting') return input.setting;
+  return 'all';
+}
+
+function groupHeading(key: string, by: SubgroupBy): string | null {
+  if (by === 'phase') return PHASE_LABEL[key as keyof typeof PHASE_LABEL] ?? key;
+  if (by === 'setting') return SETTING_LABEL[key as keyof typeof SETTING_LABEL] ?? key;
+  return null;
+}
+
+function methodDescription(c: AnalysisChoices, inputs: readonly StudyEffectInput[]): string {
+  const estimator = poolsByMantelHaenszel(c, inputs) ? 'M-H' : 'IV';
+  const model = c.model === 'common' ? 'Fixed' : `Random (${c.tau2Method}${c.test === 'knha' ? ', Knapp-Hartung' : ''})`;
+  return `${estimator}, ${model}`;
+}
+
+/** Which side of the null favours IVIG, from the outcome's meaning and the display direction. */
+export function favoursSides(kind: OutcomeKind, flip: boolean): { left: string; right: string } {
+  // A ratio or difference below the null means fewer events / a lower value with IVIG.
+  const lowerFavoursIvig = !OUTCOME_INFO[kind].higherIsBetter !== flip;
+  return lowerFavoursIvig ? { left: 'Favours IVIG', right: 'Favours placebo' } : { left: 'Favours placebo', right: 'Favours IVIG' };
+}
+
+function publishedRows(syntheses: readonly Synthesis[], kind: OutcomeKind, measure: AnalysisMeasure): PublishedForestRow[] {
+  return syntheses.flatMap((s) =>
+    s.pooledResults
+      .filter((r) => r.kind === kind)
+      .map((r) => {
+        const sameMeasure = r.measure === measure || (measure === 'MD' && r.measure === 'WMD');
+        const onAxis = sameMeasure && r.estimate.value !== null && r.ciLower.value !== null && r.ciUpper.value !== null;
+        return {
+          synthesis: s.label,
+          citation: s.citation,
+          text: formatPublishedResult(r),
+          estimate: onAxis ? r.estimate.value : null,
+          ciLower: onAxis ? r.ciLower.value : null,
+          ciUpper: onAxis ? r.ciUpper.value : null,
+          notes: sameMeasure ? r.notes : [`Reported as ${r.measure}, not ${measure}: not drawn on this axis.`, ...r.notes],
+        };
+      }),
+  );
+}
+
+export function toForestModel(studies: readonly Study[], syntheses: readonly Synthesis[], c: AnalysisChoices): ForestModel {
+  const isRatio = isRatioMeasure(c.measure);
+  const t = back(isRatio);
+  const sign = c.flipDirection ? -1 : 1;
+  const { effects, nonEstimable } = toEffectInputs(studies, c.outcome, c.measure, { useDerived: c.useDerived });
+  const excluded = new Set(c.excludedStudyIds);
+  const included = effects.filter((e) => !excluded.has(e.studyId));
+  const notes: string[] = [];
+
+  const groupKeys = [...new Set(effects.map((e) => groupKey(e, c.subgroupBy)))];
+  const groups: ForestGroup[] = [];
+  const overallPooled = c.mode === 'standard' ? pool(included, c, 'overall', 'Total') : null;
+  const weightOf = new Map<string, number>();
+  if (overallPooled && c.subgroupBy === 'none') {
+    included.forEach((e, i) => weightOf.set(e.studyId, overallPooled.result.weights[i] ?? NaN));
+  }
+
+  for (const key of groupKeys) {
+    const members = effects.filter((e) => groupKey(e, c.subgroupBy) === key);
+    const inGroup = members.filter((e) => !excluded.has(e.studyId));
+    const pooled = c.subgroupBy === 'none' ? overallPooled : c.mode === 'standard' ? pool(inGroup, c, `sub-${key}`, 'Subtotal') : null;
+    if (c.subgroupBy !== 'none' && pooled) inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.result.weights[i] ?? NaN));
+    const rows: ForestStudyRow[] = members.map((e) => {
+      const yi = sign * e.yi;
+      const lo = yi - zLevel(c.level) * e.sei;
+      const hi = yi + zLevel(c.level) * e.sei;
+      const isExcluded = excluded.has(e.studyId);
+      return {
+        key: e.studyId,
+        studyId: e.studyId,
+        label: e.label,
+        year: e.year,
+        treatmentData: c.flipDirection ? e.controlData : e.treatmentData,
+        controlData: c.flipDirection ? e.treatmentData : e.controlData,
+        estimate: t(yi), ciLower: t(lo), ciUpper: t(hi),
+        yi, sei: e.sei,
+        weightPercent: isExcluded ? null : (weightOf.get(e.studyId) ?? null),
+        effectText: effectText(t(yi), t(lo), t(hi)),
+        derived: e.derived,
+        secondary: e.secondary,
+        excluded: isExcluded,
+        derivations: e.derivations,
+        input: e,
+      };
+    });
+    const sorted = c.mode === 'cumulative' ? sortRows(rows, 'year') : sortRows(rows, c.sort);
+    let steps: PooledRow[] = [];
+    const ordered = sorted.filter((r) => !r.excluded).map((r) => r.input);
+    if (c.mode === 'leave-one-out' && ordered.length >= 2) {
+      steps = leaveOneOut(ordered.map((i) => ({ yi: sign * i.yi, vi: i.vi })), engineOptions(c)).map((r, idx) => stepRow(r, `loo-${key}-${idx}`, `Omitting ${ordered[idx]?.label}`, t, c));
+    } else if (c.mode === 'cumulative' && ordered.length >= 1) {
+      steps = cumulative(ordered.map((i) => ({ yi: sign * i.yi, vi: i.vi })), engineOptions(c)).map((r, idx) => stepRow(r, `cum-${key}-${idx}`, `+ ${ordered[idx]?.label}`, t, c));
+    }
+    const note = inGroup.length === 0 && members.length > 0 ? 'Every study in this group is toggled out.' : null;
+    groups.push({
+      key,
+      heading: groupHeading(key, c.subgroupBy),
+      rows: sorted,
+      pooled: c.subgroupBy === 'none' ? null : (pooled?.row ?? null),
+      note,
+      steps,
+    });
+  }
+
+  let subgroupTestText: string | null = null;
+  if (c.mode === 'standard' && c.subgroupBy !== 'none') {
+    const keys = included.map((e) => groupKey(e, c.subgroupBy));
+    if (new Set(keys).size >= 2) {
+      const sg = subgroupAnalysis(included.map((e) => ({ yi: sign * e.yi, vi: e.vi })), keys, engineOptions(c));
+      subgroupTestText = `Test for subgroup differences: Chi² = ${sg.Qbetween.toFixed(2)}, df = ${sg.df} (P = ${sg.pValue === null ? 'n/a' : formatP(sg.pValue)}), I² = ${sg.Qbetween > 0 ? Math.round(Math.max(0, (100 * (sg.Qbetween - sg.df)) / sg.Qbetween)) : 0}%`;
+    } else {
+      subgroupTestText = 'Test for subgroup differences: not applicable (fewer than two subgroups with estimable studies).';
+    }
+  }
+
+  if (effects.length === 1) notes.push('One study only: its own estimate is shown as the pooled result; heterogeneity cannot be assessed.');
+  if (effects.length > 0 && effects.length === included.length && included.length === 2 && c.model === 'random') {
+    notes.push('Two studies: τ² is estimated from two values and is very imprecise.');
+  }
+
+  const all = groups.flatMap((g) => g.rows);
+  const values: number[] = [];
+  for (const r of all) values.push(r.yi - zLevel(c.level) * r.sei, r.yi + zLevel(c.level) * r.sei);
+  const diamonds = [overallPooled?.row, ...groups.map((g) => g.pooled), ...groups.flatMap((g) => g.steps)].filter((x): x is PooledRow => !!x);
+  const toAnalysis = (v: number) => (isRatio ? Math.log(v) : v);
+  for (const d of diamonds) values.push(toAnalysis(d.ciLower), toAnalysis(d.ciUpper));
+  const sides = favoursSides(c.outcome, c.flipDirection);
+  const methodText = methodDescription(c, included);
+  const piNote = c.model === 'random' && overallPooled?.row.piLower !== null && overallPooled
+    ? `Prediction interval: ${effectText(overallPooled.row.estimate, overallPooled.row.piLower!, overallPooled.row.piUpper!).replace(/^\S+ /, '')} (${c.level}%), from the ${overallPooled.result.piDistribution === 'normal' ? 'normal quantile, as metafor predict() with test = "z"' : 't quantile with k − 1 df, as metafor predict() under Knapp-Hartung'}`
+    : null;
+  return {
+    outcomeLabel: OUTCOME_INFO[c.outcome].label,
+    measure: c.measure,
+    measureLabel: MEASURE_LABEL[c.measure],
+    isRatio,
+    header: `${MEASURE_LABEL[c.measure]}, ${methodText}, ${c.level}% CI`,
+    methodText,
+    nullValue: isRatio ? 1 : 0,
+    favoursLeft: sides.left,
+    favoursRight: sides.right,
+    groups,
+    overall: overallPooled?.row ?? null,
+    subgroupTestText,
+    nonEstimable,
+    published: publishedRows(syntheses, c.outcome, c.measure),
+    dataRange: values.length ? [Math.min(...values), Math.max(...values)] : null,
+    studyCount: effects.length,
+    notes,
+    piNote,
+  };
+}
+
+function stepRow(r: MetaAnalysisResult, key: string, label: string, t: (x: number) => number, c: AnalysisChoices): PooledRow {
+  return {
+    key, label, k: r.k,
+    estimate: t(r.estimate), ciLower: t(r.ciLower), ciUpper: t(r.ciUpper),
+    piLower: null, piUpper: null, yi: r.estimate,
+    effectText: effectText(t(r.estimate), t(r.ciLower), t(r.ciUpper)),
+    heterogeneityText: r.k >= 2 && r.I2 !== null ? `I² = ${Math.round(r.I2)}%${c.model === 'random' ? `, τ² = ${r.tau2.toFixed(3)}` : ''}` : null,
+    overallEffectText: `P = ${formatP(r.pValue)}`,
+    result: r,
+  };
+}
+
+/** Two-sided normal quantile for a study's own CI (study CIs are always Wald, as in RevMan). */
+function zLevel(level: number): number {
+  return level === 95 ? 1.959963984540054 : level === 90 ? 1.6448536269514722 : level === 99 ? 2.5758293035489004 : NaN;
+}
