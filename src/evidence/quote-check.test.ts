@@ -28,6 +28,7 @@ describe('numberAppearsInQuote', () => {
     expect(parseValueText('Two-hundred and thirty-one')).toBe(231);
     expect(parseValueText('Seventeen')).toBe(17);
     expect(parseValueText('Sixty-eight')).toBe(68);
+    expect(parseValueText('6.75% reduction')).toBe(-6.75);
     expect(parseValueText('sixty eighty')).toBeNull();
   });
 });

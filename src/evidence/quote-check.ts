@@ -35,6 +35,9 @@ export function parseValueText(text: string): number | null {
     const units = compound[3] ? NUMBER_WORDS[compound[3]] : 0;
     if (h !== undefined && tens !== undefined && units !== undefined) return h * 100 + tens + units;
   }
+  // "a 6.75% reduction" is a change of −6.75%
+  const reduction = t.match(/^(\d*\.?\d+)%? (reduction|decrease)$/);
+  if (reduction) return -Number(reduction[1]);
   const verbal = t.match(/^(decreased|reduced|fell|increased|rose) by (\d*\.?\d+)$/);
   if (verbal) return (verbal[1] === 'increased' || verbal[1] === 'rose' ? 1 : -1) * Number(verbal[2]);
   // "sixty-eight", "twenty one"

@@ -149,7 +149,14 @@ export interface ForestModel {
 }
 
 const fmt2 = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
-export const formatP = (p: number) => (p < 0.00001 ? '< 0.00001' : p < 0.001 ? p.toExponential(1) : p.toFixed(p < 0.01 ? 4 : 3).replace(/0+$/, '').replace(/\.$/, '.0'));
+/** A p-value as RevMan prints it: "< 0.00001" below that, else up to 5 decimals. */
+export function formatP(p: number): string {
+  if (p < 0.00001) return '< 0.00001';
+  if (p < 0.001) return p.toFixed(5);
+  return p.toFixed(p < 0.01 ? 4 : 3);
+}
+/** "= 0.03" or "< 0.00001", for "(P …)". */
+export const pText = (p: number) => { const f = formatP(p); return f.startsWith('<') ? f : `= ${f}`; };
 
 const back = (isRatio: boolean) => (x: number) => (isRatio ? Math.exp(x) : x);
 
@@ -161,13 +168,13 @@ function heterogeneityText(r: MetaAnalysisResult, model: 'common' | 'random'): s
   if (r.k < 2 || r.Q === null || r.QpValue === null) return null;
   const parts = [];
   if (model === 'random') parts.push(`Tau² = ${r.tau2.toFixed(3)}`);
-  parts.push(`Chi² = ${r.Q.toFixed(2)}, df = ${r.k - 1} (P = ${formatP(r.QpValue)})`);
+  parts.push(`Chi² = ${r.Q.toFixed(2)}, df = ${r.k - 1} (P ${pText(r.QpValue)})`);
   parts.push(`I² = ${Math.round(r.I2 ?? 0)}%`);
   return `Heterogeneity: ${parts.join('; ')}`;
 }
 
 function overallText(statistic: number, pValue: number, df: number | null): string {
-  return `Test for overall effect: ${df === null ? 'Z' : `t(${df})`} = ${Math.abs(statistic).toFixed(2)} (P = ${formatP(pValue)})`;
+  return `Test for overall effect: ${df === null ? 'Z' : `t(${df})`} = ${Math.abs(statistic).toFixed(2)} (P ${pText(pValue)})`;
 }
 
 function engineOptions(c: AnalysisChoices) {
@@ -249,9 +256,12 @@ function methodDescription(c: AnalysisChoices, inputs: readonly StudyEffectInput
 }
 
 /** Which side of the null favours IVIG, from the outcome's meaning and the display direction. */
-export function favoursSides(kind: OutcomeKind, flip: boolean): { left: string; right: string } {
-  // A ratio or difference below the null means fewer events / a lower value with IVIG.
-  const lowerFavoursIvig = !OUTCOME_INFO[kind].higherIsBetter !== flip;
+export function favoursSides(kind: OutcomeKind, measure: AnalysisMeasure, flip: boolean): { left: string; right: string } {
+  // A ratio or difference below the null means fewer events / a lower value with IVIG. A hazard
+  // ratio is about the event itself (progression, relapse), whatever the outcome's time scale:
+  // HR < 1 always means fewer events with IVIG, even where a longer *time* to it is better.
+  const lowerIsBetter = measure === 'HR' ? true : !OUTCOME_INFO[kind].higherIsBetter;
+  const lowerFavoursIvig = lowerIsBetter !== flip;
   return lowerFavoursIvig ? { left: 'Favours IVIG', right: 'Favours placebo' } : { left: 'Favours placebo', right: 'Favours IVIG' };
 }
 
@@ -344,7 +354,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     const keys = included.map((e) => groupKey(e, c.subgroupBy));
     if (new Set(keys).size >= 2) {
       const sg = subgroupAnalysis(included.map((e) => ({ yi: sign * e.yi, vi: e.vi })), keys, engineOptions(c));
-      subgroupTestText = `Test for subgroup differences: Chi² = ${sg.Qbetween.toFixed(2)}, df = ${sg.df} (P = ${sg.pValue === null ? 'n/a' : formatP(sg.pValue)}), I² = ${sg.Qbetween > 0 ? Math.round(Math.max(0, (100 * (sg.Qbetween - sg.df)) / sg.Qbetween)) : 0}%`;
+      subgroupTestText = `Test for subgroup differences: Chi² = ${sg.Qbetween.toFixed(2)}, df = ${sg.df} (P ${sg.pValue === null ? '= n/a' : pText(sg.pValue)}), I² = ${sg.Qbetween > 0 ? Math.round(Math.max(0, (100 * (sg.Qbetween - sg.df)) / sg.Qbetween)) : 0}%`;
     } else {
       subgroupTestText = 'Test for subgroup differences: not applicable (fewer than two subgroups with estimable studies).';
     }
@@ -361,7 +371,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
   const diamonds = [overallPooled?.row, ...groups.map((g) => g.pooled), ...groups.flatMap((g) => g.steps)].filter((x): x is PooledRow => !!x);
   const toAnalysis = (v: number) => (isRatio ? Math.log(v) : v);
   for (const d of diamonds) values.push(toAnalysis(d.ciLower), toAnalysis(d.ciUpper));
-  const sides = favoursSides(c.outcome, c.flipDirection);
+  const sides = favoursSides(c.outcome, c.measure, c.flipDirection);
   const methodText = methodDescription(c, included);
   const piNote = c.model === 'random' && overallPooled?.row.piLower !== null && overallPooled
     ? `Prediction interval: ${effectText(overallPooled.row.estimate, overallPooled.row.piLower!, overallPooled.row.piUpper!).replace(/^\S+ /, '')} (${c.level}%), from the ${overallPooled.result.piDistribution === 'normal' ? 'normal quantile, as metafor predict() with test = "z"' : 't quantile with k − 1 df, as metafor predict() under Knapp-Hartung'}`
@@ -395,7 +405,7 @@ function stepRow(r: MetaAnalysisResult, key: string, label: string, t: (x: numbe
     piLower: null, piUpper: null, yi: r.estimate,
     effectText: effectText(t(r.estimate), t(r.ciLower), t(r.ciUpper)),
     heterogeneityText: r.k >= 2 && r.I2 !== null ? `I² = ${Math.round(r.I2)}%${c.model === 'random' ? `, τ² = ${r.tau2.toFixed(3)}` : ''}` : null,
-    overallEffectText: `P = ${formatP(r.pValue)}`,
+    overallEffectText: `P ${pText(r.pValue)}`,
     result: r,
   };
 }

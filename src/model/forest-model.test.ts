@@ -1,0 +1,97 @@
+/**
+ * The forest view model on metafor's dat.bcg (13 trials, 2×2 counts): the pooled rows must equal
+ * metafor's rma() and rma.mh() results, which tests/reference/make-fixtures.R stored.
+ */
+import { describe, expect, it } from 'vitest';
+import rma from '../../tests/reference/fixtures/rma.json';
+import rmaMh from '../../tests/reference/fixtures/rma-mh.json';
+import { evidenceFromBinaryRows } from '../test-support/evidence-from-rows';
+import { DEFAULT_ANALYSIS, favoursSides, toForestModel, type AnalysisChoices } from './forest-model';
+
+const mh = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!;
+const fit = (method: string, test = 'z') => rma.fits.find((f) => f.dataset === 'bcg-RR' && f.method === method && f.test === test)!.expected;
+const bcg = evidenceFromBinaryRows(mh.rows, { phases: mh.rows.map((_, i) => (i % 3 === 0 ? 'SP' : 'RR')) });
+const choices = (patch: Partial<AnalysisChoices> = {}): AnalysisChoices => ({ ...DEFAULT_ANALYSIS, outcome: 'new-relapse', measure: 'RR', ...patch });
+const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-12);
+
+describe('toForestModel on dat.bcg', () => {
+  it('random effects (REML): pooled row, weights and heterogeneity equal metafor', () => {
+    const m = toForestModel(bcg.studies, [], choices());
+    const e = fit('REML');
+    expect(rel(Math.log(m.overall!.estimate), e.estimate)).toBeLessThan(1e-6);
+    expect(rel(Math.log(m.overall!.ciLower), e.ciLower)).toBeLessThan(1e-6);
+    expect(rel(Math.log(m.overall!.ciUpper), e.ciUpper)).toBeLessThan(1e-6);
+    expect(rel(Math.log(m.overall!.piLower!), e.piLower)).toBeLessThan(1e-6);
+    const weights = m.groups[0]!.rows.map((r) => r.weightPercent!);
+    weights.forEach((w, i) => expect(rel(w, e.weights[i]!)).toBeLessThan(1e-6));
+    expect(m.overall!.effectText).toBe('0.49 [0.34, 0.70]');
+    // metafor: tau² 0.313, QE 152.23 on 12 df, p 2.0e-26 (printed by us as "< 0.00001"), I² 92.2%.
+    expect(m.overall!.heterogeneityText).toBe('Heterogeneity: Tau² = 0.313; Chi² = 152.23, df = 12 (P < 0.00001); I² = 92%');
+    expect(m.header).toBe('Risk ratio, IV, Random (REML), 95% CI');
+    expect(m.favoursLeft).toBe('Favours IVIG');
+  });
+
+  it('DerSimonian-Laird with Knapp-Hartung equals metafor', () => {
+    const m = toForestModel(bcg.studies, [], choices({ tau2Method: 'DL', test: 'knha' }));
+    const e = fit('DL', 'knha');
+    expect(rel(Math.log(m.overall!.estimate), e.estimate)).toBeLessThan(1e-6);
+    expect(rel(Math.log(m.overall!.ciUpper), e.ciUpper)).toBeLessThan(1e-6);
+    expect(m.overall!.overallEffectText).toMatch(/^Test for overall effect: t\(12\) = /);
+  });
+
+  it('common effect with Mantel-Haenszel equals rma.mh', () => {
+    const m = toForestModel(bcg.studies, [], choices({ model: 'common' }));
+    expect(rel(Math.log(m.overall!.estimate), mh.expected.estimate)).toBeLessThan(1e-6);
+    expect(rel(Math.log(m.overall!.ciLower), mh.expected.ciLower)).toBeLessThan(1e-6);
+    expect(m.header).toBe('Risk ratio, M-H, Fixed, 95% CI');
+    expect(m.overall!.heterogeneityText).toContain(`Chi² = ${mh.expected.Q.toFixed(2)}, df = 12`);
+  });
+
+  it('toggling a study out re-pools without it and gives it no weight', () => {
+    const all = toForestModel(bcg.studies, [], choices());
+    const without = toForestModel(bcg.studies, [], choices({ excludedStudyIds: ['trial-1'] }));
+    expect(without.overall!.k).toBe(12);
+    expect(without.overall!.estimate).not.toBeCloseTo(all.overall!.estimate, 6);
+    const row = without.groups[0]!.rows.find((r) => r.studyId === 'trial-1')!;
+    expect([row.excluded, row.weightPercent]).toEqual([true, null]);
+  });
+
+  it('subgroups by phase: a subtotal per phase and the test for subgroup differences', () => {
+    const m = toForestModel(bcg.studies, [], choices({ subgroupBy: 'phase' }));
+    expect(m.groups.map((g) => [g.heading, g.rows.length])).toEqual([['Secondary progressive', 5], ['Relapsing-remitting', 8]]);
+    expect(m.groups.every((g) => g.pooled !== null)).toBe(true);
+    expect(m.subgroupTestText).toMatch(/^Test for subgroup differences: Chi² = \d+\.\d\d, df = 1 \(P = /);
+  });
+
+  it('leave-one-out gives one step per study, cumulative one per year', () => {
+    expect(toForestModel(bcg.studies, [], choices({ mode: 'leave-one-out' })).groups[0]!.steps).toHaveLength(13);
+    const cum = toForestModel(bcg.studies, [], choices({ mode: 'cumulative' })).groups[0]!.steps;
+    expect(cum).toHaveLength(13);
+    expect(rel(Math.log(cum[12]!.estimate), fit('REML').estimate)).toBeLessThan(1e-6);
+  });
+
+  it('a single study: its own estimate, no heterogeneity line, and a note', () => {
+    const one = evidenceFromBinaryRows([mh.rows[0]!]);
+    const m = toForestModel(one.studies, [], choices());
+    expect(m.overall!.k).toBe(1);
+    expect(m.overall!.heterogeneityText).toBeNull();
+    expect(m.notes[0]).toMatch(/One study only/);
+  });
+
+  it('swapping sides inverts the ratios and the favours labels', () => {
+    const m = toForestModel(bcg.studies, [], choices({ flipDirection: true }));
+    expect(rel(m.overall!.estimate, 1 / Math.exp(fit('REML').estimate))).toBeLessThan(1e-6);
+    expect([m.favoursLeft, m.favoursRight]).toEqual(['Favours placebo', 'Favours IVIG']);
+  });
+});
+
+describe('favoursSides', () => {
+  it('puts IVIG on the side of fewer events, or of more relapse-free patients', () => {
+    expect(favoursSides('edss-worsened', 'RR', false)).toEqual({ left: 'Favours IVIG', right: 'Favours placebo' });
+    expect(favoursSides('relapse-free', 'OR', false)).toEqual({ left: 'Favours placebo', right: 'Favours IVIG' });
+    // ESIMS: HR for confirmed progression — below 1 is fewer progressions with IVIG.
+    expect(favoursSides('time-to-confirmed-progression', 'HR', false)).toEqual({ left: 'Favours IVIG', right: 'Favours placebo' });
+    expect(favoursSides('time-to-first-relapse', 'MD', false)).toEqual({ left: 'Favours placebo', right: 'Favours IVIG' });
+    expect(favoursSides('edss-worsened', 'RR', true)).toEqual({ left: 'Favours placebo', right: 'Favours IVIG' });
+  });
+});
