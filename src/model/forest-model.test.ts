@@ -21,7 +21,7 @@ describe('toForestModel on dat.bcg', () => {
     expect(rel(Math.log(m.overall!.estimate), e.estimate)).toBeLessThan(1e-6);
     expect(rel(Math.log(m.overall!.ciLower), e.ciLower)).toBeLessThan(1e-6);
     expect(rel(Math.log(m.overall!.ciUpper), e.ciUpper)).toBeLessThan(1e-6);
-    expect(rel(Math.log(m.overall!.piLower!), e.piLower)).toBeLessThan(1e-6);
+    expect(rel(Math.log(m.overall!.piLower!), e.piLower!)).toBeLessThan(1e-6);
     const weights = m.groups[0]!.rows.map((r) => r.weightPercent!);
     weights.forEach((w, i) => expect(rel(w, e.weights[i]!)).toBeLessThan(1e-6));
     expect(m.overall!.effectText).toBe('0.49 [0.34, 0.70]');

@@ -33,8 +33,6 @@ export interface Tau2Estimate {
 
 /** metafor's `.Machine$double.eps^0.25`, the tolerance of its log-likelihood check. */
 const LL_CHECK_TOLERANCE = 2 ** -13;
-/** metafor's default Fisher-scoring threshold, used only by the log-likelihood check. */
-const METAFOR_THRESHOLD = 1e-5;
 
 export const DEFAULT_THRESHOLD = 1e-10;
 export const DEFAULT_MAX_ITERATIONS = 100;
@@ -150,10 +148,14 @@ type FisherScoringMethod = 'ML' | 'REML' | 'EB';
  *   ML:   Δ = (y'PPy − Σwᵢ) / Σwᵢ²                      (wᵢ = 1/(vᵢ + τ²))
  *   REML: Δ = (y'PPy − tr(P)) / tr(PP)
  *   EB:   Δ = (y'Py · k/(k − p) − k) / Σwᵢ
- * halving Δ while τ² + Δ < 0; stop when |Δ| <= threshold; throw a ConvergenceError after
- * `maxIterations` steps (metafor stops with an error too). After convergence, ML and REML check
- * the log-likelihood at τ² = 0 as metafor does (ll0check): if it is higher by more than
- * eps^0.25 (and τ² > 1e-5), τ² is set to 0 with a warning.
+ * halving Δ while τ² + Δ < 0; throw a ConvergenceError after `maxIterations` steps (metafor
+ * stops with an error too). After convergence, ML and REML check the log-likelihood at τ² = 0 as
+ * metafor does (ll0check): if it is higher by more than eps^0.25, τ² is set to 0 with a warning.
+ *
+ * Stopping rule: |Δ| <= threshold·(τ² + ṽ), ṽ = k/Σ(1/vᵢ) the harmonic mean of the vᵢ. metafor
+ * stops at an absolute |Δ| < 1e-5; an absolute rule depends on the units of y (y in mg instead of
+ * g never converges, or converges at once), the scaled rule does not. With the default
+ * threshold 1e-10 and effects on the usual log or SMD scale the two agree to metafor's digits.
  */
 function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control: IterationControl = {}): Tau2Estimate {
   const df = requireResidualDf(data, method);
@@ -161,14 +163,17 @@ function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control
   const maxIterations = control.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const k = data.k;
   let tau2 = Math.max(0, hedgesTau2Untruncated(data));
+  let sumInverseVi = 0;
+  for (let i = 0; i < k; i++) sumInverseVi += 1 / data.vi[i]!;
+  const typicalVi = k / sumInverseVi;
   let iterations = 0;
   let change = Number.POSITIVE_INFINITY;
-  while (change > threshold) {
+  while (change > threshold * (tau2 + typicalVi)) {
     if (iterations >= maxIterations) {
       throw new ConvergenceError(
         `${method} Fisher scoring`,
         iterations,
-        `last change in tau2 was ${change} (threshold ${threshold}); tau2 = ${tau2}`,
+        `last change in tau2 was ${change} (threshold ${threshold} × (tau2 + ${typicalVi})); tau2 = ${tau2}`,
       );
     }
     iterations++;
@@ -186,7 +191,7 @@ function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control
     tau2 = next;
   }
   const warnings: string[] = [];
-  if (method !== 'EB' && tau2 > METAFOR_THRESHOLD) {
+  if (method !== 'EB' && tau2 > 0) {
     const reml = method === 'REML';
     if (logLikelihood(data, 0, reml) - logLikelihood(data, tau2, reml) > LL_CHECK_TOLERANCE) {
       warnings.push(

@@ -30,7 +30,10 @@ export const TEST_TYPES: readonly TestType[] = ['z', 'knha'];
 
 /** Settings of the iterative estimators. */
 export interface IterationControl {
-  /** Stop when |τ²_new − τ²_old| <= threshold (metafor: 1e-5; here 1e-10 to match its digits). */
+  /**
+   * Fisher scoring stops when |τ²_new − τ²_old| <= threshold·(τ² + ṽ), ṽ the harmonic mean of
+   * the vᵢ (metafor: absolute 1e-5; default here 1e-10, so that metafor's digits are matched).
+   */
   threshold?: number;
   /** Give up (ConvergenceError) after this many Fisher-scoring steps (metafor: 100). */
   maxIterations?: number;
