@@ -41,17 +41,21 @@ function measuresFor(outcome: Outcome): AnalysisMeasure[] {
 /** Outcomes that describe a baseline, not a treatment effect, never enter an analysis. */
 const isBaseline = (o: Outcome) => /baseline/i.test(o.timepoint);
 
-/** The measures the studies' data support for this outcome, most common first. */
+/**
+ * The measures the studies' data support for this outcome, the one that most studies can be
+ * estimated on first (a mean time without SD offers "MD" but estimates nothing; an HR with its
+ * CI estimates one study), then in the order RR, OR, RD, MD, SMD, HR, rate ratio.
+ */
 export function availableMeasures(studies: readonly Study[], kind: OutcomeKind): AnalysisMeasure[] {
-  const count = new Map<AnalysisMeasure, number>();
+  const offered = new Set<AnalysisMeasure>();
   for (const s of studies) {
-    for (const o of s.outcomes) {
-      if (o.kind !== kind || isBaseline(o)) continue;
-      for (const m of measuresFor(o)) count.set(m, (count.get(m) ?? 0) + 1);
-    }
+    for (const o of s.outcomes) if (o.kind === kind && !isBaseline(o)) measuresFor(o).forEach((m) => offered.add(m));
   }
   const order: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
-  return order.filter((m) => count.has(m)).sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
+  const estimable = new Map(
+    [...offered].map((m) => [m, toEffectInputs(studies, kind, m, { useDerived: true }).effects.length] as const),
+  );
+  return order.filter((m) => offered.has(m)).sort((a, b) => (estimable.get(b) ?? 0) - (estimable.get(a) ?? 0));
 }
 
 export interface ValueProvenance {
@@ -80,6 +84,9 @@ export interface StudyEffectInput {
   /** Per-arm data as a reviewer reads it: "12/75", "−0.23 (0.89) 75"; null for a reported contrast. */
   treatmentData: string | null;
   controlData: string | null;
+  /** For a reported contrast: the estimate and CI as printed (display scale), shown in the row
+   * rather than the Wald CI recomputed from the derived SE (which can differ in the last digit). */
+  reportedCi: { estimate: number; lower: number; upper: number } | null;
   /** 2×2 counts, for Mantel-Haenszel pooling. */
   counts: { ai: number; n1i: number; ci: number; n2i: number } | null;
   /** A derived value (arithmetic by us or by SOURCES.md) entered the effect. */
@@ -115,7 +122,10 @@ const fmt = (x: number) => String(Number(x.toPrecision(4)));
 class NotEstimable extends Error {}
 
 function sourced(label: string, v: MaybeNumber, missing: string, used: ValueProvenance[]): number {
-  if (v.value === null) throw new NotEstimable(`${missing} (${v.reason.replace(/\.$/, '')})`);
+  if (v.value === null) {
+    const reason = v.reason.replace(/\.$/, '');
+    throw new NotEstimable(reason.toLowerCase().startsWith(missing.toLowerCase()) ? reason : `${missing} (${reason})`);
+  }
   used.push({ label, value: v.value, status: v.status, quote: v.quote, source: v.source, formula: v.formula });
   return v.value;
 }
@@ -151,6 +161,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
   let treatmentData: string | null = null;
   let controlData: string | null = null;
   let counts: StudyEffectInput['counts'] = null;
+  let reportedCi: StudyEffectInput['reportedCi'] = null;
 
   switch (d.form) {
     case 'counts': {
@@ -201,6 +212,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       const est = sourced(`${d.measure}`, d.estimate, 'estimate not reported', used);
       const lo = sourced(`${d.measure} CI lower`, d.ciLower, 'CI not reported', used);
       const hi = sourced(`${d.measure} CI upper`, d.ciUpper, 'CI not reported', used);
+      if (d.levelPercent === 95) reportedCi = { estimate: est, lower: lo, upper: hi };
       if (isRatioContrast(d.measure)) {
         const r = effectFromRatioCi(est, lo, hi, d.levelPercent);
         es = r;
@@ -247,6 +259,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     sei: es.sei,
     treatmentData,
     controlData,
+    reportedCi,
     counts,
     derived,
     secondary: sourcedValues.some((u) => u.status === 'secondary'),

@@ -309,8 +309,15 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     if (c.subgroupBy !== 'none' && pooled) inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.result.weights[i] ?? NaN));
     const rows: ForestStudyRow[] = members.map((e) => {
       const yi = sign * e.yi;
-      const lo = yi - zLevel(c.level) * e.sei;
-      const hi = yi + zLevel(c.level) * e.sei;
+      let lo = yi - zLevel(c.level) * e.sei;
+      let hi = yi + zLevel(c.level) * e.sei;
+      // A reported contrast keeps its printed CI in the row (the pooling uses the derived SE).
+      if (e.reportedCi && c.level === 95) {
+        const toScale = (v: number) => (isRatio ? Math.log(v) : v);
+        const [a, b] = [sign * toScale(e.reportedCi.lower), sign * toScale(e.reportedCi.upper)];
+        lo = Math.min(a, b);
+        hi = Math.max(a, b);
+      }
       const isExcluded = excluded.has(e.studyId);
       return {
         key: e.studyId,

@@ -70,6 +70,17 @@ export function metaAnalysis(effects: readonly StudyEffect[], options: MetaAnaly
 export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): MetaAnalysisResult {
   const { method, level, control } = options;
   const warnings: string[] = [];
+  let minVi = Number.POSITIVE_INFINITY;
+  let maxVi = 0;
+  for (let i = 0; i < data.k; i++) {
+    minVi = Math.min(minVi, data.vi[i]!);
+    maxVi = Math.max(maxVi, data.vi[i]!);
+  }
+  if (maxVi / minVi > 1e7) {
+    warnings.push(
+      `the largest sampling variance is ${(maxVi / minVi).toExponential(1)} times the smallest: results may be unstable (metafor warns above 1e7 too)`,
+    );
+  }
   let test = options.test;
   if (data.k === 1) {
     if (test === 'knha') {

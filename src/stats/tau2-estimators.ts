@@ -47,6 +47,16 @@ function requireResidualDf(data: ModelData, method: string): number {
   return df;
 }
 
+function describeRange(values: Float64Array): string {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    min = Math.min(min, values[i]!);
+    max = Math.max(max, values[i]!);
+  }
+  return `vi from ${min} to ${max}`;
+}
+
 function closedForm(method: Tau2Method, tau2: number): Tau2Estimate {
   return { method, tau2: Math.max(0, tau2), converged: true, iterations: 0, warnings: [] };
 }
@@ -149,7 +159,13 @@ type FisherScoringMethod = 'ML' | 'REML' | 'EB';
  *   REML: Δ = (y'PPy − tr(P)) / tr(PP)
  *   EB:   Δ = (y'Py · k/(k − p) − k) / Σwᵢ
  * halving Δ while τ² + Δ < 0; throw a ConvergenceError after `maxIterations` steps (metafor
- * stops with an error too). After convergence, ML and REML check the log-likelihood at τ² = 0 as
+ * stops with an error too). Two safeguards, which leave the root unchanged:
+ * - Aitken Δ² extrapolation after two plain steps that contract (Steffensen's method): plain
+ *   scoring converges linearly, often with alternating steps, and needs 50+ steps for a tight
+ *   threshold;
+ * - the iterates keep a bracket of the root (the sign of a step is the sign of the score); a step
+ *   that leaves it is replaced by bisection. With small τ² plain scoring can oscillate with growing
+ *   amplitude; metafor then stops on its absolute 1e-5 threshold at a point that is not the root. After convergence, ML and REML check the log-likelihood at τ² = 0 as
  * metafor does (ll0check): if it is higher by more than eps^0.25, τ² is set to 0 with a warning.
  *
  * Stopping rule: |Δ| <= threshold·(τ² + ṽ), ṽ = k/Σ(1/vᵢ) the harmonic mean of the vᵢ. metafor
@@ -162,32 +178,78 @@ function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control
   const threshold = control.threshold ?? DEFAULT_THRESHOLD;
   const maxIterations = control.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const k = data.k;
-  let tau2 = Math.max(0, hedgesTau2Untruncated(data));
   let sumInverseVi = 0;
   for (let i = 0; i < k; i++) sumInverseVi += 1 / data.vi[i]!;
   const typicalVi = k / sumInverseVi;
+
   let iterations = 0;
-  let change = Number.POSITIVE_INFINITY;
-  while (change > threshold * (tau2 + typicalVi)) {
-    if (iterations >= maxIterations) {
-      throw new ConvergenceError(
-        `${method} Fisher scoring`,
-        iterations,
-        `last change in tau2 was ${change} (threshold ${threshold} × (tau2 + ${typicalVi})); tau2 = ${tau2}`,
-      );
-    }
+  /** The Fisher-scoring step at `tau2` (its sign is the sign of the score). */
+  const scoringStep = (tau2: number): number => {
     iterations++;
     const fit = weightedLeastSquares(data, tau2, method === 'REML');
     let step: number;
     if (method === 'ML') step = (fit.rssW2 - fit.sumW) / fit.sumW2;
     else if (method === 'REML') step = (fit.rssW2 - fit.trP) / fit.trPP;
     else step = ((fit.rss * k) / df - k) / fit.sumW;
-    if (Number.isNaN(step)) step = 0;
-    // Step halving keeps τ² >= 0 (metafor: while (tau2 + adj < tau2.min) adj <- adj/2).
-    for (let halvings = 0; tau2 + step < 0 && halvings < 1100; halvings++) step /= 2;
-    if (tau2 + step < 0) step = -tau2;
-    const next = tau2 + step;
-    change = Math.abs(next - tau2);
+    const sums = method === 'REML' ? [fit.rssW2, fit.trP, fit.trPP] : [fit.rss, fit.rssW2, fit.sumW2];
+    if (!Number.isFinite(step) || !sums.every(Number.isFinite)) {
+      // metafor sets a non-finite step to 0 and reports convergence; here that would be noise.
+      throw new MetaAnalysisError(
+        `${method}: the Fisher-scoring step is not finite at tau2 = ${tau2} (the sampling variances ` +
+          `span too many orders of magnitude for double precision: ${describeRange(data.vi)})`,
+      );
+    }
+    return step;
+  };
+
+  let tau2 = Math.max(0, hedgesTau2Untruncated(data));
+  // The root lies in [lower, upper]: the score is > 0 below it and < 0 above it.
+  let lower = 0;
+  let upper = Number.POSITIVE_INFINITY;
+  let previousStep = Number.NaN;
+  let previousMoveWasPlain = false;
+  for (;;) {
+    if (iterations >= maxIterations) {
+      throw new ConvergenceError(
+        `${method} Fisher scoring`,
+        iterations,
+        `tau2 = ${tau2}, root bracketed in [${lower}, ${upper}] (threshold ${threshold} × (tau2 + ${typicalVi}))`,
+      );
+    }
+    const step = scoringStep(tau2);
+    if (step > 0) lower = Math.max(lower, tau2);
+    else if (step < 0) upper = Math.min(upper, tau2);
+    const tolerance = threshold * (tau2 + typicalVi);
+    if (Math.abs(step) <= tolerance || (tau2 === 0 && step <= 0)) {
+      // Converged; at τ² = 0 with a negative score, metafor's step halving also stays at 0.
+      tau2 = Math.max(0, tau2 + step);
+      break;
+    }
+    if (upper - lower <= tolerance) {
+      tau2 = 0.5 * (lower + upper);
+      break;
+    }
+    // Metafor's step, with step halving to keep τ² >= 0.
+    let move = step;
+    for (let halvings = 0; tau2 + move < 0 && halvings < 1100; halvings++) move /= 2;
+    let next = Math.max(0, tau2 + move);
+    let plain = true;
+    if (previousMoveWasPlain) {
+      // Aitken Δ² (Steffensen) extrapolation from the last two scoring steps when they contract.
+      const ratio = step / previousStep;
+      const extrapolated = tau2 + step / (1 - ratio);
+      if (Math.abs(ratio) < 1 && extrapolated >= 0 && Number.isFinite(extrapolated)) {
+        next = extrapolated;
+        plain = false;
+      }
+    }
+    if (!(next > lower && next < upper)) {
+      // A step that leaves the bracket (scoring oscillating with growing amplitude): bisect.
+      next = Number.isFinite(upper) ? 0.5 * (lower + upper) : next;
+      plain = false;
+    }
+    previousStep = step;
+    previousMoveWasPlain = plain;
     tau2 = next;
   }
   const warnings: string[] = [];

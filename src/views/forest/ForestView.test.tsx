@@ -1,0 +1,62 @@
+/**
+ * The forest view on metafor's dat.bcg: the rendered pooled text equals metafor's REML result
+ * (exp of −0.7145 [−1.0669, −0.3622] = 0.49 [0.34, 0.70]), and the controls re-pool.
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import rma from '../../../tests/reference/fixtures/rma.json';
+import rmaMh from '../../../tests/reference/fixtures/rma-mh.json';
+import { Shell } from '../../app/App';
+import { createQueryClient } from '../../app/query-client';
+import { evidenceQueryOptions } from '../../evidence/evidence-query';
+import { createAppStore } from '../../store/app-store';
+import { AppStoreProvider } from '../../store/store-context';
+import { evidenceFromBinaryRows } from '../../test-support/evidence-from-rows';
+
+const mh = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!;
+const reml = rma.fits.find((f) => f.name === 'bcg-RR/REML/z')!.expected;
+const dl = rma.fits.find((f) => f.name === 'bcg-RR/DL/z')!.expected;
+const text = (e: { estimate: number; ciLower: number; ciUpper: number }) =>
+  `${Math.exp(e.estimate).toFixed(2)} [${Math.exp(e.ciLower).toFixed(2)}, ${Math.exp(e.ciUpper).toFixed(2)}]`;
+
+function renderForest(url: string) {
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(evidenceQueryOptions.queryKey, evidenceFromBinaryRows(mh.rows));
+  render(
+    <QueryClientProvider client={queryClient}>
+      <AppStoreProvider store={createAppStore()}>
+        <MemoryRouter initialEntries={[url]}>
+          <Shell />
+        </MemoryRouter>
+      </AppStoreProvider>
+    </QueryClientProvider>,
+  );
+}
+
+describe('Forest plot view on dat.bcg', () => {
+  it('shows metafor’s pooled risk ratio and re-pools with another τ² estimator and without a study', async () => {
+    const user = userEvent.setup();
+    renderForest('/forest?outcome=new-relapse&measure=RR');
+    const figure = await screen.findByRole('figure');
+    expect(text(reml)).toBe('0.49 [0.34, 0.70]');
+    expect(within(figure).getByRole('img', { name: /New relapse|Patients with a new relapse/ })).toHaveTextContent(`Total (95% CI)100.0%${text(reml)}`);
+    expect(figure).toHaveTextContent('Risk ratio, IV, Random (REML), 95% CI');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'τ² estimator' }), 'DL');
+    expect(within(figure).getByRole('img')).toHaveTextContent(`Total (95% CI)100.0%${text(dl)}`);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Include Trial 1' }));
+    expect(within(figure).getByRole('img')).not.toHaveTextContent(`Total (95% CI)100.0%${text(dl)}`);
+    expect(screen.getByRole('row', { name: /^Include Trial 1 Trial 1 / })).toHaveTextContent('excluded');
+  });
+
+  it('says there is no estimable study instead of drawing an empty axis', async () => {
+    renderForest('/forest?outcome=relapse-free');
+    expect(await screen.findByText(/No study gives an estimable effect for relapse-free patients/)).toBeInTheDocument();
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Not in the plot (13)' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The forest plot in real Chromium against the production build, on the bundled evidence:
+ * the pooled estimate equals metafor's (fixtures from tests/reference/make-fixtures.R), a study
+ * toggled out re-pools, and a phase filter changes the rows.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist, type StaticServer } from './support';
+
+const fixtures = JSON.parse(readFileSync(join(process.cwd(), 'tests/reference/fixtures/rma.json'), 'utf8'));
+const ivig = JSON.parse(readFileSync(join(process.cwd(), 'tests/reference/fixtures/ivig-aims.json'), 'utf8'));
+const reml = fixtures.fits.find((f: { name: string }) => f.name === 'ivig-relapse-free-OR-k2/REML/z').expected;
+const aims = ivig.effects.find((e: { name: string }) => e.name === 'AIMS relapse-free OR');
+const fmt = (x: number) => x.toFixed(2);
+const orText = (est: number, lo: number, hi: number) => `${fmt(Math.exp(est))} [${fmt(Math.exp(lo))}, ${fmt(Math.exp(hi))}]`;
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Forest plot (Chromium, production build)', () => {
+  it('shows metafor’s pooled odds ratio, re-pools when a study is toggled out, and follows the phase filter', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}#/forest?outcome=relapse-free&measure=OR`);
+    const figure = page.getByRole('figure');
+    await figure.waitFor();
+    const pooled = orText(reml.estimate, reml.ciLower, reml.ciUpper);
+    // metafor rma(method = "REML") on AIMS 40/75 vs 26/73 and Achiron 6/20 vs 0/20.
+    await expect.poll(() => figure.textContent()).toContain(`Total (95% CI)100.0%${pooled}`);
+    expect(await figure.textContent()).toContain('Odds ratio, IV, Random (REML), 95% CI');
+
+    await page.getByRole('checkbox', { name: 'Include Achiron 1998' }).uncheck();
+    const aimsAlone = orText(aims.yi, aims.yi - 1.959963984540054 * Math.sqrt(aims.vi), aims.yi + 1.959963984540054 * Math.sqrt(aims.vi));
+    await expect.poll(() => figure.textContent()).toContain(`Total (95% CI)100.0%${aimsAlone}`);
+    expect(page.url()).toContain('off=achiron-1998-rrms');
+
+    await page.getByRole('button', { name: 'SP', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'No study gives an estimable effect' }).count()).toBe(1);
+    const notInPlot = await page.getByRole('region', { name: /Not in the plot/ }).textContent();
+    expect(notInPlot).toContain('Hommes 2004 (ESIMS)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the ESIMS hazard ratio with IVIG favoured on the left', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}#/forest?outcome=time-to-confirmed-progression`);
+    const svg = page.locator('svg.forest-svg');
+    await svg.waitFor();
+    const text = await svg.textContent();
+    expect(text).toContain('1.11 [0.80, 1.53]');
+    expect(text).toContain('Hazard ratio');
+    const left = await svg.getByText('Favours IVIG').boundingBox();
+    const right = await svg.getByText('Favours placebo').boundingBox();
+    expect(left!.x).toBeLessThan(right!.x);
+    await page.close();
+  });
+});
