@@ -6,6 +6,7 @@ import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { EvidenceView } from '../views/evidence/EvidenceView';
 import { ForestView } from '../views/forest/ForestView';
+import { DoseResponseView } from '../views/dose-response/DoseResponseView';
 import { createQueryClient } from './query-client';
 import { EvidenceLoader } from './EvidenceLoader';
 import { UrlSync } from './UrlSync';
@@ -29,6 +30,7 @@ export function Shell() {
         <nav aria-label="Views">
           <ViewLink to="/evidence">Evidence</ViewLink>
           <ViewLink to="/forest">Forest plot</ViewLink>
+          <ViewLink to="/dose-response">Dose-response</ViewLink>
         </nav>
       </header>
       <main>
@@ -36,7 +38,8 @@ export function Shell() {
           <UrlSync />
           <Routes>
             <Route path="/evidence" element={<ErrorBoundary name="The evidence view"><EvidenceView /></ErrorBoundary>} />
- <Route path="/forest" element={<ErrorBoundary name="The forest plot view"><ForestView /></ErrorBoundary>} />
+ <Route path="/dose-response" element={<ErrorBoundary name="The dose-response view"><DoseResponseView /></ErrorBoundary>} />
+            <Route path="/forest" element={<ErrorBoundary name="The forest plot view"><ForestView /></ErrorBoundary>} />
             <Route path="*" element={<RedirectKeepingSearch to="/evidence" />} />
           </Routes>
         </EvidenceLoader>

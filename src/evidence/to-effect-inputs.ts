@@ -152,11 +152,23 @@ export function combineMeans(a: ArmMeans, b: ArmMeans): ArmMeans {
   return { mean, sd, n };
 }
 
-function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, options: EffectInputOptions): StudyEffectInput {
+/** Which IVIG arms form the treatment group, and what share of the control group they get. */
+interface ArmSelection {
+  treatmentArmIds: readonly string[] | null;
+  /** 1, or 1/k when k IVIG arms share one control group (Cochrane Handbook 23.3.4: split it). */
+  controlShare: number;
+}
+
+const ALL_ARMS: ArmSelection = { treatmentArmIds: null, controlShare: 1 };
+
+function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, options: EffectInputOptions, selection: ArmSelection = ALL_ARMS): StudyEffectInput {
   const used: ValueProvenance[] = [];
   const derivations: string[] = [];
   const d = outcome.data;
   const roleOf = (armId: string) => study.arms.find((a) => a.id === armId)?.role;
+  const isTreatment = (armId: string) => roleOf(armId) === 'ivig' && (selection.treatmentArmIds === null || selection.treatmentArmIds.includes(armId));
+  const share = selection.controlShare;
+  if (share !== 1) derivations.push(`shared placebo group split between ${Math.round(1 / share)} dose arms (its n${d.form === 'counts' ? ' and events' : ''} × ${fmt(share)}; Cochrane Handbook 23.3.4)`);
   let es: Pick<EffectSize, 'yi' | 'vi' | 'sei'>;
   let treatmentData: string | null = null;
   let controlData: string | null = null;
@@ -169,20 +181,21 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
         events: sourced(`${a.arm}: events`, a.events, 'events not reported', used),
         total: sourced(`${a.arm}: total`, a.total, 'total not reported', used),
       });
-      const treat = d.arms.filter((a) => roleOf(a.arm) === 'ivig').map(read);
+      const treat = d.arms.filter((a) => isTreatment(a.arm)).map(read);
       const ctrl = d.arms.filter((a) => roleOf(a.arm) === 'placebo').map(read);
       if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
       if (ctrl.length > 1) throw new NotEstimable('several control arms');
       const t = treat.reduce((x, y) => ({ events: x.events + y.events, total: x.total + y.total }));
       if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (events and totals added; Cochrane Handbook 23.3.4)`);
-      const c = ctrl[0] as ArmCounts;
+      const c0 = ctrl[0] as ArmCounts;
+      const c = { events: c0.events * share, total: c0.total * share };
       counts = { ai: t.events, n1i: t.total, ci: c.events, n2i: c.total };
       const r = effectSize(measure as 'OR' | 'RR' | 'RD', counts);
       if (r.continuityCorrection !== null) derivations.push(`zero cell: ${r.continuityCorrection} added to every cell (metafor's default)`);
       derivations.push(...r.notes);
       es = r;
       treatmentData = `${t.events}/${t.total}`;
-      controlData = `${c.events}/${c.total}`;
+      controlData = `${fmt(c.events)}/${fmt(c.total)}`;
       break;
     }
     case 'continuous': {
@@ -191,22 +204,23 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
         sd: sourced(`${a.arm}: SD`, a.sd, 'SD not reported', used),
         n: sourced(`${a.arm}: n`, a.n.value !== null ? a.n : (armN(study.arms.find((x) => x.id === a.arm)) ?? a.n), 'n not reported', used),
       });
-      const treat = d.arms.filter((a) => roleOf(a.arm) === 'ivig').map(read);
+      const treat = d.arms.filter((a) => isTreatment(a.arm)).map(read);
       const ctrl = d.arms.filter((a) => roleOf(a.arm) === 'placebo').map(read);
       if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
       if (ctrl.length > 1) throw new NotEstimable('several control arms');
       const t = treat.reduce(combineMeans);
       if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (Cochrane Handbook 23.3.4, Table 6.5.a)`);
-      const c = ctrl[0] as ArmMeans;
+      const c0 = ctrl[0] as ArmMeans;
+      const c = { ...c0, n: c0.n * share };
       const r = effectSize(measure as 'MD' | 'SMD', { m1i: t.mean, sd1i: t.sd, n1i: t.n, m2i: c.mean, sd2i: c.sd, n2i: c.n });
       derivations.push(...r.notes);
       es = r;
       treatmentData = `${fmt(t.mean)} (${fmt(t.sd)}) ${t.n}`;
-      controlData = `${fmt(c.mean)} (${fmt(c.sd)}) ${c.n}`;
+      controlData = `${fmt(c.mean)} (${fmt(c.sd)}) ${fmt(c.n)}`;
       break;
     }
     case 'contrast': {
-      if (roleOf(d.comparison.treatment) !== 'ivig' || roleOf(d.comparison.control) !== 'placebo') {
+      if (!isTreatment(d.comparison.treatment) || roleOf(d.comparison.control) !== 'placebo') {
         throw new NotEstimable('the reported contrast is not IVIG vs placebo');
       }
       const est = sourced(`${d.measure}`, d.estimate, 'estimate not reported', used);
@@ -239,10 +253,10 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
   }
 
   const sourcedValues = used.filter((u) => u.source !== '');
-  const derived = used.some((u) => u.status === 'derived' && u.source !== '') || derivations.some((x) => x.includes('combined'));
+  const derived = used.some((u) => u.status === 'derived' && u.source !== '') || derivations.some((x) => x.includes('combined') || x.includes('split'));
   if (derived && !options.useDerived) {
     const what = used.find((u) => u.status === 'derived' && u.source !== '');
-    throw new NotEstimable(`uses derived values (${what?.formula ?? 'combined arms'}); derived values are switched off`);
+    throw new NotEstimable(`uses derived values (${what?.formula ?? 'combined or split arms'}); derived values are switched off`);
   }
   return {
     studyId: study.id,
@@ -332,4 +346,93 @@ export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, mea
     else nonEstimable.push({ ...base, reason: [...new Set(reasons)].join('; ') });
   }
   return { effects, nonEstimable };
+}
+
+/** One IVIG arm against the (shared) control: the unit of the dose-response view. */
+export interface ArmComparison {
+  studyId: string;
+  label: string;
+  year: number | null;
+  phase: Study['phase'];
+  arm: Arm;
+  /** The study effect for this arm, or null when only a point estimate (no CI) is available. */
+  effect: StudyEffectInput | null;
+  /** Point estimate on the analysis scale when there is no CI (e.g. a mean difference without SDs). */
+  pointOnly: { yi: number; reason: string } | null;
+  /** Arms in the study that this comparison shares its control with. */
+  siblings: number;
+}
+
+/**
+ * One comparison per IVIG arm with data for the outcome. Several dose arms against one control
+ * split the control group between them (Cochrane Handbook v6.4, 23.3.4), so that no patient is
+ * counted twice; a study whose outcome data combine the arms gives one comparison.
+ * Where the data give no CI but do give both arms' values on a difference scale (means without
+ * SDs), the point estimate is returned so that the view can draw it hollow.
+ */
+export function toArmComparisons(studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: EffectInputOptions): { comparisons: ArmComparison[]; nonEstimable: NonEstimableStudy[] } {
+  const comparisons: ArmComparison[] = [];
+  const nonEstimable: NonEstimableStudy[] = [];
+  for (const study of studies) {
+    if (study.kind === 'comparator-rct') continue;
+    const base = { studyId: study.id, label: study.label, year: study.year, phase: study.phase };
+    const outcomes = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o));
+    if (outcomes.length === 0) continue;
+    const exclusion = studyExclusionReason(study);
+    if (exclusion) {
+      nonEstimable.push({ ...base, reason: exclusion });
+      continue;
+    }
+    const reasons: string[] = [];
+    let done = false;
+    for (const outcome of outcomes) {
+      const fits = measuresFor(outcome);
+      if (fits.length > 0 && !fits.includes(measure)) {
+        reasons.push(`reports ${fits.join('/')} data, not ${measure}`);
+        continue;
+      }
+      const armIds = armIdsIn(outcome).filter((id) => study.arms.find((a) => a.id === id)?.role === 'ivig');
+      const perArm = armIds.length > 1 ? armIds.map((id) => [id]) : [armIds.length === 1 ? armIds : study.arms.filter((a) => a.role === 'ivig').map((a) => a.id)];
+      const share = 1 / perArm.length;
+      const made: ArmComparison[] = [];
+      for (const ids of perArm) {
+        const arm = study.arms.find((a) => a.id === ids[0]);
+        if (!arm) continue;
+        try {
+          const effect = studyEffect(study, outcome, measure, options, { treatmentArmIds: ids, controlShare: share });
+          made.push({ ...base, arm, effect, pointOnly: null, siblings: perArm.length });
+        } catch (e) {
+          if (!(e instanceof NotEstimable)) throw e;
+          const point = pointEstimate(study, outcome, measure, ids);
+          if (point !== null) made.push({ ...base, arm, effect: null, pointOnly: { yi: point, reason: e.message }, siblings: perArm.length });
+          else reasons.push(e.message);
+        }
+      }
+      if (made.length) {
+        comparisons.push(...made);
+        done = true;
+        break;
+      }
+    }
+    if (!done) nonEstimable.push({ ...base, reason: [...new Set(reasons)].join('; ') || 'no estimable data' });
+  }
+  return { comparisons, nonEstimable };
+}
+
+function armIdsIn(outcome: Outcome): string[] {
+  const d = outcome.data;
+  if (d.form === 'counts' || d.form === 'continuous' || d.form === 'percentages') return d.arms.map((a) => a.arm);
+  if (d.form === 'contrast') return [d.comparison.treatment, d.comparison.control];
+  return [];
+}
+
+/** Mean difference from reported means when SDs are missing: a point without a CI. */
+function pointEstimate(study: Study, outcome: Outcome, measure: AnalysisMeasure, treatmentIds: readonly string[]): number | null {
+  const d = outcome.data;
+  if (d.form !== 'continuous' || measure !== 'MD' || treatmentIds.length !== 1) return null;
+  const role = (id: string) => study.arms.find((a) => a.id === id)?.role;
+  const t = d.arms.find((a) => a.arm === treatmentIds[0]);
+  const c = d.arms.find((a) => role(a.arm) === 'placebo');
+  if (!t || !c) return null;
+  return t.mean.value - c.mean.value;
 }

@@ -18,6 +18,10 @@ export interface AnalysisSettings {
   mode: ForestMode;
   sort: ForestSort;
   flipDirection: boolean;
+  /** Dose-response: loading dose averaged over the first year, log x axis, phase as moderator. */
+  includeLoading: boolean;
+  logDose: boolean;
+  phaseModerator: boolean;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -31,6 +35,9 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   mode: 'standard',
   sort: 'year',
   flipDirection: false,
+  includeLoading: false,
+  logDose: false,
+  phaseModerator: false,
 };
 
 export const MEASURES: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
@@ -59,6 +66,9 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
   one('mode', MODES, (v) => (s.mode = v));
   one('sort', SORTS, (v) => (s.sort = v));
   flag('flip', (v) => (s.flipDirection = v));
+  flag('loading', (v) => (s.includeLoading = v));
+  flag('logdose', (v) => (s.logDose = v));
+  flag('phasemod', (v) => (s.phaseModerator = v));
   const excluded = (params.get('off') ?? '').split(',').map((x) => x.trim()).filter((x) => /^[a-z0-9-]{1,80}$/i.test(x));
   return { settings: s, excluded: [...new Set(excluded)], problems };
 }
@@ -76,6 +86,9 @@ export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly s
   put('mode', s.mode, DEFAULT_SETTINGS.mode);
   put('sort', s.sort, DEFAULT_SETTINGS.sort);
   put('flip', s.flipDirection ? '1' : '0', '0');
+  put('loading', s.includeLoading ? '1' : '0', '0');
+  put('logdose', s.logDose ? '1' : '0', '0');
+  put('phasemod', s.phaseModerator ? '1' : '0', '0');
   put('off', [...excluded].sort().join(','), '');
   return p;
 }

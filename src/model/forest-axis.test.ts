@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forestAxis } from './forest-axis';
+import { forestAxis, niceTicks } from './forest-axis';
 
 describe('forestAxis', () => {
   it('uses the smallest symmetric log ladder that holds the data', () => {
@@ -17,5 +17,12 @@ describe('forestAxis', () => {
     const a = forestAxis(false, [-1.3, 0.4]);
     expect(a.ticks.map((t) => t.label)).toEqual(['-2', '-1', '0', '1', '2']);
     expect(forestAxis(false, [-0.05, 0.12]).ticks.map((t) => t.label)).toEqual(['-0.2', '-0.1', '0', '0.1', '0.2']);
+  });
+});
+
+describe('niceTicks', () => {
+  it('gives round steps inside the range', () => {
+    expect(niceTicks(-1.4, 0.1)).toEqual([-1.4, -1.2, -1, -0.8, -0.6, -0.4, -0.2, 0]);
+    expect(niceTicks(0, 1.1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
 });

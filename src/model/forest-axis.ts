@@ -51,3 +51,22 @@ function niceStep(raw: number): number {
   const m = raw / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
 }
+
+/** Round ticks covering [lo, hi] (about five), for a linear axis. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo)) return [lo];
+  // Round the raw step to the nearest 1, 2 or 5 × 10ⁿ (not up, as for the forest's half-range),
+  // so that about `count` ticks result.
+  const raw = (hi - lo) / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  const step = (m <= 1.5 ? 1 : m <= 3 ? 2 : m <= 7 ? 5 : 10) * p;
+  const first = Math.ceil(lo / step - 1e-9) * step;
+  const ticks: number[] = [];
+  // Multiply rather than accumulate, so that 0 is 0 and not −2.8e-16.
+  for (let i = 0; first + i * step <= hi + step * 1e-9; i++) {
+    const v = Math.round((first + i * step) / step) * step;
+    ticks.push(Number(v.toPrecision(12)) || 0);
+  }
+  return ticks;
+}

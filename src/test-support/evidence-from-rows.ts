@@ -9,7 +9,7 @@ export interface BinaryRow { ai: number; n1i: number; ci: number; n2i: number }
 const n = (value: number, label: string) => ({ value, source: 'rows', quote: `${label} ${value}`, status: 'reported' as const });
 const none = { value: null, reason: 'not in the test rows' };
 
-export function evidenceFromBinaryRows(rows: readonly BinaryRow[], options: { kind?: OutcomeKind; phases?: readonly MsPhase[]; years?: readonly number[] } = {}): EvidenceSet {
+export function evidenceFromBinaryRows(rows: readonly BinaryRow[], options: { kind?: OutcomeKind; phases?: readonly MsPhase[]; years?: readonly number[]; doses?: readonly number[] } = {}): EvidenceSet {
   const kind = options.kind ?? 'new-relapse';
   const studies: Study[] = rows.map((r, i) => ({
     id: `trial-${i + 1}`,
@@ -30,7 +30,8 @@ export function evidenceFromBinaryRows(rows: readonly BinaryRow[], options: { ki
       id: role, role, label: role,
       nRandomised: none, nAnalysed: none, regimen: none,
       loadingDoseGPerKg: none, maintenanceDoseGPerKg: none, maintenanceIntervalDays: none,
-      monthlyDoseGPerKg: none, monthlyDoseInclLoadingGPerKg: none,
+      monthlyDoseGPerKg: role === 'ivig' && options.doses?.[i] !== undefined ? n(options.doses[i] as number, 'dose') : none,
+      monthlyDoseInclLoadingGPerKg: none,
     })),
     outcomes: [{
       id: 'o', kind, label: 'test outcome', timepoint: 'end', primary: true, notes: [],

@@ -3,26 +3,22 @@ import { useShallow } from 'zustand/react/shallow';
 import { FilterBar } from '../../components/FilterBar';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import type { OutcomeKind } from '../../evidence/schema';
-import { MEASURE_LABEL, availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import { AnalysisControls, SEED_REVIEW_YEAR } from '../../components/AnalysisControls';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import { MEASURES, TAU2_METHODS } from '../../model/analysis-params';
-import { toForestModel, type ForestModel, type ForestSort, type SubgroupBy, type ForestMode } from '../../model/forest-model';
+import { toForestModel, type ForestModel } from '../../model/forest-model';
 import { filterStudies } from '../../model/study-filter';
 import { useAppStore } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
 import { ForestTable } from './ForestTable';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
-/** The seed review (Sorensen, J Neurol Sci 2003): "as of 2003" keeps what it could have seen. */
-const SEED_REVIEW_YEAR = 2003;
 
 export function ForestView() {
   const { evidence, filters, analysis, excluded } = useAppStore(
     useShallow((s) => ({ evidence: s.evidence, filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
   );
-  const { setAnalysis, setOutcome, toggleStudyExcluded, setYearRange } = useAppStore(
-    useShallow((s) => ({ setAnalysis: s.setAnalysis, setOutcome: s.setOutcome, toggleStudyExcluded: s.toggleStudyExcluded, setYearRange: s.setYearRange })),
-  );
+  const toggleStudyExcluded = useAppStore((s) => s.toggleStudyExcluded);
   const [focused, setFocused] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
 
@@ -57,78 +53,13 @@ export function ForestView() {
   return (
     <div className="forest-view">
       <FilterBar />
-      <form className="analysis-bar" aria-label="Analysis settings" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Outcome
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeKind)}>
-            {outcomeOptions.map((k) => <option key={k} value={k}>{OUTCOME_INFO[k].label}</option>)}
-          </select>
-        </label>
-        <label>
-          Effect measure
-          <select value={measure} onChange={(e) => setAnalysis({ measure: e.target.value as AnalysisMeasure })} disabled={measures.length === 0}>
-            {(measures.length ? measures : MEASURES).map((m) => <option key={m} value={m}>{MEASURE_LABEL[m]}</option>)}
-          </select>
-        </label>
-        <label>
-          Model
-          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as 'common' | 'random' })}>
-            <option value="random">Random effects</option>
-            <option value="common">Common (fixed) effect</option>
-          </select>
-        </label>
-        <label>
-          τ² estimator
-          <select value={analysis.tau2Method} disabled={analysis.model === 'common'} onChange={(e) => setAnalysis({ tau2Method: e.target.value as typeof analysis.tau2Method })}>
-            {TAU2_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={analysis.test === 'knha'} onChange={(e) => setAnalysis({ test: e.target.checked ? 'knha' : 'z' })} />
-          Knapp-Hartung
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={analysis.mantelHaenszel} onChange={(e) => setAnalysis({ mantelHaenszel: e.target.checked })} />
-          Mantel-Haenszel (binary, common effect)
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={analysis.useDerived} onChange={(e) => setAnalysis({ useDerived: e.target.checked })} />
-          Use derived values †
-        </label>
-        <label>
-          Subgroups
-          <select value={analysis.subgroupBy} onChange={(e) => setAnalysis({ subgroupBy: e.target.value as SubgroupBy })}>
-            <option value="none">None</option>
-            <option value="phase">By MS phase</option>
-            <option value="setting">By setting</option>
-          </select>
-        </label>
-        <label>
-          Mode
-          <select value={analysis.mode} onChange={(e) => setAnalysis({ mode: e.target.value as ForestMode })}>
-            <option value="standard">Standard</option>
-            <option value="leave-one-out">Leave-one-out</option>
-            <option value="cumulative">Cumulative by year</option>
-          </select>
-        </label>
-        <label>
-          Sort by
-          <select value={analysis.sort} onChange={(e) => setAnalysis({ sort: e.target.value as ForestSort })}>
-            <option value="year">Year</option>
-            <option value="effect">Effect</option>
-            <option value="weight">Weight</option>
-            <option value="label">Label</option>
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={analysis.flipDirection} onChange={(e) => setAnalysis({ flipDirection: e.target.checked })} />
-          Swap sides (placebo vs IVIG)
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={asOf2003} onChange={(e) => setYearRange(null, e.target.checked ? SEED_REVIEW_YEAR : null)} />
-          As of 2003 (seed review)
-        </label>
-      </form>
+      <AnalysisControls
+        outcome={outcome}
+        outcomeOptions={outcomeOptions}
+        measure={measure}
+        measures={measures}
+        show={['model', 'tau2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
+      />
 
       <ErrorBoundary name="The forest plot">
         <figure className="forest-figure">

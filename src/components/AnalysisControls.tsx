@@ -1,0 +1,117 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { OutcomeKind } from '../evidence/schema';
+import { MEASURE_LABEL, type AnalysisMeasure } from '../evidence/to-effect-inputs';
+import { OUTCOME_INFO } from '../evidence/vocabulary';
+import { TAU2_METHODS, type AnalysisSettings } from '../model/analysis-params';
+import type { ForestMode, ForestSort, SubgroupBy } from '../model/forest-model';
+import { useAppStore } from '../store/store-context';
+
+export type AnalysisControl =
+  | 'model' | 'tau2' | 'knha' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
+  | 'loading' | 'logDose' | 'phaseModerator';
+
+/** The seed review (Sorensen, J Neurol Sci 2003): "as of 2003" keeps what it could have seen. */
+export const SEED_REVIEW_YEAR = 2003;
+
+interface Props {
+  outcome: OutcomeKind;
+  outcomeOptions: readonly OutcomeKind[];
+  measure: AnalysisMeasure;
+  measures: readonly AnalysisMeasure[];
+  show: readonly AnalysisControl[];
+}
+
+/** Analysis settings shared by the forest, dose-response and phase views (one store, one URL). */
+export function AnalysisControls({ outcome, outcomeOptions, measure, measures, show }: Props) {
+  const analysis = useAppStore((s) => s.analysis);
+  const yearFilter = useAppStore(useShallow((s) => ({ from: s.filters.yearFrom, to: s.filters.yearTo })));
+  const { setAnalysis, setOutcome, setYearRange } = useAppStore(
+    useShallow((s) => ({ setAnalysis: s.setAnalysis, setOutcome: s.setOutcome, setYearRange: s.setYearRange })),
+  );
+  const has = (c: AnalysisControl) => show.includes(c);
+  const check = (c: AnalysisControl, label: string, checked: boolean, patch: (v: boolean) => Partial<AnalysisSettings>) =>
+    has(c) && (
+      <label className="check">
+        <input type="checkbox" checked={checked} onChange={(e) => setAnalysis(patch(e.target.checked))} />
+        {label}
+      </label>
+    );
+  const asOf2003 = yearFilter.to === SEED_REVIEW_YEAR && yearFilter.from === null;
+  return (
+    <form className="analysis-bar" aria-label="Analysis settings" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Outcome
+        <select value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeKind)}>
+          {outcomeOptions.map((k) => <option key={k} value={k}>{OUTCOME_INFO[k].label}</option>)}
+        </select>
+      </label>
+      <label>
+        Effect measure
+        <select value={measure} onChange={(e) => setAnalysis({ measure: e.target.value as AnalysisMeasure })} disabled={measures.length === 0}>
+          {(measures.length ? measures : [measure]).map((m) => <option key={m} value={m}>{MEASURE_LABEL[m]}</option>)}
+        </select>
+      </label>
+      {has('model') && (
+        <label>
+          Model
+          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as 'common' | 'random' })}>
+            <option value="random">Random effects</option>
+            <option value="common">Common (fixed) effect</option>
+          </select>
+        </label>
+      )}
+      {has('tau2') && (
+        <label>
+          τ² estimator
+          <select value={analysis.tau2Method} disabled={has('model') && analysis.model === 'common'} onChange={(e) => setAnalysis({ tau2Method: e.target.value as AnalysisSettings['tau2Method'] })}>
+            {TAU2_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </label>
+      )}
+      {check('knha', 'Knapp-Hartung', analysis.test === 'knha', (v) => ({ test: v ? 'knha' : 'z' }))}
+      {check('mh', 'Mantel-Haenszel (binary, common effect)', analysis.mantelHaenszel, (v) => ({ mantelHaenszel: v }))}
+      {check('derived', 'Use derived values †', analysis.useDerived, (v) => ({ useDerived: v }))}
+      {has('subgroups') && (
+        <label>
+          Subgroups
+          <select value={analysis.subgroupBy} onChange={(e) => setAnalysis({ subgroupBy: e.target.value as SubgroupBy })}>
+            <option value="none">None</option>
+            <option value="phase">By MS phase</option>
+            <option value="setting">By setting</option>
+          </select>
+        </label>
+      )}
+      {has('mode') && (
+        <label>
+          Mode
+          <select value={analysis.mode} onChange={(e) => setAnalysis({ mode: e.target.value as ForestMode })}>
+            <option value="standard">Standard</option>
+            <option value="leave-one-out">Leave-one-out</option>
+            <option value="cumulative">Cumulative by year</option>
+          </select>
+        </label>
+      )}
+      {has('sort') && (
+        <label>
+          Sort by
+          <select value={analysis.sort} onChange={(e) => setAnalysis({ sort: e.target.value as ForestSort })}>
+            <option value="year">Year</option>
+            <option value="effect">Effect</option>
+            <option value="weight">Weight</option>
+            <option value="label">Label</option>
+          </select>
+        </label>
+      )}
+      {check('flip', 'Swap sides (placebo vs IVIG)', analysis.flipDirection, (v) => ({ flipDirection: v }))}
+      {check('loading', 'Include loading dose (averaged over year 1)', analysis.includeLoading, (v) => ({ includeLoading: v }))}
+      {check('logDose', 'Log dose axis', analysis.logDose, (v) => ({ logDose: v }))}
+      {check('phaseModerator', 'Phase as a second moderator', analysis.phaseModerator, (v) => ({ phaseModerator: v }))}
+      {has('asOf2003') && (
+        <label className="check">
+          <input type="checkbox" checked={asOf2003} onChange={(e) => setYearRange(null, e.target.checked ? SEED_REVIEW_YEAR : null)} />
+          As of 2003 (seed review)
+        </label>
+      )}
+    </form>
+  );
+}

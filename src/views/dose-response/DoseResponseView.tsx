@@ -1,0 +1,105 @@
+import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { AnalysisControls } from '../../components/AnalysisControls';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { FilterBar } from '../../components/FilterBar';
+import type { OutcomeKind } from '../../evidence/schema';
+import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import { OUTCOME_INFO, PHASE_LABEL } from '../../evidence/vocabulary';
+import { toDoseResponseModel } from '../../model/dose-response-model';
+import { filterStudies } from '../../model/study-filter';
+import { useAppStore } from '../../store/store-context';
+import { DoseResponseChart, PHASE_STYLE } from './DoseResponseChart';
+
+const DEFAULT_OUTCOME: OutcomeKind = 'annualized-relapse-rate';
+
+export function DoseResponseView() {
+  const { evidence, filters, analysis, excluded } = useAppStore(
+    useShallow((s) => ({ evidence: s.evidence, filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
+  );
+  const outcome = filters.outcome ?? DEFAULT_OUTCOME;
+  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null }) : []), [evidence, filters]);
+  const outcomeOptions = useMemo(() => {
+    const kinds = new Set(studies.filter((s) => s.kind === 'ivig-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
+    return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
+  }, [studies, outcome]);
+  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
+  const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'MD');
+  const model = useMemo(
+    () => toDoseResponseModel(studies, {
+      outcome, measure, tau2Method: analysis.tau2Method, test: analysis.test, useDerived: analysis.useDerived,
+      includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded,
+    }),
+    [studies, outcome, measure, analysis, excluded],
+  );
+  useEffect(() => {
+    requestAnimationFrame(() => performance.mark('dose-response-painted'));
+  }, [model]);
+
+  const phases = [...new Set(model.points.map((p) => p.phase))];
+  return (
+    <div className="dose-view">
+      <FilterBar />
+      <AnalysisControls outcome={outcome} outcomeOptions={outcomeOptions} measure={measure} measures={measures} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} />
+      <ErrorBoundary name="The dose-response chart">
+        <figure className="dose-figure" aria-labelledby="dose-caption">
+          <figcaption id="dose-caption">
+            <strong>{model.outcomeLabel}</strong> — {model.measureLabel} against monthly IVIG dose, one point per IVIG arm
+          </figcaption>
+          {model.points.length === 0 ? (
+            <p className="empty" role="status">No IVIG arm with a dose gives an effect for {model.outcomeLabel.toLowerCase()} with these filters.</p>
+          ) : (
+            <>
+              <div className="chart-scroll" role="img" aria-label={`Dose-response chart: ${model.points.length} comparisons. ${model.regression ? model.regression.text : (model.regressionNote ?? '')}`}>
+                <DoseResponseChart model={model} logDose={analysis.logDose} width={880} height={460} />
+              </div>
+              <ul className="phase-legend" aria-label="Legend">
+                {phases.map((p) => (
+                  <li key={p}><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={PHASE_STYLE[p].colour} /></svg> {PHASE_LABEL[p]} ({PHASE_STYLE[p].shape})</li>
+                ))}
+                <li>Hollow: no CI (not in the regression) · area ∝ weight · whiskers: 95% CI · dark band: CI of the line · light band: prediction interval</li>
+              </ul>
+            </>
+          )}
+          <p className="regression-summary" role="status">{model.regression ? model.regression.text : model.regressionNote}</p>
+          {model.confounding && <p className="confounding"><strong>Caution:</strong> {model.confounding}</p>}
+          <p className="note">{model.controlHandling}</p>
+        </figure>
+      </ErrorBoundary>
+
+      {model.points.length > 0 && (
+        <section aria-labelledby="dose-table-title">
+          <h2 id="dose-table-title">Comparisons in the chart</h2>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr><th scope="col">Trial</th><th scope="col">IVIG arm</th><th scope="col">Phase</th><th scope="col">Dose</th><th scope="col">Dose arithmetic</th><th scope="col">{model.measureLabel} [95% CI]</th><th scope="col">Weight</th></tr>
+              </thead>
+              <tbody>
+                {model.points.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row">{p.label}</th>
+                    <td>{p.armLabel}</td>
+                    <td>{p.phase}</td>
+                    <td>{p.doseText}{p.doseStatus !== 'reported' && <span className="status-derived"> †</span>}</td>
+                    <td className="note">{p.doseFormula ?? 'as reported'}</td>
+                    <td className="num">{p.effectText}</td>
+                    <td className="num">{p.weightPercent === null ? (p.hollow ? 'not in regression' : '—') : `${p.weightPercent.toFixed(1)}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="dose-missing-title" className="non-estimable">
+        <h2 id="dose-missing-title">Not in the chart ({model.withoutDose.length + model.nonEstimable.length})</h2>
+        <ul>
+          {model.withoutDose.map((w) => <li key={w.label}><strong>{w.label}</strong>: {w.reason}</li>)}
+          {model.nonEstimable.map((n) => <li key={n.studyId}><strong>{n.label}</strong>: {n.reason}</li>)}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Dose-response in real Chromium: bubbles for the trials with a dose, hollow where there is no
+ * CI, the phase confounding stated, and the summary following the RR filter.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist, type StaticServer } from './support';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Dose-response view (Chromium, production build)', () => {
+  it('draws one point per IVIG arm with a dose and follows the phase filter', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}#/dose-response?outcome=annualized-relapse-rate`);
+    const table = page.getByRole('table').filter({ hasText: 'Dose arithmetic' });
+    await table.waitFor();
+    // AIMS (0.175, with CI), Achiron 1998 (0.2, no SD: hollow), ESIMS (1.0, no SD: hollow).
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998', 'Hommes 2004 (ESIMS)']);
+    expect(await page.locator('.recharts-scatter-symbol').count()).toBe(3);
+    const summary = page.locator('.regression-summary');
+    expect(await summary.textContent()).toBe('A meta-regression is not estimable: 1 comparison with a CI (at least 3 are needed; a line through two points has no residual to estimate τ² from).');
+    expect(await page.locator('.confounding').textContent()).toContain('RR at 0.175–0.2, SP at 1 g/kg/month do not overlap');
+
+    await page.getByRole('button', { name: 'RR', exact: true }).click();
+    await expect.poll(() => table.getByRole('rowheader').allTextContents()).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998']);
+    expect(await page.locator('.confounding').count()).toBe(0);
+    expect(page.url()).toContain('phase=RR');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
