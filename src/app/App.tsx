@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { EvidenceView } from '../views/evidence/EvidenceView';
 import { ForestView } from '../views/forest/ForestView';
 import { DoseResponseView } from '../views/dose-response/DoseResponseView';
+import { PhaseComparisonView } from '../views/phase-comparison/PhaseComparisonView';
 import { createQueryClient } from './query-client';
 import { EvidenceLoader } from './EvidenceLoader';
 import { UrlSync } from './UrlSync';
@@ -31,6 +32,7 @@ export function Shell() {
           <ViewLink to="/evidence">Evidence</ViewLink>
           <ViewLink to="/forest">Forest plot</ViewLink>
           <ViewLink to="/dose-response">Dose-response</ViewLink>
+          <ViewLink to="/phases">Phase comparison</ViewLink>
         </nav>
       </header>
       <main>
@@ -38,7 +40,8 @@ export function Shell() {
           <UrlSync />
           <Routes>
             <Route path="/evidence" element={<ErrorBoundary name="The evidence view"><EvidenceView /></ErrorBoundary>} />
- <Route path="/dose-response" element={<ErrorBoundary name="The dose-response view"><DoseResponseView /></ErrorBoundary>} />
+ <Route path="/phases" element={<ErrorBoundary name="The phase comparison view"><PhaseComparisonView /></ErrorBoundary>} />
+            <Route path="/dose-response" element={<ErrorBoundary name="The dose-response view"><DoseResponseView /></ErrorBoundary>} />
             <Route path="/forest" element={<ErrorBoundary name="The forest plot view"><ForestView /></ErrorBoundary>} />
             <Route path="*" element={<RedirectKeepingSearch to="/evidence" />} />
           </Routes>

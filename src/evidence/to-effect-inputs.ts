@@ -87,6 +87,8 @@ export interface StudyEffectInput {
   /** For a reported contrast: the estimate and CI as printed (display scale), shown in the row
    * rather than the Wald CI recomputed from the derived SE (which can differ in the last digit). */
   reportedCi: { estimate: number; lower: number; upper: number } | null;
+  /** Patients in the comparison (both arms), when known. */
+  participants: number | null;
   /** 2×2 counts, for Mantel-Haenszel pooling. */
   counts: { ai: number; n1i: number; ci: number; n2i: number } | null;
   /** A derived value (arithmetic by us or by SOURCES.md) entered the effect. */
@@ -174,6 +176,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
   let controlData: string | null = null;
   let counts: StudyEffectInput['counts'] = null;
   let reportedCi: StudyEffectInput['reportedCi'] = null;
+  let participants: number | null = null;
 
   switch (d.form) {
     case 'counts': {
@@ -194,6 +197,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       if (r.continuityCorrection !== null) derivations.push(`zero cell: ${r.continuityCorrection} added to every cell (metafor's default)`);
       derivations.push(...r.notes);
       es = r;
+      participants = t.total + c.total;
       treatmentData = `${t.events}/${t.total}`;
       controlData = `${fmt(c.events)}/${fmt(c.total)}`;
       break;
@@ -215,6 +219,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       const r = effectSize(measure as 'MD' | 'SMD', { m1i: t.mean, sd1i: t.sd, n1i: t.n, m2i: c.mean, sd2i: c.sd, n2i: c.n });
       derivations.push(...r.notes);
       es = r;
+      participants = t.n + c.n;
       treatmentData = `${fmt(t.mean)} (${fmt(t.sd)}) ${t.n}`;
       controlData = `${fmt(c.mean)} (${fmt(c.sd)}) ${fmt(c.n)}`;
       break;
@@ -227,6 +232,8 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       const lo = sourced(`${d.measure} CI lower`, d.ciLower, 'CI not reported', used);
       const hi = sourced(`${d.measure} CI upper`, d.ciUpper, 'CI not reported', used);
       if (d.levelPercent === 95) reportedCi = { estimate: est, lower: lo, upper: hi };
+      const sizes = [d.comparison.treatment, d.comparison.control].map((id) => armN(study.arms.find((a) => a.id === id))?.value ?? null);
+      participants = sizes.every((x) => x !== null) ? (sizes as number[]).reduce((a, b) => a + b, 0) : null;
       if (isRatioContrast(d.measure)) {
         const r = effectFromRatioCi(est, lo, hi, d.levelPercent);
         es = r;
@@ -274,6 +281,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     treatmentData,
     controlData,
     reportedCi,
+    participants,
     counts,
     derived,
     secondary: sourcedValues.some((u) => u.status === 'secondary'),

@@ -5,6 +5,7 @@
  */
 import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
 import type { ForestMode, ForestSort, SubgroupBy, Tau2Method } from './forest-model';
+import { PHASE_ROWS, type PhaseRow } from './phase-comparison-model';
 
 export interface AnalysisSettings {
   /** null: the measure most studies' data support for the chosen outcome. */
@@ -22,6 +23,8 @@ export interface AnalysisSettings {
   includeLoading: boolean;
   logDose: boolean;
   phaseModerator: boolean;
+  /** Phase comparison: the rows compared (default RR vs SP). */
+  comparePhases: PhaseRow[];
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -38,6 +41,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   includeLoading: false,
   logDose: false,
   phaseModerator: false,
+  comparePhases: ['RR', 'SP'],
 };
 
 export const MEASURES: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
@@ -69,6 +73,12 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
   flag('loading', (v) => (s.includeLoading = v));
   flag('logdose', (v) => (s.logDose = v));
   flag('phasemod', (v) => (s.phaseModerator = v));
+  const cmp = params.get('cmp');
+  if (cmp) {
+    const rows = cmp.split(',').filter((r): r is PhaseRow => (PHASE_ROWS as readonly string[]).includes(r));
+    if (rows.length) s.comparePhases = [...new Set(rows)];
+    if (rows.length !== cmp.split(',').length) problems.push(`Ignored part of cmp="${cmp}" (expected phases among ${PHASE_ROWS.join(', ')}).`);
+  }
   const excluded = (params.get('off') ?? '').split(',').map((x) => x.trim()).filter((x) => /^[a-z0-9-]{1,80}$/i.test(x));
   return { settings: s, excluded: [...new Set(excluded)], problems };
 }
@@ -89,6 +99,7 @@ export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly s
   put('loading', s.includeLoading ? '1' : '0', '0');
   put('logdose', s.logDose ? '1' : '0', '0');
   put('phasemod', s.phaseModerator ? '1' : '0', '0');
+  put('cmp', s.comparePhases.join(','), DEFAULT_SETTINGS.comparePhases.join(','));
   put('off', [...excluded].sort().join(','), '');
   return p;
 }

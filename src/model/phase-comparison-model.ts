@@ -1,0 +1,255 @@
+/**
+ * Phase-by-phase comparison: small multiples, one panel per outcome, one row per MS phase or
+ * setting, each row the pooled effect (or the single trial's) with k, participants and I², the
+ * test for subgroup differences between the compared phases, and a sentence generated from the
+ * numbers. Empty cells say why, so that an absence of evidence is not read as an absence of effect.
+ */
+import { metaAnalysis, subgroupAnalysis, type MetaAnalysisResult, type TestType } from '../stats';
+import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
+import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure, type StudyEffectInput } from '../evidence/to-effect-inputs';
+import { OUTCOME_INFO } from '../evidence/vocabulary';
+import { effectText, favoursSides, formatP, type Tau2Method } from './forest-model';
+import { formatPublishedResult } from './syntheses-model';
+
+/** Rows of the comparison: MS phases for prevention trials, settings for acute and deficit trials. */
+export const PHASE_ROWS = ['CIS', 'RR', 'SP', 'PP', 'PP+SP', 'acute-relapse', 'established-deficit', 'postpartum'] as const;
+export type PhaseRow = (typeof PHASE_ROWS)[number];
+
+export const PHASE_ROW_LABEL: Record<PhaseRow, string> = {
+  CIS: 'CIS',
+  RR: 'RR',
+  SP: 'SP',
+  PP: 'PP',
+  'PP+SP': 'PP+SP (mixed)',
+  'acute-relapse': 'Acute relapse',
+  'established-deficit': 'Established deficit',
+  postpartum: 'Postpartum',
+};
+
+/** Outcomes shown as panels, in clinical order. */
+export const PANEL_OUTCOMES: OutcomeKind[] = [
+  'annualized-relapse-rate',
+  'relapse-free',
+  'edss-worsened',
+  'sustained-progression',
+  'time-to-confirmed-progression',
+  'edss-change',
+  'conversion-to-cdms',
+  'mri-gd-lesions',
+  'mri-t2-lesions',
+];
+
+export function phaseRowOf(study: Study): PhaseRow | null {
+  if (study.setting === 'acute-relapse' || study.setting === 'established-deficit' || study.setting === 'postpartum') return study.setting;
+  if (study.phase === 'unspecified') return null;
+  return study.phase;
+}
+
+export interface PhaseCell {
+  row: PhaseRow;
+  k: number;
+  participants: number | null;
+  /** Display scale. */
+  estimate: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  /** Analysis scale, for the shared axis. */
+  yi: number | null;
+  yiLower: number | null;
+  yiUpper: number | null;
+  I2: number | null;
+  text: string;
+  /** Why there is no estimate. */
+  emptyReason: string | null;
+  studies: string[];
+  /** The CI excludes the null. */
+  excludesNull: boolean | null;
+  result: MetaAnalysisResult | null;
+}
+
+export interface PhasePanel {
+  outcome: OutcomeKind;
+  outcomeLabel: string;
+  measure: AnalysisMeasure | null;
+  measureLabel: string;
+  isRatio: boolean;
+  cells: PhaseCell[];
+  subgroupTest: { Q: number; df: number; pValue: number | null } | null;
+  sentence: string;
+  favoursLeft: string;
+  favoursRight: string;
+  published: { synthesis: string; text: string; phase: string; notes: string[] }[];
+}
+
+export interface PhaseChoices {
+  rows: readonly PhaseRow[];
+  model: 'common' | 'random';
+  tau2Method: Tau2Method;
+  test: TestType;
+  useDerived: boolean;
+  excludedStudyIds: readonly string[];
+}
+
+function participantsOf(inputs: readonly StudyEffectInput[]): number | null {
+  return inputs.every((i) => i.participants !== null) ? inputs.reduce((a, i) => a + (i.participants as number), 0) : null;
+}
+
+function emptyCell(row: PhaseRow, emptyReason: string, studies: string[] = []): PhaseCell {
+  return { row, k: 0, participants: null, estimate: null, ciLower: null, ciUpper: null, yi: null, yiLower: null, yiUpper: null, I2: null, text: '—', emptyReason, studies, excludesNull: null, result: null };
+}
+
+export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synthesis[], outcome: OutcomeKind, c: PhaseChoices): PhasePanel {
+  const excluded = new Set(c.excludedStudyIds);
+  const rct = studies.filter((s) => s.kind === 'ivig-rct' && !excluded.has(s.id));
+  const measure = availableMeasures(rct, outcome)[0] ?? null;
+  const isRatio = measure ? isRatioMeasure(measure) : false;
+  const back = (x: number) => (isRatio ? Math.exp(x) : x);
+  const options = { method: c.model === 'common' ? ('FE' as const) : c.tau2Method, test: c.test };
+  const label = lowerFirst(OUTCOME_INFO[outcome].label);
+  const cells: PhaseCell[] = [];
+  const pooledInputs: { yi: number; vi: number; group: string }[] = [];
+  for (const row of c.rows) {
+    const inRow = rct.filter((s) => phaseRowOf(s) === row);
+    const reporting = inRow.filter((s) => s.outcomes.some((o) => o.kind === outcome));
+    if (reporting.length === 0) {
+      cells.push(emptyCell(row, inRow.length === 0 ? `no randomised IVIG trial in ${PHASE_ROW_LABEL[row]} with these filters` : `no trial reports ${label} in ${PHASE_ROW_LABEL[row]}`));
+      continue;
+    }
+    if (!measure) {
+      cells.push(emptyCell(row, `reported by ${reporting.map((s) => s.label).join(', ')}, but only as p-values or statements`, reporting.map((s) => s.label)));
+      continue;
+    }
+    const { effects, nonEstimable } = toEffectInputs(reporting, outcome, measure, { useDerived: c.useDerived });
+    if (effects.length === 0) {
+      cells.push(emptyCell(row, `reported but not estimable: ${nonEstimable.map((n) => `${n.label} (${n.reason})`).join('; ')}`, reporting.map((s) => s.label)));
+      continue;
+    }
+    const r = metaAnalysis(effects.map((e) => ({ yi: e.yi, vi: e.vi })), options);
+    for (const e of effects) pooledInputs.push({ yi: e.yi, vi: e.vi, group: row });
+    const excludesNull = r.ciLower > 0 || r.ciUpper < 0;
+    cells.push({
+      row,
+      k: r.k,
+      participants: participantsOf(effects),
+      estimate: back(r.estimate),
+      ciLower: back(r.ciLower),
+      ciUpper: back(r.ciUpper),
+      yi: r.estimate,
+      yiLower: r.ciLower,
+      yiUpper: r.ciUpper,
+      I2: r.k >= 2 ? r.I2 : null,
+      text: effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper)),
+      emptyReason: null,
+      studies: effects.map((e) => e.label),
+      excludesNull,
+      result: r,
+    });
+  }
+
+  let subgroupTest: PhasePanel['subgroupTest'] = null;
+  const groupsWithData = new Set(pooledInputs.map((p) => p.group));
+  if (groupsWithData.size >= 2) {
+    const sg = subgroupAnalysis(pooledInputs.map(({ yi, vi }) => ({ yi, vi })), pooledInputs.map((p) => p.group), options);
+    subgroupTest = { Q: sg.Qbetween, df: sg.df, pValue: sg.pValue };
+  }
+  const sides = measure ? favoursSides(outcome, measure, false) : { left: 'Favours IVIG', right: 'Favours placebo' };
+  return {
+    outcome,
+    outcomeLabel: OUTCOME_INFO[outcome].label,
+    measure,
+    measureLabel: measure ? MEASURE_LABEL[measure] : 'no estimable measure',
+    isRatio,
+    cells,
+    subgroupTest,
+    sentence: phaseSentence(cells, subgroupTest, measure, sides),
+    favoursLeft: sides.left,
+    favoursRight: sides.right,
+    published: syntheses.flatMap((s) => s.pooledResults.filter((r) => r.kind === outcome).map((r) => ({ synthesis: s.label, text: formatPublishedResult(r), phase: r.phase, notes: r.notes }))),
+  };
+}
+
+/**
+ * The panel's finding in one or two sentences, generated from the numbers: which phase shows an
+ * effect whose CI excludes no effect, which does not, where there is no evidence, and the test
+ * for subgroup differences.
+ */
+export function phaseSentence(
+  cells: readonly PhaseCell[],
+  test: PhasePanel['subgroupTest'],
+  measure: AnalysisMeasure | null,
+  sides: { left: string; right: string },
+): string {
+  if (!measure) return 'No trial gives an estimable effect for this outcome in the compared phases.';
+  const name = MEASURE_LABEL[measure].toLowerCase();
+  const parts: string[] = [];
+  for (const c of cells) {
+    const who = PHASE_ROW_LABEL[c.row];
+    if (c.estimate === null) {
+      parts.push(`${who}: no estimable evidence (${c.emptyReason})`);
+      continue;
+    }
+    const basis = c.k === 1 ? `one trial (${c.studies[0]})` : `${c.k} trials`;
+    const favoured = (c.yi as number) < 0 ? sides.left : sides.right;
+    const verdict = c.excludesNull
+      ? `the CI excludes no effect (${favoured.replace('Favours', 'favours')})`
+      : 'the CI includes no effect';
+    parts.push(`${who}: ${name} ${c.text} from ${basis}; ${verdict}`);
+  }
+  let out = `${parts.join('. ')}.`;
+  if (test) {
+    out += ` Test for subgroup differences: Chi² = ${test.Q.toFixed(2)}, df = ${test.df}, p = ${test.pValue === null ? 'n/a' : formatP(test.pValue)}${test.pValue !== null && test.pValue < 0.05 ? ' (the effects differ between phases)' : ' (no evidence that the effects differ; the test has little power with few trials)'}.`;
+  } else {
+    out += ' No test for subgroup differences: fewer than two phases have an estimate.';
+  }
+  return out;
+}
+
+export function toPhaseComparison(studies: readonly Study[], syntheses: readonly Synthesis[], c: PhaseChoices): PhasePanel[] {
+  return PANEL_OUTCOMES.map((o) => toPhasePanel(studies, syntheses, o, c)).filter((p) => p.cells.some((cell) => cell.studies.length > 0) || p.published.length > 0);
+}
+
+/** Indirect context: relative relapse-rate reduction per trial, IVIG and comparators (1 − ARRt/ARRc). */
+export interface RelapseReductionRow {
+  studyId: string;
+  label: string;
+  kind: Study['kind'];
+  treatment: string;
+  treatmentRate: number;
+  controlRate: number;
+  reductionPercent: number;
+  formula: string;
+  derived: boolean;
+}
+
+export function relapseRateReductions(studies: readonly Study[]): RelapseReductionRow[] {
+  const out: RelapseReductionRow[] = [];
+  for (const s of studies) {
+    if (s.kind === 'ivig-non-randomised') continue;
+    const o = s.outcomes.find((x) => x.kind === 'annualized-relapse-rate' && x.data.form === 'continuous');
+    if (!o || o.data.form !== 'continuous') continue;
+    const arms = o.data.arms;
+    const control = arms.find((a) => s.arms.find((x) => x.id === a.arm)?.role === 'placebo');
+    if (!control || control.mean.value <= 0) continue;
+    for (const t of arms) {
+      if (t === control) continue;
+      const arm = s.arms.find((x) => x.id === t.arm);
+      if (!arm || arm.role === 'placebo') continue;
+      const reduction = 100 * (1 - t.mean.value / control.mean.value);
+      out.push({
+        studyId: s.id,
+        label: s.label,
+        kind: s.kind,
+        treatment: arm.label,
+        treatmentRate: t.mean.value,
+        controlRate: control.mean.value,
+        reductionPercent: reduction,
+        formula: `1 − ${t.mean.value} / ${control.mean.value}`,
+        derived: t.mean.status !== 'reported' || control.mean.status !== 'reported',
+      });
+    }
+  }
+  return out;
+}
+
+/** "Worsened on EDSS" → "worsened on EDSS" (keeps acronyms). */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

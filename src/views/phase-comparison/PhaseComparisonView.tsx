@@ -1,0 +1,200 @@
+import { useEffect, useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { FilterBar } from '../../components/FilterBar';
+import { TAU2_METHODS } from '../../model/analysis-params';
+import { forestAxis } from '../../model/forest-axis';
+import {
+  PHASE_ROWS,
+  PHASE_ROW_LABEL,
+  relapseRateReductions,
+  toPhaseComparison,
+  type PhasePanel,
+  type PhaseRow,
+} from '../../model/phase-comparison-model';
+import { filterStudies } from '../../model/study-filter';
+import { useAppStore } from '../../store/store-context';
+
+const ROW_H = 26;
+const PLOT_X = 430;
+const PLOT_W = 260;
+const WIDTH = PLOT_X + PLOT_W + 20;
+
+function Panel({ panel, onOpen }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void }) {
+  const ys = panel.cells.flatMap((c) => (c.yiLower !== null && c.yiUpper !== null ? [c.yiLower, c.yiUpper] : []));
+  const axis = forestAxis(panel.isRatio, ys.length ? [Math.min(...ys), Math.max(...ys)] : null, ys.length ? [Math.min(...ys), Math.max(...ys)] : null);
+  const sx = (v: number) => PLOT_X + ((Math.min(axis.max, Math.max(axis.min, v)) - axis.min) / (axis.max - axis.min)) * PLOT_W;
+  const height = 30 + panel.cells.length * ROW_H + 44;
+  return (
+    <section className="phase-panel" aria-labelledby={`panel-${panel.outcome}`}>
+      <h2 id={`panel-${panel.outcome}`}>{panel.outcomeLabel} <small>— {panel.measureLabel}</small></h2>
+      <svg width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${panel.outcomeLabel} by phase. ${panel.sentence}`} fontFamily="'DejaVu Sans', Arial, sans-serif" fontSize={12}>
+        <rect width={WIDTH} height={height} fill="#fff" />
+        <g fontWeight={700}>
+          <text x={8} y={18}>Phase</text>
+          <text x={150} y={18} textAnchor="end">k</text>
+          <text x={210} y={18} textAnchor="end">n</text>
+          <text x={250} y={18} textAnchor="end">I²</text>
+          <text x={262} y={18}>Effect [95% CI]</text>
+        </g>
+        <line x1={sx(0)} x2={sx(0)} y1={24} y2={30 + panel.cells.length * ROW_H} stroke="#000" strokeWidth={0.8} />
+        {panel.cells.map((c, i) => {
+          const y = 30 + i * ROW_H + ROW_H / 2;
+          const hasEstimate = c.yi !== null && c.yiLower !== null && c.yiUpper !== null;
+          return (
+            <g
+              key={c.row}
+              className="phase-cell"
+              role="link"
+              tabIndex={0}
+              aria-label={`${PHASE_ROW_LABEL[c.row]}: ${hasEstimate ? c.text : c.emptyReason}. Open the forest plot.`}
+              onClick={() => onOpen(c.row)}
+              onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(c.row); } }}
+            >
+              <rect x={0} y={y - ROW_H / 2} width={WIDTH} height={ROW_H} fill="transparent" />
+              <text x={8} y={y + 4} fontWeight={600}>{PHASE_ROW_LABEL[c.row]}</text>
+              <text x={150} y={y + 4} textAnchor="end">{c.k}</text>
+              <text x={210} y={y + 4} textAnchor="end">{c.participants ?? (c.k ? 'n/r' : '')}</text>
+              <text x={250} y={y + 4} textAnchor="end">{c.I2 === null ? '' : `${Math.round(c.I2)}%`}</text>
+              {hasEstimate ? (
+                <>
+                  <text x={262} y={y + 4}>{c.text}</text>
+                  <line x1={sx(c.yiLower!)} x2={sx(c.yiUpper!)} y1={y} y2={y} stroke="#1f4e9c" strokeWidth={1.5} />
+                  {c.k > 1 ? (
+                    <polygon points={`${sx(c.yiLower!)},${y} ${sx(c.yi!)},${y - 6} ${sx(c.yiUpper!)},${y} ${sx(c.yi!)},${y + 6}`} fill="#1f4e9c" />
+                  ) : (
+                    <rect x={sx(c.yi!) - 5} y={y - 5} width={10} height={10} fill="#1f4e9c" />
+                  )}
+                </>
+              ) : (
+                <text x={262} y={y + 4} fill="#777" fontStyle="italic">{truncate(c.emptyReason ?? '', 70)}</text>
+              )}
+            </g>
+          );
+        })}
+        <g transform={`translate(0, ${30 + panel.cells.length * ROW_H})`}>
+          <line x1={PLOT_X} x2={PLOT_X + PLOT_W} y1={0} y2={0} stroke="#000" />
+          {axis.ticks.map((t) => (
+            <g key={t.at} transform={`translate(${sx(t.at)}, 0)`}>
+              <line y2={4} stroke="#000" />
+              <text y={16} textAnchor="middle" fontSize={11}>{t.label}</text>
+            </g>
+          ))}
+          <text x={PLOT_X} y={34} fontSize={11} fontWeight={600}>{panel.favoursLeft}</text>
+          <text x={PLOT_X + PLOT_W} y={34} fontSize={11} fontWeight={600} textAnchor="end">{panel.favoursRight}</text>
+        </g>
+      </svg>
+      <p className="phase-sentence">{panel.sentence}</p>
+      {panel.published.length > 0 && (
+        <details>
+          <summary>Published syntheses for this outcome ({panel.published.length})</summary>
+          <ul className="note">
+            {panel.published.map((p, i) => (
+              <li key={i}><strong>{p.synthesis}</strong> ({p.phase}): {p.text}{p.notes.length > 0 && <> — {p.notes.join(' ')}</>}</li>
+            ))}
+          </ul>
+          <p className="note">Published syntheses pooled other trial sets with other measures (e.g. SMD or OR for relapsing rather than relapse-free); their numbers differ from ours for those reasons, not only for differences in data.</p>
+        </details>
+      )}
+    </section>
+  );
+}
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function PhaseComparisonView() {
+  const { evidence, filters, analysis, excluded } = useAppStore(
+    useShallow((s) => ({ evidence: s.evidence, filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
+  );
+  const setAnalysis = useAppStore((s) => s.setAnalysis);
+  const navigate = useNavigate();
+  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'] }) : []), [evidence, filters]);
+  const panels = useMemo(
+    () => toPhaseComparison(studies, evidence?.syntheses ?? [], {
+      rows: analysis.comparePhases, model: analysis.model, tau2Method: analysis.tau2Method, test: analysis.test,
+      useDerived: analysis.useDerived, excludedStudyIds: excluded,
+    }),
+    [studies, evidence, analysis, excluded],
+  );
+  const reductions = useMemo(() => relapseRateReductions(studies), [studies]);
+  useEffect(() => {
+    requestAnimationFrame(() => performance.mark('phase-comparison-painted'));
+  }, [panels]);
+
+  const toggleRow = (row: PhaseRow) => {
+    const has = analysis.comparePhases.includes(row);
+    const next = has ? analysis.comparePhases.filter((r) => r !== row) : PHASE_ROWS.filter((r) => r === row || analysis.comparePhases.includes(r));
+    if (next.length) setAnalysis({ comparePhases: next });
+  };
+  const openForest = (outcome: string, row: PhaseRow, measure: string | null) => {
+    const p = new URLSearchParams({ outcome });
+    if (measure) p.set('measure', measure);
+    if (['CIS', 'RR', 'SP', 'PP'].includes(row)) p.set('phase', row);
+    else if (row === 'PP+SP') p.set('phase', 'SP');
+    else p.set('setting', row);
+    navigate(`/forest?${p.toString()}`);
+  };
+
+  return (
+    <div className="phase-view">
+      <FilterBar />
+      <form className="analysis-bar" aria-label="Comparison settings" onSubmit={(e) => e.preventDefault()}>
+        <fieldset>
+          <legend>Compare</legend>
+          <div className="toggle-group">
+            {PHASE_ROWS.map((r) => (
+              <button key={r} type="button" aria-pressed={analysis.comparePhases.includes(r)} onClick={() => toggleRow(r)}>{PHASE_ROW_LABEL[r]}</button>
+            ))}
+          </div>
+        </fieldset>
+        <label>
+          Model
+          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as 'common' | 'random' })}>
+            <option value="random">Random effects</option>
+            <option value="common">Common (fixed) effect</option>
+          </select>
+        </label>
+        <label>
+          τ² estimator
+          <select value={analysis.tau2Method} disabled={analysis.model === 'common'} onChange={(e) => setAnalysis({ tau2Method: e.target.value as typeof analysis.tau2Method })}>
+            {TAU2_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={analysis.useDerived} onChange={(e) => setAnalysis({ useDerived: e.target.checked })} />
+          Use derived values †
+        </label>
+      </form>
+      <p className="note">The MS-phase filter above does not apply here: the rows are the phases compared. Click a row to open its forest plot.</p>
+      {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
+      {panels.map((p) => (
+        <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
+          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} />
+        </ErrorBoundary>
+      ))}
+      <ErrorBoundary name="The comparator panel">
+        <section className="comparator" aria-labelledby="comparator-title">
+          <h2 id="comparator-title">Relapse-rate reduction beside interferon-beta and glatiramer acetate — indirect, not head-to-head</h2>
+          <p className="note">Relative reduction of the annualized relapse rate against each trial’s own placebo, 1 − rate(treatment) / rate(placebo), derived from the reported rates. Placebo rates, relapse definitions, populations and eras differ between these trials, so this is context, not a comparison of efficacy: the AIMS authors called IVIG “comparable”, and the 2002 meta-analysis noted that the IVIG trials “were smaller than the pivotal trials of interferon-beta and glatiramer acetate”.</p>
+          {reductions.length === 0 ? <p className="empty">No trial with annualized relapse rates passes the filters.</p> : (
+            <table>
+              <thead><tr><th scope="col">Trial</th><th scope="col">Treatment</th><th scope="col">Rate: treatment vs placebo</th><th scope="col">Reduction</th><th scope="col" aria-hidden="true"></th></tr></thead>
+              <tbody>
+                {reductions.map((r) => (
+                  <tr key={`${r.studyId}-${r.treatment}`} className={r.kind === 'comparator-rct' ? 'comparator-row' : 'ivig-row'}>
+                    <th scope="row">{r.label}{r.kind === 'comparator-rct' && <span className="badge">comparator</span>}</th>
+                    <td>{r.treatment}</td>
+                    <td className="num">{r.treatmentRate} vs {r.controlRate}</td>
+                    <td className="num" title={`derived: ${r.formula}`}>{r.reductionPercent.toFixed(0)}% †</td>
+                    <td aria-hidden="true"><span className="bar" style={{ width: `${Math.max(0, Math.min(100, r.reductionPercent)) * 1.6}px` }} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </ErrorBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Phase comparison in real Chromium: the annualized relapse rate panel has RR and SP rows (RR
+ * estimable from AIMS, SP reported by ESIMS without SD, so not estimable and saying so), and a
+ * row opens the forest plot for that outcome and phase.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist, type StaticServer } from './support';
+
+const ivig = JSON.parse(readFileSync(join(process.cwd(), 'tests/reference/fixtures/ivig-aims.json'), 'utf8'));
+const arr = ivig.effects.find((e: { name: string }) => e.name === 'annualized relapse rate MD');
+const z = 1.959963984540054;
+const arrText = [arr.yi, arr.yi - z * Math.sqrt(arr.vi), arr.yi + z * Math.sqrt(arr.vi)].map((x: number) => x.toFixed(2));
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Phase comparison (Chromium, production build)', () => {
+  it('shows RR and SP rows of the relapse panel and follows a row to the forest plot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}#/phases`);
+    const panel = page.getByRole('region', { name: /^Annualized relapse rate/ });
+    await panel.waitFor();
+    const rr = panel.getByRole('link', { name: /^RR: / });
+    const sp = panel.getByRole('link', { name: /^SP: / });
+    // AIMS: MD 0.52 − 1.26 = −0.74, SE √(0.85²/75 + 2.2²/73) (metafor escalc "MD").
+    expect(await rr.getAttribute('aria-label')).toBe(`RR: ${arrText[0]} [${arrText[1]}, ${arrText[2]}]. Open the forest plot.`);
+    expect(arrText).toEqual(['-0.74', '-1.28', '-0.20']);
+    expect(await sp.getAttribute('aria-label')).toMatch(/^SP: reported but not estimable: Hommes 2004 \(ESIMS\) \(SD not reported/);
+    expect(await panel.locator('.phase-sentence').textContent()).toContain('No test for subgroup differences: fewer than two phases have an estimate.');
+
+    await rr.click();
+    await expect.poll(() => page.url()).toContain('#/forest?');
+    expect(page.url()).toContain('outcome=annualized-relapse-rate');
+    expect(page.url()).toContain('phase=RR');
+    const figure = page.getByRole('figure');
+    await figure.waitFor();
+    expect(await figure.textContent()).toContain('Fazekas 1997 (AIMS)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
