@@ -116,7 +116,8 @@ function binaryEffect(measure: BinaryMeasure, row: BinaryArms, study?: number): 
     );
   }
   if (!(vi > 0)) {
-    throw new InvalidInputError(`${measure} variance must be > 0, got ${vi}${atStudy(study)} (a 0/0 risk difference table)`);
+    // Unreachable for valid counts (every cell is > 0 after the correction); kept as a guard.
+    throw new InvalidInputError(`${measure} variance must be > 0, got ${vi}${atStudy(study)}`);
   }
   return {
     measure,

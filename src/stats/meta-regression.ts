@@ -151,14 +151,10 @@ export function metaRegression(
   const data: ModelData = { k, p, yi, vi, X };
   const warnings: string[] = [];
 
-  let tau2 = 0;
-  let iterations = 0;
-  if (method !== 'FE') {
-    const est = estimateTau2(method, data, control);
-    tau2 = est.tau2;
-    iterations = est.iterations;
-    warnings.push(...est.warnings);
-  }
+  const tau2Estimate = method === 'FE' ? null : estimateTau2(method, data, control);
+  const tau2 = tau2Estimate?.tau2 ?? 0;
+  const iterations = tau2Estimate?.iterations ?? 0;
+  warnings.push(...(tau2Estimate?.warnings ?? []));
   const fit = weightedLeastSquares(data, tau2);
   let scale = 1;
   let df: number | null = null;
@@ -172,8 +168,7 @@ export function metaRegression(
   // Back to the uncentred parameterisation: β = Tβc, Var(β) = T Var(βc) Tᵀ, T = [[1, −cᵀ], [0, I]].
   const T: Matrix = identityMatrix(p);
   for (let j = 0; j < m; j++) T.data[j + 1] = -centre[j]!;
-  const betaCentred = createMatrix(p, 1, fit.beta);
-  const beta = multiply(T, betaCentred).data;
+  const beta = multiply(T, createMatrix(p, 1, fit.beta)).data;
   const vb = multiply(multiply(T, vbCentred), transpose(T));
 
   const crit = criticalValue(level, df);
@@ -222,9 +217,8 @@ export function metaRegression(
   }
 
   const R2 = pseudoR2(data, method, tau2, control, warnings);
-  const vbFinal = vbCentred;
-  const tau2Final = tau2;
-  const betaC = fit.beta;
+  // Predictions use the centred parameterisation (x̃ = [1, x − centre]), which is better conditioned.
+  const betaCentred = fit.beta;
   const predict = (x: readonly number[]): MetaRegressionPrediction => {
     if (!Array.isArray(x) || x.length !== m) {
       throw new InvalidInputError(`predict needs ${m} moderator value(s), got ${describeValue(x)}`);
@@ -233,10 +227,10 @@ export function metaRegression(
     xc[0] = 1;
     for (let j = 0; j < m; j++) xc[j + 1] = requireFinite(`moderator ${names[j]}`, x[j]) - centre[j]!;
     let pred = 0;
-    for (let j = 0; j < p; j++) pred += xc[j]! * betaC[j]!;
-    const variance = bilinearForm(xc, vbFinal, xc);
+    for (let j = 0; j < p; j++) pred += xc[j]! * betaCentred[j]!;
+    const variance = bilinearForm(xc, vbCentred, xc);
     const se = Math.sqrt(variance);
-    const piHalf = crit * Math.sqrt(variance + tau2Final);
+    const piHalf = crit * Math.sqrt(variance + tau2);
     return {
       pred,
       se,

@@ -130,8 +130,11 @@ export function pauleMandelTau2(data: ModelData): Tau2Estimate {
 }
 
 /**
- * The τ² >= 0 with y'P(τ²)y = target; 0 when y'P(0)y <= target. Shared by Paule-Mandel and the
- * Q-profile confidence interval.
+ * The τ² >= 0 solving the generalized Q equation y'P(τ²)y = target, or 0 when y'P(0)y <= target.
+ * Q(τ²) is decreasing and convex (Q' = −y'PPy, Q'' = 2y'PPPy), so Newton steps from τ² = 0 inside
+ * a bracket converge monotonically; the upper end starts at 100 and grows tenfold as needed.
+ * Shared by Paule-Mandel (target k − p) and the Q-profile CI (targets χ² quantiles).
+ * Reference: Viechtbauer (2007), Stat Med 26:37–52; metafor's internal `.QE.func` + `uniroot`.
  */
 export function solveGeneralizedQ(data: ModelData, target: number, label: string): { tau2: number; iterations: number } {
   const f = (tau2: number) => {
@@ -158,20 +161,27 @@ type FisherScoringMethod = 'ML' | 'REML' | 'EB';
  *   ML:   Δ = (y'PPy − Σwᵢ) / Σwᵢ²                      (wᵢ = 1/(vᵢ + τ²))
  *   REML: Δ = (y'PPy − tr(P)) / tr(PP)
  *   EB:   Δ = (y'Py · k/(k − p) − k) / Σwᵢ
- * halving Δ while τ² + Δ < 0; throw a ConvergenceError after `maxIterations` steps (metafor
- * stops with an error too). Two safeguards, which leave the root unchanged:
+ * and a ConvergenceError after `maxIterations` steps (metafor stops with an error too).
+ * After convergence, ML and REML check the log-likelihood at τ² = 0 as metafor does (ll0check):
+ * if it is higher by more than eps^0.25, τ² is set to 0 with a warning.
+ *
+ * Safeguards, none of which changes the root that plain scoring converges to:
+ * - a step that would make τ² negative goes to τ² = 0 (metafor halves it until τ² >= 0 and then
+ *   creeps towards 0; if the score at 0 is negative, both end at 0);
  * - Aitken Δ² extrapolation after two plain steps that contract (Steffensen's method): plain
- *   scoring converges linearly, often with alternating steps, and needs 50+ steps for a tight
- *   threshold;
- * - the iterates keep a bracket of the root (the sign of a step is the sign of the score); a step
- *   that leaves it is replaced by bisection. With small τ² plain scoring can oscillate with growing
- *   amplitude; metafor then stops on its absolute 1e-5 threshold at a point that is not the root. After convergence, ML and REML check the log-likelihood at τ² = 0 as
- * metafor does (ll0check): if it is higher by more than eps^0.25, τ² is set to 0 with a warning.
+ *   scoring converges linearly, often with alternating steps, and needs 50+ steps to reach a
+ *   tight threshold;
+ * - the iterates keep a bracket of the root (the sign of a step is the sign of the score) and a
+ *   step that leaves it is replaced by bisection: with small τ² plain scoring can oscillate with
+ *   growing amplitude, where metafor stops on its absolute 1e-5 threshold at a point that is not
+ *   the root.
  *
  * Stopping rule: |Δ| <= threshold·(τ² + ṽ), ṽ = k/Σ(1/vᵢ) the harmonic mean of the vᵢ. metafor
  * stops at an absolute |Δ| < 1e-5; an absolute rule depends on the units of y (y in mg instead of
  * g never converges, or converges at once), the scaled rule does not. With the default
  * threshold 1e-10 and effects on the usual log or SMD scale the two agree to metafor's digits.
+ * Reference: Viechtbauer (2005), section 3 and appendix; metafor documentation, `rma.uni`,
+ * "Note" on Fisher scoring and the `control` argument.
  */
 function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control: IterationControl = {}): Tau2Estimate {
   const df = requireResidualDf(data, method);
@@ -191,8 +201,12 @@ function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control
     if (method === 'ML') step = (fit.rssW2 - fit.sumW) / fit.sumW2;
     else if (method === 'REML') step = (fit.rssW2 - fit.trP) / fit.trPP;
     else step = ((fit.rss * k) / df - k) / fit.sumW;
-    const sums = method === 'REML' ? [fit.rssW2, fit.trP, fit.trPP] : [fit.rss, fit.rssW2, fit.sumW2];
-    if (!Number.isFinite(step) || !sums.every(Number.isFinite)) {
+    const finite =
+      Number.isFinite(step) &&
+      Number.isFinite(fit.rssW2) &&
+      Number.isFinite(fit.sumW2) &&
+      (method !== 'REML' || Number.isFinite(fit.trPP));
+    if (!finite) {
       // metafor sets a non-finite step to 0 and reports convergence; here that would be noise.
       throw new MetaAnalysisError(
         `${method}: the Fisher-scoring step is not finite at tau2 = ${tau2} (the sampling variances ` +
@@ -208,6 +222,7 @@ function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control
   let upper = Number.POSITIVE_INFINITY;
   let previousStep = Number.NaN;
   let previousMoveWasPlain = false;
+  let zeroHasPositiveScore = false;
   for (;;) {
     if (iterations >= maxIterations) {
       throw new ConvergenceError(
@@ -229,24 +244,31 @@ function fisherScoringTau2(method: FisherScoringMethod, data: ModelData, control
       tau2 = 0.5 * (lower + upper);
       break;
     }
-    // Metafor's step, with step halving to keep τ² >= 0.
-    let move = step;
-    for (let halvings = 0; tau2 + move < 0 && halvings < 1100; halvings++) move /= 2;
-    let next = Math.max(0, tau2 + move);
+    if (tau2 === 0) zeroHasPositiveScore = true;
+    const inBracket = (x: number) => x > lower && x < upper;
+    let next = tau2 + step;
     let plain = true;
     if (previousMoveWasPlain) {
       // Aitken Δ² (Steffensen) extrapolation from the last two scoring steps when they contract.
       const ratio = step / previousStep;
       const extrapolated = tau2 + step / (1 - ratio);
-      if (Math.abs(ratio) < 1 && extrapolated >= 0 && Number.isFinite(extrapolated)) {
+      if (Math.abs(ratio) < 1 && inBracket(extrapolated)) {
         next = extrapolated;
         plain = false;
       }
     }
-    if (!(next > lower && next < upper)) {
-      // A step that leaves the bracket (scoring oscillating with growing amplitude): bisect.
-      next = Number.isFinite(upper) ? 0.5 * (lower + upper) : next;
+    if (!inBracket(next)) {
       plain = false;
+      if (lower === 0 && !zeroHasPositiveScore) {
+        // The root may be the boundary. metafor halves steps that cross 0 and creeps towards it;
+        // evaluating τ² = 0 itself settles the question in one step.
+        next = 0;
+      } else if (Number.isFinite(upper)) {
+        // A step that leaves the bracket (scoring oscillating with growing amplitude): bisect.
+        next = 0.5 * (lower + upper);
+      } else {
+        next = tau2 + Math.abs(step);
+      }
     }
     previousStep = step;
     previousMoveWasPlain = plain;
