@@ -12,6 +12,7 @@ import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import fCdf from '@stdlib/stats-base-dists-f-cdf';
 
 /** Φ(x), the standard normal CDF. */
 export function standardNormalCdf(x: number): number {
@@ -73,12 +74,11 @@ export function criticalValue(levelPercent: number, df: number | null): number {
 }
 
 /**
- * P(F_{df1, df2} > x) where it can be had from the installed @stdlib packages: for df1 = 1,
- * F = t² so P = 2·F_t(−√x; df2) (exact). For df1 > 1 there is no F distribution among the
- * dependencies (@stdlib/stats-base-dists-f-cdf would add it), so this returns null rather than
- * hand-rolling an incomplete beta function.
+ * P(F_{df1, df2} > x): the Knapp-Hartung omnibus test of m moderators (metafor: pf(QM, m, k − p,
+ * lower.tail = FALSE)). For df1 = 1 the exact identity F = t² gives 2·F_t(−√x; df2), which keeps
+ * small p-values; otherwise 1 − CDF from @stdlib (absolute error about 1e-16).
  */
-export function fUpperTail(x: number, df1: number, df2: number): number | null {
+export function fUpperTail(x: number, df1: number, df2: number): number {
   if (df1 === 1) return x <= 0 ? 1 : 2 * studentTCdf(-Math.sqrt(x), df2);
-  return null;
+  return x <= 0 ? 1 : 1 - fCdf(x, df1, df2);
 }

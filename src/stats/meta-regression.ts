@@ -66,8 +66,8 @@ export interface MetaRegressionResult {
   QM: number;
   /** [m] for the χ²_m test, [m, k − p] for the F test under Knapp-Hartung. */
   QMdf: number[];
-  /** null when it needs an F distribution with m > 1 (not among the dependencies; see `fUpperTail`). */
-  QMpValue: number | null;
+  /** χ²_m upper tail, or F(m, k − p) under Knapp-Hartung (metafor's QMp). */
+  QMpValue: number;
   /** Test for residual heterogeneity, weights 1/vᵢ, df = k − p. */
   QE: number;
   QEdf: number;
@@ -190,17 +190,12 @@ export function metaRegression(
 
   const slopes = Array.from({ length: m }, (_, j) => j + 1);
   let QM = quadraticFormInverse(subMatrix(vb, slopes, slopes), slopes.map((j) => beta[j]!));
-  let QMpValue: number | null;
+  let QMpValue: number;
   let QMdf: number[];
   if (test === 'knha') {
     QM /= m;
     QMdf = [m, k - p];
     QMpValue = fUpperTail(QM, m, k - p);
-    if (QMpValue === null) {
-      warnings.push(
-        `QM p-value needs the F(${m}, ${k - p}) distribution, which no installed @stdlib package provides; reported as null`,
-      );
-    }
   } else {
     QMdf = [m];
     QMpValue = chiSquareUpperTail(QM, m);
