@@ -310,6 +310,12 @@ export const pooledResultSchema = z
     pValue: maybeNumberSchema,
     trials: maybeNumberSchema,
     participants: maybeNumberSchema,
+    /**
+     * Whether the published effect is oriented as ours (IVIG vs control, for the outcome as named
+     * here), reversed (e.g. an OR for relapsing under "relapse-free", as the Cochrane review's
+     * 0.63), or unclear (an unnamed "effect size"). Only oriented results are drawn on our axes.
+     */
+    direction: z.enum(['ivig-vs-control', 'reversed', 'unclear']).default('unclear'),
     notes: z.array(nonEmpty).default([]),
   })
   .strict();

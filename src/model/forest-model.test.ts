@@ -95,3 +95,21 @@ describe('favoursSides', () => {
     expect(favoursSides('edss-worsened', 'RR', true)).toEqual({ left: 'Favours placebo', right: 'Favours IVIG' });
   });
 });
+
+describe('published results beside ours', () => {
+  it('draws only results oriented as ours; a reversed OR is drawn as its reciprocal and says so', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseEvidenceText } = await import('../evidence/parse-evidence');
+    const evidence = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
+    const m = toForestModel(evidence.studies, evidence.syntheses, choices({ outcome: 'relapse-free', measure: 'OR' }));
+    const by = (name: RegExp) => m.published.find((p) => name.test(p.synthesis))!;
+    const cochrane = by(/Cochrane/);
+    // Cochrane OR 0.63 [0.42, 0.94] for relapsing → 1/0.63 = 1.587 [1/0.94, 1/0.42] = [1.064, 2.381]
+    expect([cochrane.estimate, cochrane.ciLower, cochrane.ciUpper].map((v) => v!.toFixed(3))).toEqual(['1.587', '1.064', '2.381']);
+    expect(cochrane.text).toContain('reversed in the source; drawn as 1/value: 1.59 [1.06, 2.38]');
+    const oly = by(/Olyaeemanesh/);
+    expect([oly.estimate, oly.ciLower, oly.ciUpper]).toEqual([1.693, 1.205, 2.38]);
+    const ejn = by(/Eur J Neurol 2002/);
+    expect(ejn.estimate).toBeNull();
+  });
+});

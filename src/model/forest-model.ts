@@ -266,20 +266,39 @@ export function favoursSides(kind: OutcomeKind, measure: AnalysisMeasure, flip: 
 }
 
 function publishedRows(syntheses: readonly Synthesis[], kind: OutcomeKind, measure: AnalysisMeasure): PublishedForestRow[] {
+  const isRatio = isRatioMeasure(measure);
   return syntheses.flatMap((s) =>
     s.pooledResults
       .filter((r) => r.kind === kind)
       .map((r) => {
         const sameMeasure = r.measure === measure || (measure === 'MD' && r.measure === 'WMD');
-        const onAxis = sameMeasure && r.estimate.value !== null && r.ciLower.value !== null && r.ciUpper.value !== null;
+        const complete = r.estimate.value !== null && r.ciLower.value !== null && r.ciUpper.value !== null;
+        const notes = [...r.notes];
+        let est = r.estimate.value;
+        let lo = r.ciLower.value;
+        let hi = r.ciUpper.value;
+        let text = formatPublishedResult(r);
+        let onAxis = sameMeasure && complete;
+        if (!sameMeasure) notes.unshift(`Reported as ${r.measure}, not ${measure}: not drawn on this axis.`);
+        else if (r.direction === 'unclear') {
+          onAxis = false;
+          notes.unshift('Its direction is not clear from the source: not drawn on this axis.');
+        } else if (r.direction === 'reversed' && onAxis) {
+          // Drawn in our orientation: the reciprocal of a ratio, the negative of a difference.
+          const ratio = isRatio;
+          const inv = (v: number) => (ratio ? 1 / v : -v);
+          [est, lo, hi] = [inv(est as number), inv(hi as number), inv(lo as number)];
+          text += ` — reversed in the source; drawn as ${ratio ? '1/' : '−'}value: ${effectText(est, lo, hi)}`;
+          notes.unshift(`Oriented the other way in the source (e.g. an odds ratio for relapsing); drawn here as ${ratio ? 'its reciprocal' : 'its negative'} (derived).`);
+        }
         return {
           synthesis: s.label,
           citation: s.citation,
-          text: formatPublishedResult(r),
-          estimate: onAxis ? r.estimate.value : null,
-          ciLower: onAxis ? r.ciLower.value : null,
-          ciUpper: onAxis ? r.ciUpper.value : null,
-          notes: sameMeasure ? r.notes : [`Reported as ${r.measure}, not ${measure}: not drawn on this axis.`, ...r.notes],
+          text,
+          estimate: onAxis ? est : null,
+          ciLower: onAxis ? lo : null,
+          ciUpper: onAxis ? hi : null,
+          notes,
         };
       }),
   );

@@ -1,4 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { ExportMenu } from '../../export/ExportMenu';
+import { captionLines } from '../../export/caption';
+import { doseToCsv, doseToR } from '../../export/dose-exports';
+import { exportFileName } from '../../export/file-name';
 import { useShallow } from 'zustand/react/shallow';
 import { AnalysisControls } from '../../components/AnalysisControls';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -25,18 +29,18 @@ export function DoseResponseView() {
   }, [studies, outcome]);
   const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'MD');
-  const model = useMemo(
-    () => toDoseResponseModel(studies, {
-      outcome, measure, tau2Method: analysis.tau2Method, test: analysis.test, useDerived: analysis.useDerived,
-      includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded,
-    }),
-    [studies, outcome, measure, analysis, excluded],
-  );
+  const choices = useMemo(() => ({
+    outcome, measure, tau2Method: analysis.tau2Method, test: analysis.test, useDerived: analysis.useDerived,
+    includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded,
+  }), [outcome, measure, analysis, excluded]);
+  const model = useMemo(() => toDoseResponseModel(studies, choices), [studies, choices]);
+  const chartRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('dose-response-painted'));
   }, [model]);
 
   const phases = [...new Set(model.points.map((p) => p.phase))];
+  const version = evidence?.version ?? 'unknown';
   return (
     <div className="dose-view">
       <FilterBar />
@@ -50,7 +54,28 @@ export function DoseResponseView() {
             <p className="empty" role="status">No IVIG arm with a dose gives an effect for {model.outcomeLabel.toLowerCase()} with these filters.</p>
           ) : (
             <>
-              <div className="chart-scroll" role="img" aria-label={`Dose-response chart: ${model.points.length} comparisons. ${model.regression ? model.regression.text : (model.regressionNote ?? '')}`}>
+              <ExportMenu
+                label="dose-response chart"
+                spec={{
+                  svg: () => chartRef.current?.querySelector('svg.recharts-surface') ?? null,
+                  title: `${model.outcomeLabel}: ${model.measureLabel} against monthly IVIG dose`,
+                  captionLines: captionLines({
+                    what: `${model.outcomeLabel}: IVIG vs placebo by dose`,
+                    settings: `${model.measureLabel}; ${model.xLabel}; meta-regression ${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''}${analysis.phaseModerator ? ', phase as moderator' : ''}`,
+                    filters, excluded, evidenceVersion: version, date: new Date(),
+                    note: model.regression ? model.regression.text : (model.regressionNote ?? undefined),
+                  }),
+                  legend: [
+                    ...phases.map((p) => ({ label: PHASE_LABEL[p], colour: PHASE_STYLE[p].colour, shape: PHASE_STYLE[p].shape })),
+                    ...(model.points.some((p) => p.hollow) ? [{ label: 'no CI (not in regression)', colour: '#555555', shape: 'circle' as const, hollow: true }] : []),
+                    ...(model.regression ? [{ label: 'meta-regression', colour: '#111111', shape: 'line' as const }, { label: '95% CI', colour: '#555555', shape: 'band' as const }, { label: 'prediction interval', colour: '#9e9e9e', shape: 'band' as const }] : []),
+                  ],
+                  fileName: (ext) => exportFileName(['dose-response', outcome, measure, analysis.tau2Method, analysis.includeLoading ? 'incl-loading' : null], new Date(), ext),
+                  csv: () => doseToCsv(model),
+                  r: model.regression ? () => doseToR(model, choices, { evidenceVersion: version, date: new Date().toISOString().slice(0, 10) }) : undefined,
+                }}
+              />
+              <div ref={chartRef} className="chart-scroll" role="img" aria-label={`Dose-response chart: ${model.points.length} comparisons. ${model.regression ? model.regression.text : (model.regressionNote ?? '')}`}>
                 <DoseResponseChart model={model} logDose={analysis.logDose} width={880} height={460} />
               </div>
               <ul className="phase-legend" aria-label="Legend">

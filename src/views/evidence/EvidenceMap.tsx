@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import type { Study } from '../../evidence/schema';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, evidenceMapColumns, type EvidenceLevel } from '../../model/evidence-table-model';
+import { ExportMenu } from '../../export/ExportMenu';
+import { evidenceMapToCsv, evidenceMapToSvg } from '../../export/evidence-map-export';
+import { exportFileName } from '../../export/file-name';
 
 const SYMBOL: Record<EvidenceLevel, string> = {
   'arm-level': '●',
@@ -13,12 +16,26 @@ const SYMBOL: Record<EvidenceLevel, string> = {
 };
 
 /** Trials × outcomes: what the sources give for each, so that an absence is visible as such. */
-export function EvidenceMap({ studies }: { studies: readonly Study[] }) {
+export function EvidenceMap({ studies, captionLines }: { studies: readonly Study[]; captionLines: readonly string[] }) {
   const columns = useMemo(() => evidenceMapColumns(studies), [studies]);
   if (studies.length === 0) return null;
   return (
     <section className="evidence-map" aria-labelledby="evidence-map-title">
       <h2 id="evidence-map-title">Evidence map: what each trial reports</h2>
+      <ExportMenu
+        label="evidence map"
+        spec={{
+          title: 'Evidence map: what each trial reports',
+          captionLines,
+          render: () => {
+            const svg = evidenceMapToSvg(studies, columns, 'Evidence map: what each trial reports', captionLines);
+            const [, w, h] = svg.match(/width="(\d+)" height="(\d+)"/) ?? [];
+            return { svg, width: Number(w), height: Number(h) };
+          },
+          fileName: (ext) => exportFileName(['evidence-map'], new Date(), ext),
+          csv: () => evidenceMapToCsv(studies, columns),
+        }}
+      />
       <ul className="map-legend" aria-label="Legend">
         {(Object.keys(SYMBOL) as EvidenceLevel[]).map((l) => (
           <li key={l}><span className={`cell level-${l}`} aria-hidden="true">{SYMBOL[l]}</span> {EVIDENCE_LEVEL_LABEL[l]}</li>

@@ -8,6 +8,7 @@ import { EvidenceTable } from './EvidenceTable';
 import { EvidenceMap } from './EvidenceMap';
 import { StudyDetail } from './StudyDetail';
 import { PublishedSyntheses } from './PublishedSyntheses';
+import { captionLines } from '../../export/caption';
 
 export function EvidenceView() {
   const { evidence, filters, selectedStudyId } = useAppStore(
@@ -31,7 +32,7 @@ export function EvidenceView() {
         </ErrorBoundary>
       )}
       <ErrorBoundary name="The evidence map">
-        <EvidenceMap studies={studies} />
+        <EvidenceMap studies={studies} captionLines={captionLines({ what: 'Randomized trials of IVIG in MS', settings: `${studies.length} studies`, filters, excluded: [], evidenceVersion: evidence.version, date: new Date() })} />
       </ErrorBoundary>
       <ErrorBoundary name="The published syntheses">
         <PublishedSyntheses syntheses={evidence.syntheses} />

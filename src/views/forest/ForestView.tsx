@@ -11,6 +11,10 @@ import { filterStudies } from '../../model/study-filter';
 import { useAppStore } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
 import { ForestTable } from './ForestTable';
+import { ExportMenu } from '../../export/ExportMenu';
+import { captionLines } from '../../export/caption';
+import { exportFileName } from '../../export/file-name';
+import { forestToCsv, forestToR } from '../../export/forest-exports';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
 
@@ -32,10 +36,11 @@ export function ForestView() {
   const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
+  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95 }), [analysis, outcome, measure, excluded]);
   const model: ForestModel | null = useMemo(() => {
     if (!evidence) return null;
-    return toForestModel(studies, evidence.syntheses, { ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95 });
-  }, [evidence, studies, analysis, outcome, measure, excluded]);
+    return toForestModel(studies, evidence.syntheses, choices);
+  }, [evidence, studies, choices]);
 
   useEffect(() => {
     // The bench measures navigation start → first forest plot painted.
@@ -67,6 +72,24 @@ export function ForestView() {
             <strong>{model.outcomeLabel}</strong> — {model.header}
             {asOf2003 && ' — trials published by 2003 only'}
           </figcaption>
+          {estimable && (
+            <ExportMenu
+              label="forest plot"
+              spec={{
+                svg: svgRef,
+                title,
+                captionLines: captionLines({
+                  what: `${model.outcomeLabel}: IVIG vs placebo`,
+                  settings: model.header + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
+                  filters, excluded, evidenceVersion: evidence.version, date: new Date(),
+                  note: model.piNote ?? undefined,
+                }),
+                fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (analysis.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test === 'knha' ? 'KH' : null], new Date(), ext),
+                csv: () => forestToCsv(model),
+                r: () => forestToR(model, choices, { evidenceVersion: evidence.version, date: new Date().toISOString().slice(0, 10) }),
+              }}
+            />
+          )}
           {estimable ? (
             <div className="svg-scroll">
               <ForestPlot ref={svgRef} model={model} title={title} summary={summary} onToggleStudy={toggleStudyExcluded} onFocusStudy={setFocused} />

@@ -1,4 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { ExportMenu } from '../../export/ExportMenu';
+import { exportFileName } from '../../export/file-name';
+import { toCsv } from '../../export/to-csv';
 import { useNavigate } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -14,6 +17,7 @@ import {
   type PhaseRow,
 } from '../../model/phase-comparison-model';
 import { filterStudies } from '../../model/study-filter';
+import { captionLines } from '../../export/caption';
 import { useAppStore } from '../../store/store-context';
 
 const ROW_H = 26;
@@ -21,7 +25,15 @@ const PLOT_X = 430;
 const PLOT_W = 260;
 const WIDTH = PLOT_X + PLOT_W + 20;
 
-function Panel({ panel, onOpen }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void }) {
+function panelCsv(panel: PhasePanel): string {
+  return toCsv(
+    ['outcome', 'measure', 'phase', 'k', 'participants', 'estimate', 'ci_lower', 'ci_upper', 'I2_percent', 'studies', 'empty_reason', 'subgroup_Q', 'subgroup_df', 'subgroup_p'],
+    panel.cells.map((c) => [panel.outcomeLabel, panel.measureLabel, PHASE_ROW_LABEL[c.row], c.k, c.participants, c.estimate, c.ciLower, c.ciUpper, c.I2, c.studies.join('; '), c.emptyReason, panel.subgroupTest?.Q ?? null, panel.subgroupTest?.df ?? null, panel.subgroupTest?.pValue ?? null]),
+  );
+}
+
+function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void; caption: readonly string[] }) {
+  const svgRef = useRef<SVGSVGElement>(null);
   const ys = panel.cells.flatMap((c) => (c.yiLower !== null && c.yiUpper !== null ? [c.yiLower, c.yiUpper] : []));
   const axis = forestAxis(panel.isRatio, ys.length ? [Math.min(...ys), Math.max(...ys)] : null, ys.length ? [Math.min(...ys), Math.max(...ys)] : null);
   const sx = (v: number) => PLOT_X + ((Math.min(axis.max, Math.max(axis.min, v)) - axis.min) / (axis.max - axis.min)) * PLOT_W;
@@ -29,7 +41,17 @@ function Panel({ panel, onOpen }: { panel: PhasePanel; onOpen: (row: PhaseRow) =
   return (
     <section className="phase-panel" aria-labelledby={`panel-${panel.outcome}`}>
       <h2 id={`panel-${panel.outcome}`}>{panel.outcomeLabel} <small>— {panel.measureLabel}</small></h2>
-      <svg width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${panel.outcomeLabel} by phase. ${panel.sentence}`} fontFamily="'DejaVu Sans', Arial, sans-serif" fontSize={12}>
+      <ExportMenu
+        label={`${panel.outcomeLabel} panel`}
+        spec={{
+          svg: svgRef,
+          title: `${panel.outcomeLabel} by MS phase — ${panel.measureLabel}`,
+          captionLines: [...caption, panel.sentence.length > 160 ? `${panel.sentence.slice(0, 159)}…` : panel.sentence],
+          fileName: (ext) => exportFileName(['phases', panel.outcome, panel.measure], new Date(), ext),
+          csv: () => panelCsv(panel),
+        }}
+      />
+      <svg ref={svgRef} width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${panel.outcomeLabel} by phase. ${panel.sentence}`} fontFamily="'DejaVu Sans', Arial, sans-serif" fontSize={12}>
         <rect width={WIDTH} height={height} fill="#fff" />
         <g fontWeight={700}>
           <text x={8} y={18}>Phase</text>
@@ -170,7 +192,7 @@ export function PhaseComparisonView() {
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
         <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
-          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} />
+          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
         </ErrorBoundary>
       ))}
       <ErrorBoundary name="The comparator panel">

@@ -1,0 +1,77 @@
+/**
+ * The evidence map (trials × outcomes) as a standalone SVG and as CSV. The on-screen map is an
+ * HTML table; for papers it is drawn here from the same view model, with its legend.
+ */
+import type { OutcomeKind, Study } from '../evidence/schema';
+import { OUTCOME_INFO } from '../evidence/vocabulary';
+import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, type EvidenceLevel } from '../model/evidence-table-model';
+import { toCsv } from './to-csv';
+
+export const LEVEL_SYMBOL: Record<EvidenceLevel, string> = {
+  'arm-level': '●',
+  contrast: '◆',
+  'arm-level-incomplete': '◐',
+  'p-value-only': 'p',
+  qualitative: '“”',
+  'not-reported': '—',
+};
+
+export const LEVEL_COLOUR: Record<EvidenceLevel, string> = {
+  'arm-level': '#1a7f37',
+  contrast: '#0b5cad',
+  'arm-level-incomplete': '#9a6700',
+  'p-value-only': '#6e4fb3',
+  qualitative: '#6e7781',
+  'not-reported': '#b9c0c7',
+};
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function evidenceMapToSvg(studies: readonly Study[], columns: readonly OutcomeKind[], title: string, captionLines: readonly string[]): string {
+  const labelW = 250;
+  const colW = 62;
+  const rowH = 20;
+  const headH = 110;
+  const width = labelW + columns.length * colW + 16;
+  const bodyBottom = headH + studies.length * rowH;
+  const height = bodyBottom + 40 + captionLines.length * 15 + 10;
+  const out: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'DejaVu Sans', Arial, Helvetica, sans-serif" font-size="11">`,
+    `<title>${esc(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="8" y="18" font-size="14" font-weight="700">${esc(title)}</text>`,
+  ];
+  columns.forEach((k, j) => {
+    const x = labelW + j * colW + colW / 2;
+    out.push(`<text transform="translate(${x + 4},${headH - 6}) rotate(-50)" font-weight="700">${esc(OUTCOME_INFO[k].short)}</text>`);
+  });
+  studies.forEach((s, i) => {
+    const y = headH + i * rowH;
+    if (i % 2 === 0) out.push(`<rect x="0" y="${y}" width="${width}" height="${rowH}" fill="#f5f7f9"/>`);
+    out.push(`<text x="8" y="${y + 14}" font-weight="600">${esc(s.label.length > 40 ? `${s.label.slice(0, 39)}…` : s.label)}</text>`);
+    columns.forEach((k, j) => {
+      const cell = evidenceMapCell(s, k);
+      const x = labelW + j * colW + colW / 2;
+      out.push(`<text x="${x}" y="${y + 14}" text-anchor="middle" fill="${LEVEL_COLOUR[cell.level]}" font-size="13">${esc(LEVEL_SYMBOL[cell.level])}${cell.indirect ? '<tspan fill="#8a4b00" font-weight="700">*</tspan>' : ''}</text>`);
+    });
+  });
+  let x = 8;
+  const ly = bodyBottom + 22;
+  for (const level of Object.keys(LEVEL_SYMBOL) as EvidenceLevel[]) {
+    out.push(`<text x="${x}" y="${ly}" fill="${LEVEL_COLOUR[level]}" font-size="13">${esc(LEVEL_SYMBOL[level])}</text><text x="${x + 16}" y="${ly}">${esc(EVIDENCE_LEVEL_LABEL[level])}</text>`);
+    x += 30 + EVIDENCE_LEVEL_LABEL[level].length * 6;
+  }
+  out.push(`<text x="${x}" y="${ly}" fill="#8a4b00" font-weight="700">*</text><text x="${x + 10}" y="${ly}">derived or secondary values</text>`);
+  captionLines.forEach((line, i) => out.push(`<text x="8" y="${ly + 20 + i * 15}" fill="#444444" font-size="10">${esc(line)}</text>`));
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+export function evidenceMapToCsv(studies: readonly Study[], columns: readonly OutcomeKind[]): string {
+  const rows = studies.flatMap((s) => columns.map((k) => {
+    const cell = evidenceMapCell(s, k);
+    return [s.id, s.label, s.year, s.phase, OUTCOME_INFO[k].label, EVIDENCE_LEVEL_LABEL[cell.level], cell.indirect, cell.detail, s.sources.join(' ')];
+  }));
+  return toCsv(['study_id', 'label', 'year', 'phase', 'outcome', 'what_the_sources_give', 'derived_or_secondary', 'detail', 'source_ids'], rows);
+}

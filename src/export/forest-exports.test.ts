@@ -1,0 +1,53 @@
+/**
+ * The forest exports on dat.bcg. The R script must match the committed fixture
+ * (tests/reference/fixtures/forest-export-bcg.R), which was run with Rscript + metafor 3.8-1; its
+ * output (forest-export-bcg.Rout.txt) must give our pooled estimate.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import rmaMh from '../../tests/reference/fixtures/rma-mh.json';
+import { DEFAULT_ANALYSIS, toForestModel, type AnalysisChoices } from '../model/forest-model';
+import { evidenceFromBinaryRows } from '../test-support/evidence-from-rows';
+import { forestToCsv, forestToR } from './forest-exports';
+import { parseCsv } from './to-csv';
+
+const rows = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!.rows;
+const studies = evidenceFromBinaryRows(rows).studies;
+const choices: AnalysisChoices = { ...DEFAULT_ANALYSIS, outcome: 'new-relapse', measure: 'RR' };
+const model = toForestModel(studies, [], choices);
+const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/reference/fixtures', name), 'utf8');
+
+describe('forestToR', () => {
+  it('writes the metafor script of the committed fixture', () => {
+    expect(forestToR(model, choices, { evidenceVersion: 'rows-1', date: '2026-11-24' })).toBe(fixture('forest-export-bcg.R'));
+  });
+  it('whose R output reproduces our pooled estimate', () => {
+    const out = fixture('forest-export-bcg.Rout.txt');
+    // print(res, digits = 4): "estimate      se     zval    pval   ci.lb   ci.ub" then the values
+    const values = out.split('\n').find((l) => /^\s*-0\.71\d+\s/.test(l))!.trim().split(/\s+/).map(Number);
+    expect(values[0]).toBeCloseTo(Math.log(model.overall!.estimate), 4);
+    expect(values[4]).toBeCloseTo(Math.log(model.overall!.ciLower), 4);
+    expect(values[5]).toBeCloseTo(Math.log(model.overall!.ciUpper), 4);
+  });
+  it('uses rma.mh for the common-effect Mantel-Haenszel model', () => {
+    const mhChoices = { ...choices, model: 'common' as const };
+    expect(forestToR(toForestModel(studies, [], mhChoices), mhChoices, { evidenceVersion: 'x', date: 'y' })).toContain('res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, measure = "RR", slab = study)');
+  });
+});
+
+describe('forestToCsv', () => {
+  it('has one row per study and a pooled row equal to the plot', () => {
+    const csv = forestToCsv(model);
+    expect(csv.startsWith('\uFEFFrow_type,study_id,label')).toBe(true);
+    const parsed = parseCsv(csv);
+    const header = parsed[0]!;
+    const col = (name: string) => header.indexOf(name);
+    expect(parsed.filter((r) => r[0] === 'study')).toHaveLength(13);
+    const pooled = parsed.find((r) => r[0] === 'pooled')!;
+    expect(Number(pooled[col('effect')])).toBeCloseTo(model.overall!.estimate, 12);
+    expect(Number(pooled[col('ci_upper')])).toBeCloseTo(model.overall!.ciUpper, 12);
+    expect(Number(pooled[col('tau2')])).toBeCloseTo(model.overall!.result!.tau2, 12);
+    expect(pooled[col('method')]).toBe('Risk ratio, IV, Random (REML), 95% CI');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The forest plot's data leave the app as CSV (one row per study, one per pooled result) and as
+ * a metafor script that reproduces the analysis, so that a reviewer can check our numbers in the
+ * field's reference tool.
+ */
+import type { AnalysisChoices, ForestModel, PooledRow } from '../model/forest-model';
+import { toCsv, type CsvValue } from './to-csv';
+
+const HEADER = [
+  'row_type', 'study_id', 'label', 'year', 'subgroup', 'included', 'ivig_data', 'placebo_data', 'yi', 'vi', 'sei',
+  'effect', 'ci_lower', 'ci_upper', 'weight_percent', 'value_status', 'derivations', 'source_ids',
+  'k', 'p_value', 'tau2', 'I2_percent', 'Q', 'Q_p_value', 'pi_lower', 'pi_upper', 'method',
+];
+
+function pooledCsvRow(r: PooledRow, subgroup: string, method: string): CsvValue[] {
+  const res = r.result;
+  return [
+    'pooled', '', r.label, '', subgroup, '', '', '', r.yi, '', '',
+    r.estimate, r.ciLower, r.ciUpper, 100, '', '', '',
+    r.k, res?.pValue ?? null, res?.tau2 ?? null, res?.I2 ?? null, res?.Q ?? null, res?.QpValue ?? null,
+    r.piLower, r.piUpper, method,
+  ];
+}
+
+export function forestToCsv(model: ForestModel): string {
+  const rows: CsvValue[][] = [];
+  for (const g of model.groups) {
+    for (const r of g.rows) {
+      rows.push([
+        'study', r.studyId, r.label, r.year, g.heading ?? '', !r.excluded, r.treatmentData, r.controlData,
+        r.yi, r.input.vi, r.sei, r.estimate, r.ciLower, r.ciUpper, r.weightPercent,
+        r.derived ? 'derived' : r.secondary ? 'secondary' : 'reported',
+        r.derivations.join(' | '), [...new Set(r.input.provenance.map((p) => p.source))].join(' '),
+        '', '', '', '', '', '', '', '', model.header,
+      ]);
+    }
+    if (g.pooled) rows.push(pooledCsvRow(g.pooled, g.heading ?? '', model.header));
+    for (const s of g.steps) rows.push(pooledCsvRow(s, g.heading ?? '', model.header));
+  }
+  if (model.overall) rows.push(pooledCsvRow(model.overall, 'overall', model.header));
+  for (const n of model.nonEstimable) {
+    rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '']);
+  }
+  return toCsv(HEADER, rows);
+}
+
+const rString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const rNum = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15));
+
+/** A metafor script that reproduces the plot's pooled result with the same settings. */
+export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { evidenceVersion: string; date: string }): string {
+  const included = model.groups.flatMap((g) => g.rows).filter((r) => !r.excluded);
+  const binary = included.every((r) => r.input.counts !== null) && ['OR', 'RR', 'RD'].includes(c.measure);
+  const lines = [
+    '# IVIG in MS evidence explorer: reproduce this analysis with metafor.',
+    `# Outcome: ${model.outcomeLabel}; ${model.header}.`,
+    `# Evidence set ${meta.evidenceVersion}; exported ${meta.date}.`,
+    '# install.packages("metafor")',
+    'library(metafor)',
+    '',
+    `study <- c(${included.map((r) => rString(r.label)).join(', ')})`,
+  ];
+  const sign = c.flipDirection ? -1 : 1;
+  if (binary && !c.flipDirection) {
+    const col = (f: (r: (typeof included)[number]) => number) => `c(${included.map((r) => rNum(f(r))).join(', ')})`;
+    lines.push(
+      `ai  <- ${col((r) => r.input.counts!.ai)}  # IVIG events`,
+      `n1i <- ${col((r) => r.input.counts!.n1i)}  # IVIG total`,
+      `ci  <- ${col((r) => r.input.counts!.ci)}  # placebo events`,
+      `n2i <- ${col((r) => r.input.counts!.n2i)}  # placebo total`,
+      `dat <- escalc(measure = ${rString(c.measure)}, ai = ai, n1i = n1i, ci = ci, n2i = n2i, slab = study)`,
+    );
+  } else {
+    lines.push(
+      `yi <- c(${included.map((r) => rNum(sign * r.input.yi)).join(', ')})  # ${model.isRatio ? 'log ' : ''}${c.measure}${c.flipDirection ? ', placebo vs IVIG' : ''}`,
+      `vi <- c(${included.map((r) => rNum(r.input.vi)).join(', ')})`,
+      'dat <- data.frame(yi = yi, vi = vi, study = study)',
+    );
+  }
+  const level = c.level === 95 ? '' : `, level = ${c.level}`;
+  if (c.model === 'common' && c.mantelHaenszel && binary && !c.flipDirection) {
+    lines.push(`res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, measure = ${rString(c.measure)}, slab = study${level})`);
+  } else {
+    const method = c.model === 'common' ? 'FE' : c.tau2Method;
+    lines.push(`res <- rma(yi, vi, data = dat, method = ${rString(method)}, test = ${rString(c.test)}${level}, slab = study)`);
+  }
+  lines.push('print(res, digits = 4)');
+  if (model.isRatio) lines.push('predict(res, transf = exp, digits = 4)');
+  else lines.push('predict(res, digits = 4)');
+  lines.push('forest(res' + (model.isRatio ? ', atransf = exp' : '') + ')', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,94 @@
+/**
+ * Exports in real Chromium: the forest plot's SVG parses and holds the study labels and the
+ * pooled estimate text, the PNG decodes at the asked size and is not blank, the CSV's pooled row
+ * equals the plot's; the evidence map exports as SVG too.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/export/to-csv';
+import { launchChromium, serveDist, type StaticServer } from './support';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), data: readFileSync(path!) };
+}
+
+describe('Exports (Chromium, production build)', () => {
+  it('forest plot: SVG, PNG 2× and CSV', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}#/forest?outcome=relapse-free&measure=OR`);
+    const menu = page.getByRole('group', { name: 'Export forest plot' });
+    await menu.waitFor();
+    const pooledText = (await page.locator('svg.forest-svg text', { hasText: /^\d+\.\d\d \[/ }).last().textContent())!;
+
+    const svg = await downloadOf(page, () => menu.getByRole('button', { name: 'SVG' }).click());
+    const today = new Date().toISOString().slice(0, 10);
+    expect(svg.name).toBe(`ivig-ms_forest_relapse-free_OR_REML_${today}.svg`);
+    const svgText = svg.data.toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, width: doc.documentElement.getAttribute('width') };
+    }, svgText);
+    expect(parsed).toEqual({ error: null, root: 'svg', width: expect.stringMatching(/^\d+$/) });
+    for (const label of ['Fazekas 1997 (AIMS)', 'Achiron 1998', pooledText, 'Favours IVIG', 'Evidence set 2026.11.24-1']) expect(svgText).toContain(label);
+
+    const png = await downloadOf(page, () => menu.getByRole('button', { name: 'PNG 2×' }).click());
+    expect(png.name).toBe(`ivig-ms_forest_relapse-free_OR_REML_${today}@2x.png`);
+    const svgWidth = Number(parsed.width);
+    const decoded = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++;
+      return { width: bitmap.width, height: bitmap.height, dark, corner: Array.from(data.slice(0, 4)) };
+    }, png.data.toString('base64'));
+    expect(decoded.width).toBe(svgWidth * 2);
+    expect(decoded.corner).toEqual([255, 255, 255, 255]);
+    expect(decoded.dark).toBeGreaterThan(1000);
+
+    const csv = await downloadOf(page, () => menu.getByRole('button', { name: 'CSV' }).click());
+    const rows = parseCsv(csv.data.toString('utf8'));
+    const header = rows[0]!;
+    const pooled = rows.find((r) => r[0] === 'pooled' && r[4] === 'overall')!;
+    const effect = Number(pooled[header.indexOf('effect')]);
+    const lo = Number(pooled[header.indexOf('ci_lower')]);
+    const hi = Number(pooled[header.indexOf('ci_upper')]);
+    expect(`${effect.toFixed(2)} [${lo.toFixed(2)}, ${hi.toFixed(2)}]`).toBe(pooledText);
+    expect(rows.filter((r) => r[0] === 'study').map((r) => r[2])).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998']);
+
+    const r = await downloadOf(page, () => menu.getByRole('button', { name: 'R script' }).click());
+    expect(r.data.toString('utf8')).toContain('res <- rma(yi, vi, data = dat, method = "REML", test = "z", slab = study)');
+    await page.close();
+  });
+
+  it('evidence map: SVG with every trial', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}#/evidence`);
+    const menu = page.getByRole('group', { name: 'Export evidence map' });
+    await menu.waitFor();
+    const svg = await downloadOf(page, () => menu.getByRole('button', { name: 'SVG' }).click());
+    const text = svg.data.toString('utf8');
+    expect(text).toContain('Hommes 2004 (ESIMS)');
+    expect(text).toContain('Arm-level data');
+    const error = await page.evaluate((t) => new DOMParser().parseFromString(t, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, text);
+    expect(error).toBeNull();
+    await page.close();
+  });
+});
