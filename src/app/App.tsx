@@ -4,6 +4,7 @@ import { HashRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { CopyLinkButton } from '../components/CopyLinkButton';
 import { EvidenceView } from '../views/evidence/EvidenceView';
 import { ForestView } from '../views/forest/ForestView';
 import { DoseResponseView } from '../views/dose-response/DoseResponseView';
@@ -11,6 +12,7 @@ import { PhaseComparisonView } from '../views/phase-comparison/PhaseComparisonVi
 import { createQueryClient } from './query-client';
 import { EvidenceLoader } from './EvidenceLoader';
 import { UrlSync } from './UrlSync';
+import { Notices, Persistence } from './Persistence';
 
 /** Keeps the filters when the user moves between views. */
 function ViewLink({ to, children }: { to: string; children: string }) {
@@ -34,10 +36,13 @@ export function Shell() {
           <ViewLink to="/dose-response">Dose-response</ViewLink>
           <ViewLink to="/phases">Phase comparison</ViewLink>
         </nav>
+        <CopyLinkButton />
       </header>
       <main>
         <EvidenceLoader>
           <UrlSync />
+          <Persistence />
+          <Notices />
           <Routes>
             <Route path="/evidence" element={<ErrorBoundary name="The evidence view"><EvidenceView /></ErrorBoundary>} />
  <Route path="/phases" element={<ErrorBoundary name="The phase comparison view"><PhaseComparisonView /></ErrorBoundary>} />

@@ -227,6 +227,9 @@ export const pValueSchema = z
   })
   .strict();
 
+/** Marks data a user imported (kept in the browser), as opposed to the bundled evidence. */
+export const userSuppliedSchema = z.object({ fileName: nonEmpty, importedAt: nonEmpty }).strict();
+
 export const outcomeSchema = z
   .object({
     id: nonEmpty,
@@ -240,6 +243,7 @@ export const outcomeSchema = z
     /** Which way the reported result points, when the source says so. */
     direction: z.enum(['favours-ivig', 'favours-control', 'no-difference', 'unclear']).optional(),
     notes: z.array(nonEmpty).default([]),
+    userSupplied: userSuppliedSchema.optional(),
   })
   .strict();
 export type Outcome = z.infer<typeof outcomeSchema>;
@@ -293,6 +297,7 @@ export const studySchema = z
     notReported: z.array(missingOutcomeSchema).default([]),
     flags: z.array(flagSchema).default([]),
     notes: z.array(nonEmpty).default([]),
+    userSupplied: userSuppliedSchema.optional(),
   })
   .strict();
 export type Study = z.infer<typeof studySchema>;

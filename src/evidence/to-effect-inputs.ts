@@ -99,6 +99,8 @@ export interface StudyEffectInput {
   derivations: string[];
   provenance: ValueProvenance[];
   flags: Study['flags'];
+  /** Imported by the user (not in the bundled evidence). */
+  userSupplied: boolean;
 }
 
 export interface NonEstimableStudy {
@@ -288,6 +290,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     derivations,
     provenance: sourcedValues,
     flags: study.flags,
+    userSupplied: !!study.userSupplied || !!outcome.userSupplied,
   };
 }
 

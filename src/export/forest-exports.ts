@@ -29,7 +29,7 @@ export function forestToCsv(model: ForestModel): string {
       rows.push([
         'study', r.studyId, r.label, r.year, g.heading ?? '', !r.excluded, r.treatmentData, r.controlData,
         r.yi, r.input.vi, r.sei, r.estimate, r.ciLower, r.ciUpper, r.weightPercent,
-        r.derived ? 'derived' : r.secondary ? 'secondary' : 'reported',
+        [r.derived ? 'derived' : r.secondary ? 'secondary' : 'reported', r.input.userSupplied ? 'user-supplied' : ''].filter(Boolean).join('+'),
         r.derivations.join(' | '), [...new Set(r.input.provenance.map((p) => p.source))].join(' '),
         '', '', '', '', '', '', '', '', model.header,
       ]);

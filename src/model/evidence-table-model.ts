@@ -22,6 +22,8 @@ export interface EvidenceRow {
   monthlyDoseValue: number | null;
   outcomes: string[];
   flags: string[];
+  /** Whole study, or some of its outcomes, imported by the user. */
+  userSupplied: boolean;
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
@@ -77,6 +79,7 @@ export function toEvidenceRow(study: Study): EvidenceRow {
     monthlyDoseValue: doses[0]?.value ?? null,
     outcomes: [...new Set(study.outcomes.map((o) => OUTCOME_INFO[o.kind].short))],
     flags: study.flags.map((f) => f.code),
+    userSupplied: !!study.userSupplied || study.outcomes.some((o) => !!o.userSupplied),
   };
 }
 

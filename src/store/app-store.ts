@@ -5,11 +5,18 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EvidenceSet, MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
+import type { ImportedFile } from '../evidence/import-evidence';
 import { DEFAULT_FILTERS, type Filters } from '../model/filters';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../model/analysis-params';
 
 export interface EvidenceSlice {
+  /** The bundled evidence set, as loaded and validated. Imports are merged by `useEvidence`. */
   evidence: EvidenceSet | null;
+  /** Files the user imported (kept in the browser). */
+  imports: ImportedFile[];
+  addImport: (file: ImportedFile) => void;
+  removeImport: (id: string) => void;
+  setImports: (files: ImportedFile[]) => void;
   /** Studies the user toggled out of every analysis. */
   excludedStudyIds: string[];
   setEvidence: (evidence: EvidenceSet) => void;
@@ -37,7 +44,14 @@ export interface FiltersSlice {
   selectStudy: (studyId: string | null) => void;
 }
 
-export type AppState = EvidenceSlice & FiltersSlice & AnalysisSlice;
+/** Messages for the user that no view owns (saved state, link parameters). */
+export interface NoticesSlice {
+  notices: string[];
+  addNotices: (notices: string[]) => void;
+  dismissNotices: () => void;
+}
+
+export type AppState = EvidenceSlice & FiltersSlice & AnalysisSlice & NoticesSlice;
 export type AppStore = StoreApi<AppState>;
 
 const toggle = <T,>(items: readonly T[], item: T): T[] =>
@@ -47,6 +61,10 @@ type SliceCreator<S> = (set: StoreApi<AppState>['setState'], get: StoreApi<AppSt
 
 export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set) => ({
   evidence: null,
+  imports: [],
+  addImport: (file) => set((s) => ({ imports: [...s.imports, file] })),
+  removeImport: (id) => set((s) => ({ imports: s.imports.filter((f) => f.id !== id) })),
+  setImports: (imports) => set({ imports }),
   excludedStudyIds: [],
   setEvidence: (evidence) => set({ evidence }),
   toggleStudyExcluded: (studyId) => set((s) => ({ excludedStudyIds: toggle(s.excludedStudyIds, studyId) })),
@@ -79,11 +97,18 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set) => {
   };
 };
 
+export const createNoticesSlice: SliceCreator<NoticesSlice> = (set) => ({
+  notices: [],
+  addNotices: (notices) => set((s) => ({ notices: [...s.notices, ...notices.filter((n) => !s.notices.includes(n))] })),
+  dismissNotices: () => set({ notices: [] }),
+});
+
 export function createAppStore(initial?: Partial<AppState>): AppStore {
   return createStore<AppState>()((set, get) => ({
     ...createEvidenceSlice(set, get),
     ...createFiltersSlice(set, get),
     ...createAnalysisSlice(set, get),
+    ...createNoticesSlice(set, get),
     ...initial,
   }));
 }

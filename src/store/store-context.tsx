@@ -1,4 +1,6 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { mergeImports } from '../evidence/import-evidence';
+import type { EvidenceSet } from '../evidence/schema';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './app-store';
 
@@ -17,4 +19,11 @@ export function useAppStoreApi(): AppStore {
 /** Subscribe to one slice of state; components pick one field (or use useShallow). */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(useAppStoreApi(), selector);
+}
+
+/** The working evidence set: the bundled one with the user's imports merged in (memoized). */
+export function useEvidence(): EvidenceSet | null {
+  const bundled = useAppStore((s) => s.evidence);
+  const imports = useAppStore((s) => s.imports);
+  return useMemo(() => (bundled ? mergeImports(bundled, imports) : null), [bundled, imports]);
 }

@@ -12,14 +12,15 @@ import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effec
 import { OUTCOME_INFO, PHASE_LABEL } from '../../evidence/vocabulary';
 import { toDoseResponseModel } from '../../model/dose-response-model';
 import { filterStudies } from '../../model/study-filter';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useEvidence } from '../../store/store-context';
 import { DoseResponseChart, PHASE_STYLE } from './DoseResponseChart';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'annualized-relapse-rate';
 
 export function DoseResponseView() {
-  const { evidence, filters, analysis, excluded } = useAppStore(
-    useShallow((s) => ({ evidence: s.evidence, filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
+  const evidence = useEvidence();
+  const { filters, analysis, excluded } = useAppStore(
+    useShallow((s) => ({ filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
   );
   const outcome = filters.outcome ?? DEFAULT_OUTCOME;
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null }) : []), [evidence, filters]);

@@ -51,6 +51,7 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
               <th scope="row">
                 <button type="button" className="link" onClick={() => selectStudy(r.id === selectedStudyId ? null : r.id)}>{r.label}</button>
                 {r.kind !== 'ivig-rct' && <span className="badge">{r.kind === 'comparator-rct' ? 'comparator' : 'not randomised'}</span>}
+                {r.userSupplied && <span className="badge user">user-supplied</span>}
                 {r.flags.includes('crossover-within-patient') && <span className="badge">crossover</span>}
                 {r.flags.includes('possible-duplicate-cohort') && <span className="badge">possible duplicate</span>}
               </th>

@@ -3,16 +3,18 @@ import { useShallow } from 'zustand/react/shallow';
 import { FilterBar } from '../../components/FilterBar';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { filterStudies } from '../../model/study-filter';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useEvidence } from '../../store/store-context';
 import { EvidenceTable } from './EvidenceTable';
 import { EvidenceMap } from './EvidenceMap';
 import { StudyDetail } from './StudyDetail';
 import { PublishedSyntheses } from './PublishedSyntheses';
+import { ImportPanel } from './ImportPanel';
 import { captionLines } from '../../export/caption';
 
 export function EvidenceView() {
-  const { evidence, filters, selectedStudyId } = useAppStore(
-    useShallow((s) => ({ evidence: s.evidence, filters: s.filters, selectedStudyId: s.selectedStudyId })),
+  const evidence = useEvidence();
+  const { filters, selectedStudyId } = useAppStore(
+    useShallow((s) => ({ filters: s.filters, selectedStudyId: s.selectedStudyId })),
   );
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, filters) : []), [evidence, filters]);
   const selected = evidence?.studies.find((s) => s.id === selectedStudyId) ?? null;
@@ -33,6 +35,9 @@ export function EvidenceView() {
       )}
       <ErrorBoundary name="The evidence map">
         <EvidenceMap studies={studies} captionLines={captionLines({ what: 'Randomized trials of IVIG in MS', settings: `${studies.length} studies`, filters, excluded: [], evidenceVersion: evidence.version, date: new Date() })} />
+      </ErrorBoundary>
+      <ErrorBoundary name="The import panel">
+        <ImportPanel />
       </ErrorBoundary>
       <ErrorBoundary name="The published syntheses">
         <PublishedSyntheses syntheses={evidence.syntheses} />

@@ -170,7 +170,7 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
                 textDecoration={r.excluded ? 'line-through' : undefined}
               >
                 <rect x={0} y={y - ROW / 2} width={FOREST_WIDTH} height={ROW} fill="transparent" />
-                <text x={X.label + 8} y={baseline}>{truncate(r.label, 34)}{mark && <tspan fill="#8a4b00" fontWeight={700}> {mark}</tspan>}</text>
+                <text x={X.label + 8} y={baseline}>{truncate(r.label, r.input.userSupplied ? 28 : 34)}{r.input.userSupplied && <tspan fill="#6a3d9a"> (user)</tspan>}{mark && <tspan fill="#8a4b00" fontWeight={700}> {mark}</tspan>}</text>
                 <text x={X.treat} y={baseline} textAnchor="end">{r.treatmentData ?? ''}</text>
                 <text x={X.control} y={baseline} textAnchor="end">{r.controlData ?? ''}</text>
                 <text x={X.weight} y={baseline} textAnchor="end">{r.weightPercent === null ? (r.excluded ? 'out' : '') : `${r.weightPercent.toFixed(1)}%`}</text>

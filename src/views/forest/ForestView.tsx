@@ -8,7 +8,7 @@ import { AnalysisControls, SEED_REVIEW_YEAR } from '../../components/AnalysisCon
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { toForestModel, type ForestModel } from '../../model/forest-model';
 import { filterStudies } from '../../model/study-filter';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useEvidence } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
 import { ForestTable } from './ForestTable';
 import { ExportMenu } from '../../export/ExportMenu';
@@ -19,8 +19,9 @@ import { forestToCsv, forestToR } from '../../export/forest-exports';
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
 
 export function ForestView() {
-  const { evidence, filters, analysis, excluded } = useAppStore(
-    useShallow((s) => ({ evidence: s.evidence, filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
+  const evidence = useEvidence();
+  const { filters, analysis, excluded } = useAppStore(
+    useShallow((s) => ({ filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
   );
   const toggleStudyExcluded = useAppStore((s) => s.toggleStudyExcluded);
   const [focused, setFocused] = useState<string | null>(null);

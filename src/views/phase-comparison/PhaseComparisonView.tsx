@@ -18,7 +18,7 @@ import {
 } from '../../model/phase-comparison-model';
 import { filterStudies } from '../../model/study-filter';
 import { captionLines } from '../../export/caption';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useEvidence } from '../../store/store-context';
 
 const ROW_H = 26;
 const PLOT_X = 430;
@@ -126,8 +126,9 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function PhaseComparisonView() {
-  const { evidence, filters, analysis, excluded } = useAppStore(
-    useShallow((s) => ({ evidence: s.evidence, filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
+  const evidence = useEvidence();
+  const { filters, analysis, excluded } = useAppStore(
+    useShallow((s) => ({ filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
   );
   const setAnalysis = useAppStore((s) => s.setAnalysis);
   const navigate = useNavigate();

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { miniEvidence, study, num } from '../test-support/mini-evidence';
+import { CSV_TEMPLATE, MAX_IMPORT_BYTES, importEvidenceFile, mergeImports } from './import-evidence';
+
+const base = miniEvidence();
+const now = new Date('2026-11-24T12:00:00Z');
+const fragment = (patch: object = {}) => ({
+  sources: [{ id: 'ft', title: 'Full text', url: 'https://example.org/ft', kind: 'abstract' }],
+  studies: [study({ id: 'new-2010', label: 'New 2010', year: 2010, phase: 'RR', sources: ['ft'], ...patch })],
+});
+
+describe('importEvidenceFile', () => {
+  it('adds a valid JSON fragment and marks it user-supplied when merged', () => {
+    const r = importEvidenceFile('extra.json', JSON.stringify(fragment()), base, [], now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.summary).toBe('extra.json: 1 new study, 0 updated, 0 outcomes.');
+    const merged = mergeImports(base, [r.file]);
+    expect(merged.studies.map((s) => s.id)).toContain('new-2010');
+    expect(merged.studies.find((s) => s.id === 'new-2010')!.userSupplied).toEqual({ fileName: 'extra.json', importedAt: '2026-11-24T12:00:00.000Z' });
+  });
+
+  it('replaces an outcome of an existing study with the imported one (e.g. SDs from a full text)', () => {
+    const outcome = {
+      id: 'rf', kind: 'relapse-free', label: 'Relapse-free (full text)', timepoint: '2 years', primary: false, notes: [],
+      data: { form: 'counts', arms: [{ arm: 'ivig', events: num(21), total: num(50) }, { arm: 'placebo', events: num(11), total: num(50) }] },
+    };
+    const r = importEvidenceFile('ft.json', JSON.stringify({ studies: [{ ...base.studies[0], outcomes: [outcome] }] }), base, [], now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const merged = mergeImports(base, [r.file]).studies[0]!;
+    expect(merged.outcomes).toHaveLength(1);
+    expect(merged.outcomes[0]!.label).toBe('Relapse-free (full text)');
+    expect(merged.outcomes[0]!.userSupplied?.fileName).toBe('ft.json');
+  });
+
+  it('names the field of a schema error and changes nothing', () => {
+    const bad = fragment();
+    (bad.studies[0]!.arms[0]!.nAnalysed as { value: number }).value = -3;
+    const r = importEvidenceFile('bad.json', JSON.stringify(bad), base, [], now);
+    expect(r).toEqual({ ok: false, problems: ['study "new-2010", studies[4].arms[0].nAnalysed.value: expected a positive integer, got -3'] });
+  });
+
+  it('refuses hostile files: prototype pollution, script in a name, javascript: links, size, nesting', () => {
+    expect(importEvidenceFile('p.json', '{"__proto__": {"x": 1}, "studies": []}', base)).toEqual({ ok: false, problems: ['Not valid JSON: the key "__proto__" is not allowed (prototype pollution)'] });
+    const script = importEvidenceFile('s.json', JSON.stringify(fragment({ label: '<script>alert(1)</script>' })), base);
+    expect(script.ok || script.problems).toContain('studies[0].label: contains markup or script ("<script>alert(1)</script>")');
+    const link = fragment();
+    link.sources[0]!.url = 'javascript:alert(1)';
+    expect(importEvidenceFile('l.json', JSON.stringify(link), base)).toEqual({ ok: false, problems: ['sources[0].url: contains markup or script ("javascript:alert(1)")', 'sources[0].url: links must be http(s), got "javascript:alert(1)"'] });
+    expect(importEvidenceFile('big.json', 'x'.repeat(MAX_IMPORT_BYTES + 1), base)).toEqual({ ok: false, problems: ['The file is 5.0 MB; the limit is 5 MB.'] });
+    const deep = '{"a":'.repeat(40) + '1' + '}'.repeat(40);
+    expect(importEvidenceFile('d.json', deep, base)).toEqual({ ok: false, problems: ['The JSON is nested more than 32 levels deep.'] });
+  });
+
+  it('imports the documented CSV template', () => {
+    const r = importEvidenceFile('template.csv', CSV_TEMPLATE, base, [], now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.file.studies[0]!;
+    expect([s.id, s.phase, s.year, s.arms.map((a) => a.role)]).toEqual(['smith-2030', 'RR', 2030, ['ivig', 'placebo']]);
+    const d = s.outcomes[0]!.data;
+    expect(d.form === 'counts' && d.arms.map((a) => [a.events.value, a.total.value])).toEqual([[30, 50], [20, 50]]);
+  });
+
+  it('names the row and column of a CSV error', () => {
+    const csv = CSV_TEMPLATE.replace(',30,50,', ',thirty,50,').replace('https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\nsmith', 'ftp://x,Smith,"q"\r\nsmith');
+    const r = importEvidenceFile('bad.csv', csv, base);
+    expect(r).toEqual({ ok: false, problems: ['row 2, column source_url: expected an http(s) address, got "ftp://x"', 'row 2, column events: expected a non-negative integer, got "thirty"'] });
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * Importing numbers from full texts: a JSON file in the evidence schema (a whole evidence set, or
+ * `{ sources, studies }`), or a CSV with one row per arm and outcome (columns below). The file is
+ * validated with the same zod schema as the bundled set, after merging, so cross-references are
+ * checked too; errors name the row and field; nothing is merged unless the whole file is valid.
+ * Hostile input (over 5 MB, prototype-pollution keys, script in a string, non-http links) is
+ * refused with a message and changes nothing.
+ */
+import { z } from 'zod';
+import { parseCsv } from './csv';
+import { formatIssuePath } from './parse-evidence';
+import {
+  checkedEvidenceSetSchema,
+  outcomeKindSchema,
+  msPhaseSchema,
+  settingSchema,
+  sourceSchema,
+  studySchema,
+  type Arm,
+  type EvidenceSet,
+  type MaybeNumber,
+  type Outcome,
+  type Source,
+  type SourcedNumber,
+  type Study,
+} from './schema';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface ImportedFile {
+  id: string;
+  fileName: string;
+  importedAt: string;
+  sources: Source[];
+  studies: Study[];
+}
+
+export type ImportResult = { ok: true; file: ImportedFile; summary: string } | { ok: false; problems: string[] };
+
+const fragmentSchema = z.object({ sources: z.array(sourceSchema).default([]), studies: z.array(studySchema).min(1) }).strict();
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const HOSTILE_TEXT = /<\s*script|javascript:|<\s*iframe|on\w+\s*=/i;
+
+/** JSON.parse that refuses prototype-pollution keys instead of silently dropping them. */
+function parseJsonSafely(text: string): unknown {
+  return JSON.parse(text, function reviver(key, value) {
+    if (FORBIDDEN_KEYS.has(key)) throw new Error(`the key "${key}" is not allowed (prototype pollution)`);
+    return value;
+  });
+}
+
+/** Every string in the value, with its path; strings that could carry script are refused. */
+function hostileStrings(value: unknown, path: (string | number)[] = []): string[] {
+  if (typeof value === 'string') {
+    const problems: string[] = [];
+    if (HOSTILE_TEXT.test(value)) problems.push(`${formatIssuePath(path)}: contains markup or script ("${value.slice(0, 40)}")`);
+    if (path.at(-1) === 'url' && !/^https?:\/\//i.test(value)) problems.push(`${formatIssuePath(path)}: links must be http(s), got "${value.slice(0, 40)}"`);
+    if (value.length > 20_000) problems.push(`${formatIssuePath(path)}: text longer than 20,000 characters`);
+    return problems;
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => hostileStrings(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => hostileStrings(v, [...path, k]));
+  return [];
+}
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > 64) return depth;
+  if (Array.isArray(value)) return Math.max(depth, ...value.map((v) => depthOf(v, depth + 1)));
+  if (value && typeof value === 'object') return Math.max(depth, ...Object.values(value).map((v) => depthOf(v, depth + 1)));
+  return depth;
+}
+
+/**
+ * Merges imported studies into a set. A study whose id already exists contributes its outcomes
+ * (an outcome with an existing id replaces the bundled one: e.g. SDs from the full text) and any
+ * new arms; other studies are added. Imported studies and outcomes carry `userSupplied`.
+ */
+export function mergeImports(base: EvidenceSet, files: readonly ImportedFile[]): EvidenceSet {
+  if (files.length === 0) return base;
+  const sources = [...base.sources];
+  const sourceIds = new Set(sources.map((s) => s.id));
+  const studies = base.studies.map((s) => ({ ...s }));
+  for (const file of files) {
+    for (const src of file.sources) if (!sourceIds.has(src.id)) { sources.push(src); sourceIds.add(src.id); }
+    for (const imported of file.studies) {
+      const mark = { fileName: file.fileName, importedAt: file.importedAt };
+      const existing = studies.findIndex((s) => s.id === imported.id);
+      if (existing === -1) {
+        studies.push({ ...imported, userSupplied: mark, outcomes: imported.outcomes.map((o) => ({ ...o, userSupplied: mark })) });
+        continue;
+      }
+      const target = studies[existing] as Study;
+      const outcomes = [...target.outcomes];
+      for (const o of imported.outcomes) {
+        const at = outcomes.findIndex((x) => x.id === o.id);
+        const marked = { ...o, userSupplied: mark };
+        if (at === -1) outcomes.push(marked);
+        else outcomes[at] = marked;
+      }
+      const arms = [...target.arms, ...imported.arms.filter((a) => !target.arms.some((t) => t.id === a.id))];
+      studies[existing] = { ...target, arms, outcomes, sources: [...new Set([...target.sources, ...imported.sources])] };
+    }
+  }
+  return { ...base, sources, studies };
+}
+
+function validateMerged(base: EvidenceSet, file: ImportedFile, others: readonly ImportedFile[]): string[] {
+  const merged = mergeImports(base, [...others, file]);
+  const result = checkedEvidenceSetSchema.safeParse(merged);
+  if (result.success) return [];
+  return result.error.issues.map((i) => {
+    const path = formatIssuePath(i.path);
+    const studyIndex = i.path[0] === 'studies' && typeof i.path[1] === 'number' ? i.path[1] : null;
+    const study = studyIndex !== null ? merged.studies[studyIndex] : undefined;
+    return `${study ? `study "${study.id}", ` : ''}${path}: ${i.message}`;
+  });
+}
+
+export function importEvidenceFile(fileName: string, text: string, base: EvidenceSet, others: readonly ImportedFile[] = [], now = new Date()): ImportResult {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_IMPORT_BYTES) return { ok: false, problems: [`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`] };
+  const isCsv = /\.csv$/i.test(fileName) || (!text.trimStart().startsWith('{') && !text.trimStart().startsWith('['));
+  let fragment: { sources: Source[]; studies: Study[] };
+  if (isCsv) {
+    const parsed = studiesFromCsv(text, fileName);
+    if (!parsed.ok) return parsed;
+    fragment = parsed;
+  } else {
+    let raw: unknown;
+    try {
+      raw = parseJsonSafely(text);
+    } catch (e) {
+      return { ok: false, problems: [`Not valid JSON: ${(e as Error).message}`] };
+    }
+    if (depthOf(raw) > 32) return { ok: false, problems: ['The JSON is nested more than 32 levels deep.'] };
+    const hostile = hostileStrings(raw);
+    if (hostile.length) return { ok: false, problems: hostile.slice(0, 20) };
+    const candidate = raw && typeof raw === 'object' && 'schemaVersion' in raw ? { sources: (raw as EvidenceSet).sources, studies: (raw as EvidenceSet).studies } : raw;
+    const result = fragmentSchema.safeParse(candidate);
+    if (!result.success) {
+      return { ok: false, problems: result.error.issues.slice(0, 20).map((i) => `${formatIssuePath(i.path)}: ${i.message}`) };
+    }
+    fragment = result.data;
+  }
+  const file: ImportedFile = {
+    id: `import-${now.getTime().toString(36)}-${Math.abs(hash(fileName + text)).toString(36)}`,
+    fileName,
+    importedAt: now.toISOString(),
+    sources: fragment.sources,
+    studies: fragment.studies,
+  };
+  const problems = validateMerged(base, file, others);
+  if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
+  const outcomes = fragment.studies.reduce((n, s) => n + s.outcomes.length, 0);
+  const known = new Set(base.studies.map((s) => s.id));
+  const added = fragment.studies.filter((s) => !known.has(s.id)).length;
+  return { ok: true, file, summary: `${fileName}: ${added} new ${added === 1 ? 'study' : 'studies'}, ${fragment.studies.length - added} updated, ${outcomes} outcome${outcomes === 1 ? '' : 's'}.` };
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The CSV columns, documented here and in the README. One row per arm of one outcome. */
+export const CSV_COLUMNS = [
+  'study_id', 'label', 'year', 'phase', 'setting', 'outcome', 'timepoint', 'arm', 'arm_role',
+  'events', 'total', 'mean', 'sd', 'n', 'monthly_dose_g_per_kg', 'source_url', 'source_title', 'quote',
+] as const;
+
+export const CSV_TEMPLATE = `${CSV_COLUMNS.join(',')}\r\n` +
+  'smith-2030,Smith 2030,2030,RR,relapse-prevention,relapse-free,2 years,ivig,ivig,30,50,,,,0.4,https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n' +
+  'smith-2030,Smith 2030,2030,RR,relapse-prevention,relapse-free,2 years,placebo,placebo,20,50,,,,,https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n';
+
+type CsvParse = { ok: true; sources: Source[]; studies: Study[] } | { ok: false; problems: string[] };
+
+function studiesFromCsv(text: string, fileName: string): CsvParse {
+  const rows = parseCsv(text);
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const missing = ['study_id', 'label', 'year', 'phase', 'setting', 'outcome', 'timepoint', 'arm', 'arm_role', 'source_url', 'quote'].filter((c) => !header.includes(c));
+  if (missing.length) return { ok: false, problems: [`Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (expected ${CSV_COLUMNS.join(', ')}).`] };
+  const problems: string[] = [];
+  const sources = new Map<string, Source>();
+  const studies = new Map<string, Study>();
+  rows.slice(1).forEach((cells, r) => {
+    const rowNo = r + 2;
+    const get = (col: (typeof CSV_COLUMNS)[number]) => (cells[header.indexOf(col)] ?? '').trim();
+    const bad = (col: string, msg: string) => problems.push(`row ${rowNo}, column ${col}: ${msg}`);
+    for (const [i, v] of cells.entries()) if (HOSTILE_TEXT.test(v)) bad(header[i] ?? `#${i + 1}`, 'contains markup or script');
+    const url = get('source_url');
+    if (!/^https?:\/\/\S+$/i.test(url)) bad('source_url', `expected an http(s) address, got "${url.slice(0, 40)}"`);
+    const quote = get('quote');
+    if (!quote) bad('quote', 'every number needs the verbatim sentence it comes from');
+    const phase = msPhaseSchema.safeParse(get('phase'));
+    if (!phase.success) bad('phase', `expected one of ${msPhaseSchema.options.join(', ')}, got "${get('phase')}"`);
+    const setting = settingSchema.safeParse(get('setting'));
+    if (!setting.success) bad('setting', `expected one of ${settingSchema.options.join(', ')}, got "${get('setting')}"`);
+    const kind = outcomeKindSchema.safeParse(get('outcome'));
+    if (!kind.success) bad('outcome', `unknown outcome "${get('outcome')}"`);
+    const role = get('arm_role');
+    if (!['ivig', 'placebo', 'other'].includes(role)) bad('arm_role', `expected ivig, placebo or other, got "${role}"`);
+    const year = Number(get('year'));
+    if (!Number.isInteger(year) || year < 1950 || year > 2100) bad('year', `expected a year, got "${get('year')}"`);
+    const studyId = get('study_id');
+    if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(studyId)) bad('study_id', `expected lower-case letters, digits and dashes, got "${studyId.slice(0, 40)}"`);
+    const armId = get('arm');
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(armId)) bad('arm', `expected lower-case letters, digits and dashes, got "${armId.slice(0, 40)}"`);
+    const numberCell = (col: (typeof CSV_COLUMNS)[number], integer: boolean): number | null => {
+      const raw = get(col);
+      if (raw === '') return null;
+      const n = Number(raw);
+      if (!Number.isFinite(n) || (integer && (!Number.isInteger(n) || n < 0))) {
+        bad(col, `expected ${integer ? 'a non-negative integer' : 'a number'}, got "${raw.slice(0, 20)}"`);
+        return null;
+      }
+      return n;
+    };
+    const events = numberCell('events', true);
+    const total = numberCell('total', true);
+    const mean = numberCell('mean', false);
+    const sd = numberCell('sd', false);
+    const n = numberCell('n', true);
+    const dose = numberCell('monthly_dose_g_per_kg', false);
+    if (get('events') === '' && get('mean') === '') bad('events/mean', 'a row needs events and total, or mean (with sd and n)');
+    if (events !== null && total === null) bad('total', 'events need a total');
+    if (problems.length) return;
+
+    const sourceId = `user-${Math.abs(hash(url)).toString(36)}`;
+    if (!sources.has(sourceId)) sources.set(sourceId, { id: sourceId, title: get('source_title') || url, url, kind: 'abstract' });
+    const value = (v: number): SourcedNumber => ({ value: v, source: sourceId, quote, status: 'reported', note: `user-supplied (${fileName}, row ${rowNo})` });
+    const maybe = (v: number | null, what: string): MaybeNumber => (v === null ? { value: null, reason: `${what} not given in ${fileName}, row ${rowNo}.` } : value(v));
+    let study = studies.get(studyId);
+    if (!study) {
+      study = {
+        id: studyId, kind: 'ivig-rct', label: get('label') || studyId, citation: `${get('label') || studyId} (user-supplied: ${fileName})`,
+        citationVerified: false, year, pmid: null, doi: null, otherReports: [], sources: [sourceId],
+        design: { allocation: 'parallel', randomised: true, blinding: 'not stated', control: 'placebo', durationMonths: { value: null, reason: 'Not in the imported file.' } },
+        phase: phase.data!, setting: setting.data!, totalRandomised: { value: null, reason: 'Not in the imported file.' },
+        arms: [], outcomes: [], notReported: [], flags: [], notes: [`Imported from ${fileName}.`],
+      };
+      studies.set(studyId, study);
+    }
+    if (!study.sources.includes(sourceId)) study.sources.push(sourceId);
+    if (!study.arms.some((a) => a.id === armId)) {
+      const none = (why: string): MaybeNumber => ({ value: null, reason: why });
+      const arm: Arm = {
+        id: armId, role: role as Arm['role'], label: armId, nRandomised: none('Not in the imported file.'), nAnalysed: maybe(n ?? total, 'n'),
+        regimen: { value: null, reason: 'Not in the imported file.' }, loadingDoseGPerKg: none('Not in the imported file.'),
+        maintenanceDoseGPerKg: none('Not in the imported file.'), maintenanceIntervalDays: none('Not in the imported file.'),
+        monthlyDoseGPerKg: role === 'ivig' ? maybe(dose, 'monthly dose') : none('Placebo arm.'), monthlyDoseInclLoadingGPerKg: none('Not in the imported file.'),
+      };
+      study.arms.push(arm);
+    }
+    const outcomeId = `${kind.data}-${get('timepoint').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, '');
+    let outcome = study.outcomes.find((o) => o.id === outcomeId);
+    const form = events !== null ? 'counts' : 'continuous';
+    if (!outcome) {
+      outcome = { id: outcomeId, kind: kind.data!, label: get('outcome'), timepoint: get('timepoint') || 'not stated', primary: false, notes: [], data: form === 'counts' ? { form: 'counts', arms: [] as never[] } : { form: 'continuous', arms: [] as never[] } } as unknown as Outcome;
+      study.outcomes.push(outcome);
+    }
+    if (outcome.data.form !== form) {
+      bad('events/mean', `outcome "${outcomeId}" mixes counts and means`);
+      return;
+    }
+    if (outcome.data.form === 'counts') outcome.data.arms.push({ arm: armId, events: value(events as number), total: value(total as number) });
+    else if (outcome.data.form === 'continuous') outcome.data.arms.push({ arm: armId, mean: value(mean as number), sd: maybe(sd, 'SD'), n: maybe(n, 'n') });
+  });
+  if (rows.length < 2) problems.push('The CSV has a header but no rows.');
+  if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
+  return { ok: true, sources: [...sources.values()], studies: [...studies.values()] };
+}
+
+/** Re-checks saved imports against the current bundled set (it may have a newer version). */
+export function validateImports(base: EvidenceSet, files: readonly ImportedFile[]): { valid: ImportedFile[]; invalid: { file: ImportedFile; problems: string[] }[] } {
+  const valid: ImportedFile[] = [];
+  const invalid: { file: ImportedFile; problems: string[] }[] = [];
+  for (const file of files) {
+    const problems = [...hostileStrings(file), ...validateMerged(base, file, valid)];
+    if (problems.length) invalid.push({ file, problems });
+    else valid.push(file);
+  }
+  return { valid, invalid };
+}

@@ -1,0 +1,82 @@
+/**
+ * Import in real Chromium: a CSV from a "full text" adds a study that the forest plot re-pools
+ * with, marked user-supplied; it survives a reload and can be removed. A hostile file is refused
+ * with a message; a corrupt saved state falls back with a notice.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_TEMPLATE } from '../../src/evidence/import-evidence';
+import { launchChromium, serveDist, type StaticServer } from './support';
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const importFile = (page: Page, name: string, content: string) =>
+  page.locator('input[type=file]').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: Buffer.from(content) });
+
+describe('Import (Chromium, production build)', () => {
+  it('adds a study from a CSV, re-pools, survives a reload, and can be removed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/forest?outcome=relapse-free&measure=OR`);
+    const figure = page.getByRole('figure');
+    await figure.waitFor();
+    const before = await figure.textContent();
+
+    await page.getByRole('link', { name: 'Evidence' }).click();
+    await importFile(page, 'smith.csv', CSV_TEMPLATE);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'smith.csv: 1 new study' }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Smith 2030/ }).textContent()).toContain('user-supplied');
+
+    await page.getByRole('link', { name: 'Forest plot' }).click();
+    await figure.waitFor();
+    await expect.poll(() => figure.textContent()).toContain('Smith 2030 (user)');
+    expect(await figure.textContent()).not.toBe(before);
+    expect(await figure.textContent()).toContain('30/50');
+
+    await page.reload();
+    await figure.waitFor();
+    await expect.poll(() => figure.textContent()).toContain('Smith 2030 (user)');
+
+    await page.getByRole('link', { name: 'Evidence' }).click();
+    await page.getByRole('button', { name: 'Remove smith.csv' }).click();
+    await page.getByRole('link', { name: 'Forest plot' }).click();
+    await expect.poll(() => figure.textContent()).toBe(before);
+    await context.close();
+  });
+
+  it('refuses a hostile file with a clear message and changes nothing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/evidence`);
+    await page.getByRole('heading', { name: 'Add data from full texts' }).waitFor();
+    const rowsBefore = await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('row').count();
+    await importFile(page, 'evil.json', '{"__proto__": {"polluted": true}, "studies": []}');
+    const alert = page.getByRole('alert').filter({ hasText: 'evil.json was not imported' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('the key "__proto__" is not allowed (prototype pollution)');
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('row').count()).toBe(rowsBefore);
+    await context.close();
+  });
+
+  it('falls back from a corrupt saved state with a notice', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => window.localStorage.setItem('ivig-ms-explorer:v1', '{"version":1,"imports":[{'));
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/evidence`);
+    const notice = page.getByRole('status').filter({ hasText: 'Saved imports could not be read' });
+    await notice.waitFor();
+    expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Fazekas 1997/ }).count()).toBe(1);
+    expect(await page.evaluate(() => window.localStorage.getItem('ivig-ms-explorer:v1:unreadable-backup'))).toBe('{"version":1,"imports":[{');
+    await context.close();
+  });
+});
