@@ -1,15 +1,30 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { HashRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { EvidenceView } from '../views/evidence/EvidenceView';
-import { ForestView } from '../views/forest/ForestView';
-import { DoseResponseView } from '../views/dose-response/DoseResponseView';
-import { PhaseComparisonView } from '../views/phase-comparison/PhaseComparisonView';
+// Views beyond the first load on demand: the engine and recharts are not needed to browse trials.
+const loadForest = () => import('../views/forest/ForestView');
+const loadDose = () => import('../views/dose-response/DoseResponseView');
+const loadPhases = () => import('../views/phase-comparison/PhaseComparisonView');
+const ForestView = lazy(() => loadForest().then((m) => ({ default: m.ForestView })));
+const DoseResponseView = lazy(() => loadDose().then((m) => ({ default: m.DoseResponseView })));
+const PhaseComparisonView = lazy(() => loadPhases().then((m) => ({ default: m.PhaseComparisonView })));
+
+/**
+ * A link straight to a chart should not wait for the evidence file before fetching the chart's
+ * code: start both at once (the evidence query is prefetched in App).
+ */
+function preloadViewFor(hash: string): void {
+  if (hash.startsWith('#/forest')) void loadForest();
+  else if (hash.startsWith('#/dose-response')) void loadDose();
+  else if (hash.startsWith('#/phases')) void loadPhases();
+}
 import { createQueryClient } from './query-client';
+import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { EvidenceLoader } from './EvidenceLoader';
 import { UrlSync } from './UrlSync';
 import { Notices, Persistence } from './Persistence';
@@ -18,6 +33,14 @@ import { Notices, Persistence } from './Persistence';
 function ViewLink({ to, children }: { to: string; children: string }) {
   const { search } = useLocation();
   return <NavLink to={{ pathname: to, search }}>{children}</NavLink>;
+}
+
+function View({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary name={name}>
+      <Suspense fallback={<p role="status" className="loading">Loading {name.replace(/^The /, 'the ')}…</p>}>{children}</Suspense>
+    </ErrorBoundary>
+  );
 }
 
 function RedirectKeepingSearch({ to }: { to: string }) {
@@ -44,10 +67,10 @@ export function Shell() {
           <Persistence />
           <Notices />
           <Routes>
-            <Route path="/evidence" element={<ErrorBoundary name="The evidence view"><EvidenceView /></ErrorBoundary>} />
- <Route path="/phases" element={<ErrorBoundary name="The phase comparison view"><PhaseComparisonView /></ErrorBoundary>} />
-            <Route path="/dose-response" element={<ErrorBoundary name="The dose-response view"><DoseResponseView /></ErrorBoundary>} />
-            <Route path="/forest" element={<ErrorBoundary name="The forest plot view"><ForestView /></ErrorBoundary>} />
+            <Route path="/evidence" element={<View name="The evidence view"><EvidenceView /></View>} />
+ <Route path="/phases" element={<View name="The phase comparison view"><PhaseComparisonView /></View>} />
+            <Route path="/dose-response" element={<View name="The dose-response view"><DoseResponseView /></View>} />
+            <Route path="/forest" element={<View name="The forest plot view"><ForestView /></View>} />
             <Route path="*" element={<RedirectKeepingSearch to="/evidence" />} />
           </Routes>
         </EvidenceLoader>
@@ -57,7 +80,13 @@ export function Shell() {
 }
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    // Fetch the evidence while React renders the shell, not after.
+    void client.prefetchQuery(evidenceQueryOptions);
+    if (typeof window !== 'undefined') preloadViewFor(window.location.hash);
+    return client;
+  });
   const [store] = useState(() => createAppStore());
   return (
     <QueryClientProvider client={queryClient}>

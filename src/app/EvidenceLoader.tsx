@@ -9,7 +9,10 @@ export function EvidenceLoader({ children }: { children: ReactNode }) {
   const setEvidence = useAppStore((s) => s.setEvidence);
   const loaded = useAppStore((s) => s.evidence !== null);
   useEffect(() => {
-    if (query.data) setEvidence(query.data);
+    if (query.data) {
+      performance.mark('evidence-loaded');
+      setEvidence(query.data);
+    }
   }, [query.data, setEvidence]);
 
   if (query.isError) {
