@@ -1,4 +1,5 @@
 // Speed figures of the whole app: npm run bench
+/* global document, requestAnimationFrame, performance -- the page.evaluate callbacks run in the browser */
 //
 // Builds the production bundle, serves dist/ on 127.0.0.1, drives Debian's Chromium with
 // playwright-core, runs the engine bench (scripts/bench-engine.mjs), prints a table and, last,
@@ -14,7 +15,7 @@
 // - metaforReml100kMs: metafor's rma() on the same data; null when it cannot run (no R, or, as
 //   on these machines, rma() needs k × k matrices: ~75 GB at k = 100,000).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
