@@ -1,5 +1,5 @@
 // Speed figures of the whole app: npm run bench
-/* global document, requestAnimationFrame, performance -- the page.evaluate callbacks run in the browser */
+/* global document, requestAnimationFrame -- the page.evaluate callbacks run in the browser */
 //
 // Builds the production bundle, serves dist/ on 127.0.0.1, drives Debian's Chromium with
 // playwright-core, runs the engine bench (scripts/bench-engine.mjs), prints a table and, last,
