@@ -101,6 +101,9 @@ export interface StudyEffectInput {
   flags: Study['flags'];
   /** Imported by the user (not in the bundled evidence). */
   userSupplied: boolean;
+  /** Verbatim regimens of the arms compared. */
+  regimens: { arm: string; text: string }[];
+  pmid: string | null;
 }
 
 export interface NonEstimableStudy {
@@ -291,6 +294,8 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     provenance: sourcedValues,
     flags: study.flags,
     userSupplied: !!study.userSupplied || !!outcome.userSupplied,
+    regimens: study.arms.filter((a) => 'text' in a.regimen && (isTreatment(a.id) || a.role === 'placebo')).map((a) => ({ arm: a.label, text: 'text' in a.regimen ? a.regimen.text : '' })),
+    pmid: study.pmid?.value ?? null,
   };
 }
 

@@ -219,6 +219,8 @@ export interface RelapseReductionRow {
   reductionPercent: number;
   formula: string;
   derived: boolean;
+  /** The verbatim sentences the two rates come from. */
+  quotes: string[];
 }
 
 export function relapseRateReductions(studies: readonly Study[]): RelapseReductionRow[] {
@@ -245,6 +247,7 @@ export function relapseRateReductions(studies: readonly Study[]): RelapseReducti
         reductionPercent: reduction,
         formula: `1 − ${t.mean.value} / ${control.mean.value}`,
         derived: t.mean.status !== 'reported' || control.mean.status !== 'reported',
+        quotes: [...new Set([t.mean.quote, control.mean.quote])],
       });
     }
   }

@@ -30,8 +30,9 @@ interface ShapeProps { cx?: number; cy?: number; payload?: DosePoint }
 function BubbleShape({ cx, cy, payload }: ShapeProps) {
   if (cx === undefined || cy === undefined || !payload) return null;
   const style = PHASE_STYLE[payload.phase];
-  // Area proportional to weight: r ∝ √weight; hollow points have no weight.
-  const r = payload.weightPercent === null ? 5 : 4 + 14 * Math.sqrt(payload.weightPercent / 100);
+  // Area proportional to weight (r ∝ √weight, a 100% point would have r = 20); a floor keeps
+  // tiny weights visible. Hollow points have no weight.
+  const r = payload.weightPercent === null ? 5 : Math.max(3, 20 * Math.sqrt(payload.weightPercent / 100));
   const fill = payload.hollow ? '#ffffff' : style.colour;
   const common = { fill, fillOpacity: payload.hollow ? 1 : 0.75, stroke: style.colour, strokeWidth: 2 };
   switch (style.shape) {

@@ -36,6 +36,8 @@ export function DoseResponseView() {
   }), [outcome, measure, analysis, excluded]);
   const model = useMemo(() => toDoseResponseModel(studies, choices), [studies, choices]);
   const chartRef = useRef<HTMLDivElement>(null);
+  const toggleStudyExcluded = useAppStore((s) => s.toggleStudyExcluded);
+  const toggledOut = useMemo(() => studies.filter((s) => excluded.includes(s.id) && s.outcomes.some((o) => o.kind === outcome)), [studies, excluded, outcome]);
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('dose-response-painted'));
   }, [model]);
@@ -99,11 +101,12 @@ export function DoseResponseView() {
           <div className="table-scroll">
             <table>
               <thead>
-                <tr><th scope="col">Trial</th><th scope="col">IVIG arm</th><th scope="col">Phase</th><th scope="col">Dose</th><th scope="col">Dose arithmetic</th><th scope="col">{model.measureLabel} [95% CI]</th><th scope="col">Weight</th></tr>
+                <tr><th scope="col">Include</th><th scope="col">Trial</th><th scope="col">IVIG arm</th><th scope="col">Phase</th><th scope="col">Dose</th><th scope="col">Dose arithmetic</th><th scope="col">{model.measureLabel} [95% CI]</th><th scope="col">Weight</th></tr>
               </thead>
               <tbody>
                 {model.points.map((p) => (
                   <tr key={p.key}>
+                    <td><input type="checkbox" checked onChange={() => toggleStudyExcluded(p.studyId)} aria-label={`Include ${p.label}, ${p.armLabel}`} /></td>
                     <th scope="row">{p.label}</th>
                     <td>{p.armLabel}</td>
                     <td>{p.phase}</td>
@@ -116,6 +119,17 @@ export function DoseResponseView() {
               </tbody>
             </table>
           </div>
+        </section>
+      )}
+
+      {toggledOut.length > 0 && (
+        <section aria-labelledby="dose-out-title">
+          <h2 id="dose-out-title">Toggled out ({toggledOut.length})</h2>
+          <ul>
+            {toggledOut.map((s) => (
+              <li key={s.id}>{s.label} <button type="button" onClick={() => toggleStudyExcluded(s.id)}>Include again</button></li>
+            ))}
+          </ul>
         </section>
       )}
 

@@ -151,7 +151,9 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
             const r = line.row;
             const lo = toAxis(r.ciLower);
             const hi = toAxis(r.ciUpper);
-            const size = r.weightPercent === null ? 4 : 4 + 10 * Math.sqrt(r.weightPercent / maxWeight);
+            // Square area proportional to the weight (side ∝ √weight), as RevMan draws it; a floor
+            // keeps the smallest study visible.
+            const size = r.weightPercent === null ? 4 : Math.max(3, 16 * Math.sqrt(r.weightPercent / maxWeight));
             const colour = r.excluded ? '#aaa' : '#1f4e9c';
             const mark = r.derived ? '†' : r.secondary ? '‡' : '';
             return (

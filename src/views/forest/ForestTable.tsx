@@ -58,6 +58,10 @@ function RowDetail({ row, sources }: { row: ForestStudyRow; sources: readonly So
   return (
     <div className="row-detail" role="region" aria-label={`Sources for ${row.label}`}>
       <h3>{row.label} — {row.input.outcomeLabel} ({row.input.timepoint})</h3>
+      {row.input.regimens.length > 0 && (
+        <ul className="regimens">{row.input.regimens.map((r) => <li key={r.arm}><strong>{r.arm}:</strong> “{r.text}”</li>)}</ul>
+      )}
+      {row.input.pmid && <p><a href={`https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(row.input.pmid)}/`} target="_blank" rel="noreferrer noopener">PubMed {row.input.pmid}</a></p>}
       {row.derivations.length > 0 && (
         <ul className="note">{row.derivations.map((d) => <li key={d}>{d}</li>)}</ul>
       )}

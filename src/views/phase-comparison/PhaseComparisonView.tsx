@@ -202,7 +202,7 @@ export function PhaseComparisonView() {
           <p className="note">Relative reduction of the annualized relapse rate against each trial’s own placebo, 1 − rate(treatment) / rate(placebo), derived from the reported rates. Placebo rates, relapse definitions, populations and eras differ between these trials, so this is context, not a comparison of efficacy: the AIMS authors called IVIG “comparable”, and the 2002 meta-analysis noted that the IVIG trials “were smaller than the pivotal trials of interferon-beta and glatiramer acetate”.</p>
           {reductions.length === 0 ? <p className="empty">No trial with annualized relapse rates passes the filters.</p> : (
             <table>
-              <thead><tr><th scope="col">Trial</th><th scope="col">Treatment</th><th scope="col">Rate: treatment vs placebo</th><th scope="col">Reduction</th><th scope="col" aria-hidden="true"></th></tr></thead>
+              <thead><tr><th scope="col">Trial</th><th scope="col">Treatment</th><th scope="col">Rate: treatment vs placebo</th><th scope="col">Reduction</th><th scope="col" aria-hidden="true"></th><th scope="col">Source</th></tr></thead>
               <tbody>
                 {reductions.map((r) => (
                   <tr key={`${r.studyId}-${r.treatment}`} className={r.kind === 'comparator-rct' ? 'comparator-row' : 'ivig-row'}>
@@ -211,6 +211,12 @@ export function PhaseComparisonView() {
                     <td className="num">{r.treatmentRate} vs {r.controlRate}</td>
                     <td className="num" title={`derived: ${r.formula}`}>{r.reductionPercent.toFixed(0)}% †</td>
                     <td aria-hidden="true"><span className="bar" style={{ width: `${Math.max(0, Math.min(100, r.reductionPercent)) * 1.6}px` }} /></td>
+                    <td className="quote-cell">
+                      <details>
+                        <summary>quote{r.derived ? ' (rates partly derived)' : ''}</summary>
+                        {r.quotes.map((q) => <blockquote key={q}>“{q}”</blockquote>)}
+                      </details>
+                    </td>
                   </tr>
                 ))}
               </tbody>
