@@ -11,6 +11,9 @@
  */
 import { z } from 'zod';
 
+// No code generation: the app's Content-Security-Policy forbids eval, and zod's JIT would try it.
+z.config({ jitless: true });
+
 export const SCHEMA_VERSION = 1;
 
 const nonEmpty = z.string().trim().min(1, 'expected a non-empty string');

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useEffect, useMemo, useRef } from 'react';
 import { ExportMenu } from '../../export/ExportMenu';
 import { captionLines } from '../../export/caption';
@@ -98,7 +99,7 @@ export function DoseResponseView() {
       {model.points.length > 0 && (
         <section aria-labelledby="dose-table-title">
           <h2 id="dose-table-title">Comparisons in the chart</h2>
-          <div className="table-scroll">
+          <ScrollRegion label="Comparisons table">
             <table>
               <thead>
                 <tr><th scope="col">Include</th><th scope="col">Trial</th><th scope="col">IVIG arm</th><th scope="col">Phase</th><th scope="col">Dose</th><th scope="col">Dose arithmetic</th><th scope="col">{model.measureLabel} [95% CI]</th><th scope="col">Weight</th></tr>
@@ -118,7 +119,7 @@ export function DoseResponseView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       )}
 

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo } from 'react';
 import type { Study } from '../../evidence/schema';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
@@ -42,7 +43,7 @@ export function EvidenceMap({ studies, captionLines }: { studies: readonly Study
         ))}
         <li><span className="cell indirect" aria-hidden="true">*</span> includes derived or secondary-source values</li>
       </ul>
-      <div className="table-scroll">
+      <ScrollRegion label="Evidence map table">
         <table>
           <thead>
             <tr>
@@ -67,7 +68,7 @@ export function EvidenceMap({ studies, captionLines }: { studies: readonly Study
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo, useState } from 'react';
 import type { Study } from '../../evidence/schema';
 import { SETTING_LABEL } from '../../evidence/vocabulary';
@@ -26,7 +27,7 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
     return <p className="empty" role="status">No study matches these filters. Reset the filters to see all trials.</p>;
   }
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="Trial table">
       <table className="evidence-table">
         <caption>Trials of IVIG in MS (click a trial for every number with its source quote)</caption>
         <thead>
@@ -67,6 +68,6 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo } from 'react';
 import type { Synthesis } from '../../evidence/schema';
 import { toPublishedResultRows } from '../../model/syntheses-model';
@@ -10,7 +11,7 @@ export function PublishedSyntheses({ syntheses }: { syntheses: readonly Synthesi
     <section className="published" aria-labelledby="published-title">
       <h2 id="published-title">Published syntheses (as printed)</h2>
       <p className="legend">Pooled results from published meta-analyses and reviews, shown as their sources print them. Their trial sets and effect measures differ from each other and from ours; read the notes before comparing.</p>
-      <div className="table-scroll">
+      <ScrollRegion label="Published syntheses table">
         <table>
           <thead>
             <tr><th scope="col">Synthesis</th><th scope="col">Outcome</th><th scope="col">Phase</th><th scope="col">Result</th><th scope="col">Scope</th><th scope="col">Source quote and caveats</th></tr>
@@ -34,7 +35,7 @@ export function PublishedSyntheses({ syntheses }: { syntheses: readonly Synthesi
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -92,7 +92,8 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
       width={FOREST_WIDTH}
       height={height}
       viewBox={`0 0 ${FOREST_WIDTH} ${height}`}
-      role="img"
+      // Interactive rows inside: a group, not an image (an image cannot contain controls).
+      role={onToggleStudy ? 'group' : 'img'}
       aria-labelledby="forest-svg-title forest-svg-desc"
       fontFamily="'DejaVu Sans', Arial, Helvetica, sans-serif"
       fontSize={FONT}

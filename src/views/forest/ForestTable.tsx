@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import type { Source } from '../../evidence/schema';
 import { STATUS_LABEL } from '../../evidence/vocabulary';
 import type { ForestModel, ForestStudyRow } from '../../model/forest-model';
@@ -17,7 +18,7 @@ export function ForestTable({ model, focused, onToggle, onFocus, sources }: Prop
   return (
     <section className="forest-table" aria-labelledby="forest-table-title">
       <h2 id="forest-table-title">Studies in the plot</h2>
-      <div className="table-scroll">
+      <ScrollRegion label="Studies in the plot table">
         <table>
           <caption>{model.outcomeLabel} — {model.header}. Uncheck a study to re-pool without it.</caption>
           <thead>
@@ -47,7 +48,7 @@ export function ForestTable({ model, focused, onToggle, onFocus, sources }: Prop
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {focusedRow && <RowDetail row={focusedRow} sources={sources} />}
     </section>
   );

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FilterBar } from '../../components/FilterBar';
@@ -92,9 +93,9 @@ export function ForestView() {
             />
           )}
           {estimable ? (
-            <div className="svg-scroll">
+            <ScrollRegion label="Forest plot" className="svg-scroll">
               <ForestPlot ref={svgRef} model={model} title={title} summary={summary} onToggleStudy={toggleStudyExcluded} onFocusStudy={setFocused} />
-            </div>
+            </ScrollRegion>
           ) : (
             <p className="empty" role="status">
               No study gives an estimable effect for {model.outcomeLabel.toLowerCase()} with these filters. The studies that report it, and why they cannot be pooled, are listed below.
