@@ -2,27 +2,17 @@
  * Dose-response in real Chromium: bubbles for the trials with a dose, hollow where there is no
  * CI, the phase confounding stated, and the summary following the RR filter.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type StaticServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { startBrowserAndServer } from './support';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = startBrowserAndServer();
 
 describe('Dose-response view (Chromium, production build)', () => {
   it('draws one point per IVIG arm with a dose and follows the phase filter', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}#/dose-response?outcome=annualized-relapse-rate`);
+    await page.goto(`${env.url}#/dose-response?outcome=annualized-relapse-rate`);
     const table = page.getByRole('table').filter({ hasText: 'Dose arithmetic' });
     await table.waitFor();
     // AIMS (0.175, with CI), Achiron 1998 (0.2, no SD: hollow), ESIMS (1.0, no SD: hollow).

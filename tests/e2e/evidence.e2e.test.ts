@@ -5,25 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type StaticServer } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveDist, startBrowserAndServer } from './support';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = startBrowserAndServer();
 
 async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -36,7 +25,7 @@ const trialNames = (page: Page) => trialTable(page).getByRole('rowheader').getBy
 
 describe('Evidence view (Chromium, production build)', () => {
   it('loads the bundled trials, filters to RR, keeps the filter in the URL and across a reload', async () => {
-    const { page, errors } = await openPage(`${server.url}#/evidence`);
+    const { page, errors } = await openPage(`${env.url}#/evidence`);
     await trialTable(page).waitFor();
     const all = await trialNames(page);
     expect(all).toContain('Fazekas 1997 (AIMS)');
@@ -59,7 +48,7 @@ describe('Evidence view (Chromium, production build)', () => {
   });
 
   it('opens a trial and shows a number with its status and verbatim quote', async () => {
-    const { page, errors } = await openPage(`${server.url}#/evidence?q=AIMS`);
+    const { page, errors } = await openPage(`${env.url}#/evidence?q=AIMS`);
     await page.getByRole('button', { name: 'Fazekas 1997 (AIMS)' }).click();
     const detail = page.getByRole('region', { name: 'Fazekas 1997 (AIMS)' });
     await detail.waitFor();

@@ -4,21 +4,12 @@
  * equals the plot's; the evidence map exports as SVG too.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/export/to-csv';
-import { launchChromium, serveDist, type StaticServer } from './support';
+import { startBrowserAndServer } from './support';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = startBrowserAndServer();
 
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, click()]);
@@ -28,8 +19,8 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ nam
 
 describe('Exports (Chromium, production build)', () => {
   it('forest plot: SVG, PNG 2× and CSV', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${server.url}#/forest?outcome=relapse-free&measure=OR`);
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${env.url}#/forest?outcome=relapse-free&measure=OR`);
     const menu = page.getByRole('group', { name: 'Export forest plot' });
     await menu.waitFor();
     const pooledText = (await page.locator('svg.forest-svg text', { hasText: /^\d+\.\d\d \[/ }).last().textContent())!;
@@ -79,8 +70,8 @@ describe('Exports (Chromium, production build)', () => {
   });
 
   it('evidence map: SVG with every trial', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${server.url}#/evidence`);
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${env.url}#/evidence`);
     const menu = page.getByRole('group', { name: 'Export evidence map' });
     await menu.waitFor();
     const svg = await downloadOf(page, () => menu.getByRole('button', { name: 'SVG' }).click());

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type StaticServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { startBrowserAndServer } from './support';
 
 const fixtures = JSON.parse(readFileSync(join(process.cwd(), 'tests/reference/fixtures/rma.json'), 'utf8'));
 const ivig = JSON.parse(readFileSync(join(process.cwd(), 'tests/reference/fixtures/ivig-aims.json'), 'utf8'));
@@ -16,23 +15,14 @@ const aims = ivig.effects.find((e: { name: string }) => e.name === 'AIMS relapse
 const fmt = (x: number) => x.toFixed(2);
 const orText = (est: number, lo: number, hi: number) => `${fmt(Math.exp(est))} [${fmt(Math.exp(lo))}, ${fmt(Math.exp(hi))}]`;
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = startBrowserAndServer();
 
 describe('Forest plot (Chromium, production build)', () => {
   it('shows metafor’s pooled odds ratio, re-pools when a study is toggled out, and follows the phase filter', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}#/forest?outcome=relapse-free&measure=OR`);
+    await page.goto(`${env.url}#/forest?outcome=relapse-free&measure=OR`);
     const figure = page.getByRole('figure');
     await figure.waitFor();
     const pooled = orText(reml.estimate, reml.ciLower, reml.ciUpper);
@@ -54,8 +44,8 @@ describe('Forest plot (Chromium, production build)', () => {
   });
 
   it('draws the ESIMS hazard ratio with IVIG favoured on the left', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${server.url}#/forest?outcome=time-to-confirmed-progression`);
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${env.url}#/forest?outcome=time-to-confirmed-progression`);
     const svg = page.locator('svg.forest-svg');
     await svg.waitFor();
     const text = await svg.textContent();

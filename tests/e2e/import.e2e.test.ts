@@ -3,30 +3,21 @@
  * with, marked user-supplied; it survives a reload and can be removed. A hostile file is refused
  * with a message; a corrupt saved state falls back with a notice.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CSV_TEMPLATE } from '../../src/evidence/import-evidence';
-import { launchChromium, serveDist, type StaticServer } from './support';
+import { startBrowserAndServer } from './support';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = startBrowserAndServer();
 
 const importFile = (page: Page, name: string, content: string) =>
   page.locator('input[type=file]').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: Buffer.from(content) });
 
 describe('Import (Chromium, production build)', () => {
   it('adds a study from a CSV, re-pools, survives a reload, and can be removed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}#/forest?outcome=relapse-free&measure=OR`);
+    await page.goto(`${env.url}#/forest?outcome=relapse-free&measure=OR`);
     const figure = page.getByRole('figure');
     await figure.waitFor();
     const before = await figure.textContent();
@@ -54,9 +45,9 @@ describe('Import (Chromium, production build)', () => {
   });
 
   it('refuses a hostile file with a clear message and changes nothing', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}#/evidence`);
+    await page.goto(`${env.url}#/evidence`);
     await page.getByRole('heading', { name: 'Add data from full texts' }).waitFor();
     const rowsBefore = await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('row').count();
     await importFile(page, 'evil.json', '{"__proto__": {"polluted": true}, "studies": []}');
@@ -69,10 +60,10 @@ describe('Import (Chromium, production build)', () => {
   });
 
   it('falls back from a corrupt saved state with a notice', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await context.addInitScript(() => window.localStorage.setItem('ivig-ms-explorer:v1', '{"version":1,"imports":[{'));
     const page = await context.newPage();
-    await page.goto(`${server.url}#/evidence`);
+    await page.goto(`${env.url}#/evidence`);
     const notice = page.getByRole('status').filter({ hasText: 'Saved imports could not be read' });
     await notice.waitFor();
     expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Fazekas 1997/ }).count()).toBe(1);

@@ -5,32 +5,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type StaticServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { startBrowserAndServer } from './support';
 
 const ivig = JSON.parse(readFileSync(join(process.cwd(), 'tests/reference/fixtures/ivig-aims.json'), 'utf8'));
 const arr = ivig.effects.find((e: { name: string }) => e.name === 'annualized relapse rate MD');
 const z = 1.959963984540054;
 const arrText = [arr.yi, arr.yi - z * Math.sqrt(arr.vi), arr.yi + z * Math.sqrt(arr.vi)].map((x: number) => x.toFixed(2));
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = startBrowserAndServer();
 
 describe('Phase comparison (Chromium, production build)', () => {
   it('shows RR and SP rows of the relapse panel and follows a row to the forest plot', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}#/phases`);
+    await page.goto(`${env.url}#/phases`);
     const panel = page.getByRole('region', { name: /^Annualized relapse rate/ });
     await panel.waitFor();
     const rr = panel.getByRole('link', { name: /^RR: / });

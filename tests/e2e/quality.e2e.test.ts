@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type StaticServer } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startBrowserAndServer } from './support';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWS = [
@@ -17,19 +17,10 @@ const VIEWS = [
   { route: '#/phases', ready: '.phase-panel svg' },
 ];
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = startBrowserAndServer();
 
 async function open(page: Page, route: string, ready: string) {
-  await page.goto(server.url + route);
+  await page.goto(env.url + route);
   await page.locator(ready).first().waitFor();
   await page.waitForTimeout(150);
 }
@@ -37,7 +28,7 @@ async function open(page: Page, route: string, ready: string) {
 describe('Quality (Chromium, production build)', () => {
   it('axe-core: no serious or critical violations on any view', async () => {
     // axe is injected by evaluation, which the page's CSP would refuse as an inline script.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     const found: string[] = [];
     for (const v of VIEWS) {
@@ -55,7 +46,7 @@ describe('Quality (Chromium, production build)', () => {
   });
 
   it('the CSP is in force, refuses inline script, only a known library probe trips it, and no request leaves the origin', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
@@ -81,14 +72,14 @@ describe('Quality (Chromium, production build)', () => {
     // (assert-has-generator-support: eval('(function* () {})') in a try/catch, run by the t and χ²
     // CDFs' series code when it loads): refused, caught, and the code takes its non-eval path.
     expect(violations).toEqual(['script-src eval bundle', 'script-src eval bundle', 'script-src-elem inline test']);
-    const origin = new URL(server.url).origin;
+    const origin = new URL(env.url).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     expect(errors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
     await context.close();
   });
 
   it('no view shows NaN, undefined or Infinity', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     for (const v of [...VIEWS, { route: '#/forest?outcome=time-to-confirmed-progression&mode=leave-one-out', ready: 'figure' }, { route: '#/forest?outcome=edss-change&measure=SMD&mode=cumulative', ready: 'figure' }]) {
       await open(page, v.route, v.ready);
       const text = await page.locator('main').innerText();

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -57,4 +58,30 @@ export async function launchChromium(): Promise<Browser> {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium" (scripts/ensure-chromium.sh does this).`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * One production server and one Chromium per test file, started before and closed after its
+ * tests: `const env = startBrowserAndServer();` then `env.browser`, `env.url`.
+ */
+export function startBrowserAndServer(): { readonly browser: Browser; readonly url: string; readonly server: StaticServer } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const need = <T,>(x: T | undefined, what: string): T => {
+    if (x === undefined) throw new Error(`${what} is not started (use inside a test)`);
+    return x;
+  };
+  return {
+    get browser() { return need(browser, 'Chromium'); },
+    get server() { return need(server, 'The server'); },
+    get url() { return need(server, 'The server').url; },
+  };
 }
