@@ -4,8 +4,10 @@
  * Only what differs from the defaults is written; a bad value is dropped with a notice.
  */
 import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
-import { DEFAULT_ANALYSIS, type ForestMode, type ForestSort, type SubgroupBy, type Tau2Method } from './forest-model';
-import { PHASE_ROWS, type PhaseRow } from './phase-comparison-model';
+// Type-only imports from the models: this module is on the first load (store, URL), which must not
+// pull in the statistics engine.
+import type { ForestMode, ForestSort, SubgroupBy, Tau2Method } from './forest-model';
+import { PHASE_ROWS, type PhaseRow } from './phase-rows';
 
 export interface AnalysisSettings {
   /** null: the measure most studies' data support for the chosen outcome. */
@@ -29,15 +31,15 @@ export interface AnalysisSettings {
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   measure: null,
-  model: DEFAULT_ANALYSIS.model,
-  tau2Method: DEFAULT_ANALYSIS.tau2Method,
-  test: DEFAULT_ANALYSIS.test,
-  mantelHaenszel: DEFAULT_ANALYSIS.mantelHaenszel,
-  useDerived: DEFAULT_ANALYSIS.useDerived,
-  subgroupBy: DEFAULT_ANALYSIS.subgroupBy,
-  mode: DEFAULT_ANALYSIS.mode,
-  sort: DEFAULT_ANALYSIS.sort,
-  flipDirection: DEFAULT_ANALYSIS.flipDirection,
+  model: 'random',
+  tau2Method: 'REML',
+  test: 'z',
+  mantelHaenszel: true,
+  useDerived: true,
+  subgroupBy: 'none',
+  mode: 'standard',
+  sort: 'year',
+  flipDirection: false,
   includeLoading: false,
   logDose: false,
   phaseModerator: false,

@@ -24,6 +24,7 @@ import {
 } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
 import { formatPublishedResult } from './syntheses-model';
+import { DEFAULT_SETTINGS } from './analysis-params';
 
 export type Tau2Method = Exclude<PoolingMethod, 'FE'>;
 export type ForestMode = 'standard' | 'leave-one-out' | 'cumulative';
@@ -48,17 +49,18 @@ export interface AnalysisChoices {
   level: number;
 }
 
+/** The defaults of the URL and the store (analysis-params), as forest choices. */
 export const DEFAULT_ANALYSIS: Omit<AnalysisChoices, 'outcome' | 'measure'> = {
-  model: 'random',
-  tau2Method: 'REML',
-  test: 'z',
-  mantelHaenszel: true,
-  useDerived: true,
-  subgroupBy: 'none',
-  mode: 'standard',
-  sort: 'year',
+  model: DEFAULT_SETTINGS.model,
+  tau2Method: DEFAULT_SETTINGS.tau2Method,
+  test: DEFAULT_SETTINGS.test,
+  mantelHaenszel: DEFAULT_SETTINGS.mantelHaenszel,
+  useDerived: DEFAULT_SETTINGS.useDerived,
+  subgroupBy: DEFAULT_SETTINGS.subgroupBy,
+  mode: DEFAULT_SETTINGS.mode,
+  sort: DEFAULT_SETTINGS.sort,
   excludedStudyIds: [],
-  flipDirection: false,
+  flipDirection: DEFAULT_SETTINGS.flipDirection,
   level: 95,
 };
 

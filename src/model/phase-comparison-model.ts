@@ -11,20 +11,8 @@ import { OUTCOME_INFO } from '../evidence/vocabulary';
 import { effectText, favoursSides, formatP, type Tau2Method } from './forest-model';
 import { formatPublishedResult } from './syntheses-model';
 
-/** Rows of the comparison: MS phases for prevention trials, settings for acute and deficit trials. */
-export const PHASE_ROWS = ['CIS', 'RR', 'SP', 'PP', 'PP+SP', 'acute-relapse', 'established-deficit', 'postpartum'] as const;
-export type PhaseRow = (typeof PHASE_ROWS)[number];
-
-export const PHASE_ROW_LABEL: Record<PhaseRow, string> = {
-  CIS: 'CIS',
-  RR: 'RR',
-  SP: 'SP',
-  PP: 'PP',
-  'PP+SP': 'PP+SP (mixed)',
-  'acute-relapse': 'Acute relapse',
-  'established-deficit': 'Established deficit',
-  postpartum: 'Postpartum',
-};
+export { PHASE_ROWS, PHASE_ROW_LABEL, type PhaseRow } from './phase-rows';
+import { PHASE_ROW_LABEL, type PhaseRow } from './phase-rows';
 
 /** Outcomes shown as panels, in clinical order. */
 export const PANEL_OUTCOMES: OutcomeKind[] = [

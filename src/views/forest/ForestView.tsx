@@ -18,6 +18,8 @@ import { exportFileName } from '../../export/file-name';
 import { forestToCsv, forestToR } from '../../export/forest-exports';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
+/** Above this many studies the data table waits for a click: the SVG already lists every row. */
+const LARGE_TABLE = 100;
 
 export function ForestView() {
   const evidence = useEvidence();
@@ -26,6 +28,7 @@ export function ForestView() {
   );
   const toggleStudyExcluded = useAppStore((s) => s.toggleStudyExcluded);
   const [focused, setFocused] = useState<string | null>(null);
+  const [showTable, setShowTable] = useState(false);
   const svgRef = useRef<SVGSVGElement>(null);
 
   const outcome = filters.outcome ?? DEFAULT_OUTCOME;
@@ -108,7 +111,14 @@ export function ForestView() {
 
       {estimable && (
         <ErrorBoundary name="The study table">
-          <ForestTable model={model} focused={focused} onToggle={toggleStudyExcluded} onFocus={setFocused} sources={evidence.sources} />
+          {model.studyCount <= LARGE_TABLE || showTable ? (
+            <ForestTable model={model} focused={focused} onToggle={toggleStudyExcluded} onFocus={setFocused} sources={evidence.sources} />
+          ) : (
+            <p className="note">
+              {model.studyCount} studies: the table of studies (with the include checkboxes and the source quotes) is not drawn until asked, to keep the plot fast.{' '}
+              <button type="button" onClick={() => setShowTable(true)}>Show the table of {model.studyCount} studies</button>
+            </p>
+          )}
         </ErrorBoundary>
       )}
 
