@@ -76,7 +76,7 @@ describe('Evidence view', () => {
 
   it('says which link parameters it ignored', async () => {
     renderApp('/evidence?phase=ZZ');
-    expect(await screen.findByText('Ignored phase="ZZ" (expected one of CIS, RR, SP, PP, unspecified).')).toBeInTheDocument();
+    expect(await screen.findByText(/Some link settings were not understood and were reset: Ignored phase="ZZ" \(expected one of CIS, RR, SP, PP, unspecified\)\./)).toBeInTheDocument();
     expect(trialNames()).toHaveLength(3);
   });
 

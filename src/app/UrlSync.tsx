@@ -1,27 +1,34 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
 import { filtersFromSearchParams, filtersToSearchParams } from '../model/filters';
 import { settingsFromSearchParams, settingsToSearchParams } from '../model/analysis-params';
 
 /**
- * The URL is how a view is shared and survives a reload: read it once into the store (bad
- * parameters are dropped with a notice), then write every change back (replace, not push,
- * so Back leaves the app rather than stepping through filter clicks).
+ * The URL is how a view is shared and survives a reload. Two directions:
+ * - an address the app did not write itself (first load, a pasted link, a link inside the app
+ *   such as a phase-comparison cell, Back/Forward) is read into the store; bad parameters are
+ *   dropped with a notice and the rest is kept;
+ * - every change in the store is written back (replace, not push, so that Back leaves the app
+ *   rather than stepping through filter clicks).
+ * The store is read with getState() when writing, so that an address read in the same commit is
+ * never overwritten by the render's older values.
  */
 export function UrlSync() {
   const [params, setParams] = useSearchParams();
   const store = useAppStoreApi();
+  // Subscriptions only to re-run the writer when the user's intent changes.
   const filters = useAppStore((s) => s.filters);
   const selectedStudyId = useAppStore((s) => s.selectedStudyId);
   const analysis = useAppStore((s) => s.analysis);
   const excluded = useAppStore((s) => s.excludedStudyIds);
-  const [problems, setProblems] = useState<string[]>([]);
-  const readOnce = useRef(false);
+  /** The query string the app last wrote (or read); anything else came from outside. */
+  const synced = useRef<string | null>(null);
 
   useEffect(() => {
-    if (readOnce.current) return;
-    readOnce.current = true;
+    const current = params.toString();
+    if (current === synced.current) return;
+    synced.current = current;
     const parsed = filtersFromSearchParams(params);
     const settings = settingsFromSearchParams(params);
     const state = store.getState();
@@ -29,23 +36,22 @@ export function UrlSync() {
     state.selectStudy(params.get('study'));
     state.setAnalysis(settings.settings);
     state.setExcludedStudyIds(settings.excluded);
-    setProblems([...parsed.problems, ...settings.problems]);
+    const problems = [...parsed.problems, ...settings.problems];
+    if (problems.length) state.addNotices([`Some link settings were not understood and were reset: ${problems.join(' ')}`]);
   }, [params, store]);
 
   useEffect(() => {
-    if (!readOnce.current) return;
-    const next = settingsToSearchParams(analysis, excluded, filtersToSearchParams(filters, params));
-    if (selectedStudyId) next.set('study', selectedStudyId);
+    if (synced.current === null) return;
+    const s = store.getState();
+    const next = settingsToSearchParams(s.analysis, s.excludedStudyIds, filtersToSearchParams(s.filters, params));
+    if (s.selectedStudyId) next.set('study', s.selectedStudyId);
     else next.delete('study');
-    if (next.toString() !== params.toString()) setParams(next, { replace: true });
-  }, [filters, selectedStudyId, analysis, excluded, params, setParams]);
+    const text = next.toString();
+    if (text !== params.toString()) {
+      synced.current = text;
+      setParams(next, { replace: true });
+    }
+  }, [filters, selectedStudyId, analysis, excluded, params, setParams, store]);
 
-  if (problems.length === 0) return null;
-  return (
-    <div role="status" className="notice">
-      <strong>Some link settings were not understood and were reset:</strong>
-      <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
-      <button type="button" onClick={() => setProblems([])}>Dismiss</button>
-    </div>
-  );
+  return null;
 }

@@ -37,7 +37,16 @@ describe('Phase comparison (Chromium, production build)', () => {
     expect(page.url()).toContain('phase=RR');
     const figure = page.getByRole('figure');
     await figure.waitFor();
+    // The link's outcome and phase are applied, not overwritten by the previous view's state.
+    await expect.poll(() => figure.locator('figcaption').textContent()).toContain('Annualized relapse rate');
     expect(await figure.textContent()).toContain('Fazekas 1997 (AIMS)');
+    expect(await page.getByRole('button', { name: 'RR', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(page.url()).toContain('outcome=annualized-relapse-rate');
+
+    // A pasted link in the same tab (hash change, no reload) is applied too.
+    await page.goto(`${env.url}#/forest?outcome=time-to-confirmed-progression&phase=SP`);
+    await expect.poll(() => figure.locator('figcaption').textContent()).toContain('Time to confirmed progression');
+    expect(await page.getByRole('button', { name: 'SP', exact: true }).getAttribute('aria-pressed')).toBe('true');
     expect(errors).toEqual([]);
     await page.close();
   });
