@@ -4,7 +4,7 @@
  * reason it cannot be estimated. Nothing disappears silently: every IVIG study that passes the
  * filters ends up in one list or the other.
  */
-import { effectFromRatioCi, effectSize, type EffectSize } from '../stats';
+import { criticalValue, effectFromRatioCi, effectSize, type EffectSize } from '../stats';
 import type { Arm, ContrastMeasure, MaybeNumber, Outcome, OutcomeKind, SourcedNumber, Study } from './schema';
 
 export type AnalysisMeasure = 'OR' | 'RR' | 'RD' | 'MD' | 'SMD' | 'HR' | 'RateRatio';
@@ -245,7 +245,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
         derivations.push(`log ${d.measure} and its SE from the reported ${d.levelPercent}% CI: ${r.formula}`, ...r.notes);
       } else {
         // A difference measure: SE = (upper − lower) / (2·z), Cochrane Handbook 6.3.1.
-        const z = zFor(d.levelPercent);
+        const z = criticalValue(d.levelPercent, null);
         const sei = (hi - lo) / (2 * z);
         es = { yi: est, vi: sei * sei, sei };
         derivations.push(`SE from the reported ${d.levelPercent}% CI: (upper − lower) / (2 × ${z.toFixed(3)})`);
@@ -301,14 +301,6 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
 
 const isRatioContrast = (m: ContrastMeasure) => m === 'HR' || m === 'RR' || m === 'OR' || m === 'RateRatio';
 
-function zFor(levelPercent: number): number {
-  // Two-sided normal quantile for the common levels; the engine's own quantile is used for
-  // ratio contrasts (effectFromRatioCi). Difference contrasts are rare in this evidence.
-  const table: Record<number, number> = { 90: 1.6448536269514722, 95: 1.959963984540054, 99: 2.5758293035489004 };
-  const z = table[levelPercent];
-  if (z === undefined) throw new NotEstimable(`unsupported CI level ${levelPercent}%`);
-  return z;
-}
 
 /** Why a study cannot enter a pooled IVIG-vs-placebo analysis at all, whatever the outcome. */
 export function studyExclusionReason(study: Study): string | null {

@@ -5,7 +5,7 @@
  * chooses the inputs, states what cannot be estimated, and words the confounding of dose with
  * MS phase when the data show it.
  */
-import { metaRegression, type MetaRegressionResult, type TestType } from '../stats';
+import { criticalValue, metaRegression, type MetaRegressionResult, type TestType } from '../stats';
 import type { MaybeNumber, MsPhase, OutcomeKind, Study } from '../evidence/schema';
 import { MEASURE_LABEL, isRatioMeasure, toArmComparisons, type AnalysisMeasure, type NonEstimableStudy } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
@@ -121,7 +121,8 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
       continue;
     }
     const e = cmp.effect;
-    const z = 1.959963984540054;
+    // Each point's own CI is a Wald interval (as in the forest plot).
+    const z = criticalValue(95, null);
     const yi = e ? e.yi : (cmp.pointOnly?.yi as number);
     const lo = e ? yi - z * e.sei : null;
     const hi = e ? yi + z * e.sei : null;

@@ -4,6 +4,7 @@
  * Every number comes from the engine (src/stats); this file only arranges and formats.
  */
 import {
+  criticalValue,
   cumulative,
   leaveOneOut,
   mantelHaenszel,
@@ -330,8 +331,8 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     if (c.subgroupBy !== 'none' && pooled) inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.result.weights[i] ?? NaN));
     const rows: ForestStudyRow[] = members.map((e) => {
       const yi = sign * e.yi;
-      let lo = yi - zLevel(c.level) * e.sei;
-      let hi = yi + zLevel(c.level) * e.sei;
+      let lo = yi - criticalValue(c.level, null) * e.sei;
+      let hi = yi + criticalValue(c.level, null) * e.sei;
       // A reported contrast keeps its printed CI in the row (the pooling uses the derived SE).
       if (e.reportedCi && c.level === 95) {
         const toScale = (v: number) => (isRatio ? Math.log(v) : v);
@@ -395,7 +396,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
 
   const all = groups.flatMap((g) => g.rows);
   const values: number[] = [];
-  for (const r of all) values.push(r.yi - zLevel(c.level) * r.sei, r.yi + zLevel(c.level) * r.sei);
+  for (const r of all) values.push(r.yi - criticalValue(c.level, null) * r.sei, r.yi + criticalValue(c.level, null) * r.sei);
   const diamonds = [overallPooled?.row, ...groups.map((g) => g.pooled), ...groups.flatMap((g) => g.steps)].filter((x): x is PooledRow => !!x);
   const toAnalysis = (v: number) => (isRatio ? Math.log(v) : v);
   for (const d of diamonds) values.push(toAnalysis(d.ciLower), toAnalysis(d.ciUpper));
@@ -436,9 +437,4 @@ function stepRow(r: MetaAnalysisResult, key: string, label: string, t: (x: numbe
     overallEffectText: `P ${pText(r.pValue)}`,
     result: r,
   };
-}
-
-/** Two-sided normal quantile for a study's own CI (study CIs are always Wald, as in RevMan). */
-function zLevel(level: number): number {
-  return level === 95 ? 1.959963984540054 : level === 90 ? 1.6448536269514722 : level === 99 ? 2.5758293035489004 : NaN;
 }

@@ -65,4 +65,5 @@ export {
   metaRegression,
 } from './meta-regression';
 export { cumulative, leaveOneOut } from './sensitivity';
+export { criticalValue } from './distributions';
 export { ConvergenceError, InvalidInputError, MetaAnalysisError, NotEstimableError } from './errors';
