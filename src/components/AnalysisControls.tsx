@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { OutcomeKind } from '../evidence/schema';
 import { MEASURE_LABEL, type AnalysisMeasure } from '../evidence/to-effect-inputs';
@@ -14,15 +15,21 @@ export type AnalysisControl =
 export const SEED_REVIEW_YEAR = 2003;
 
 interface Props {
-  outcome: OutcomeKind;
-  outcomeOptions: readonly OutcomeKind[];
-  measure: AnalysisMeasure;
-  measures: readonly AnalysisMeasure[];
+  /** The outcome and measure pickers; left out where the view shows every outcome. */
+  picker?: {
+    outcome: OutcomeKind;
+    outcomeOptions: readonly OutcomeKind[];
+    measure: AnalysisMeasure;
+    measures: readonly AnalysisMeasure[];
+  };
   show: readonly AnalysisControl[];
+  label?: string;
+  /** View-specific controls, drawn first. */
+  children?: ReactNode;
 }
 
 /** Analysis settings shared by the forest, dose-response and phase views (one store, one URL). */
-export function AnalysisControls({ outcome, outcomeOptions, measure, measures, show }: Props) {
+export function AnalysisControls({ picker, show, label = 'Analysis settings', children }: Props) {
   const analysis = useAppStore((s) => s.analysis);
   const yearFilter = useAppStore(useShallow((s) => ({ from: s.filters.yearFrom, to: s.filters.yearTo })));
   const { setAnalysis, setOutcome, setYearRange } = useAppStore(
@@ -38,19 +45,24 @@ export function AnalysisControls({ outcome, outcomeOptions, measure, measures, s
     );
   const asOf2003 = yearFilter.to === SEED_REVIEW_YEAR && yearFilter.from === null;
   return (
-    <form className="analysis-bar" aria-label="Analysis settings" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Outcome
-        <select value={outcome} onChange={(e) => setOutcome(e.target.value as OutcomeKind)}>
-          {outcomeOptions.map((k) => <option key={k} value={k}>{OUTCOME_INFO[k].label}</option>)}
-        </select>
-      </label>
-      <label>
-        Effect measure
-        <select value={measure} onChange={(e) => setAnalysis({ measure: e.target.value as AnalysisMeasure })} disabled={measures.length === 0}>
-          {(measures.length ? measures : [measure]).map((m) => <option key={m} value={m}>{MEASURE_LABEL[m]}</option>)}
-        </select>
-      </label>
+    <form className="analysis-bar" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+      {children}
+      {picker && (
+        <>
+          <label>
+            Outcome
+            <select value={picker.outcome} onChange={(e) => setOutcome(e.target.value as OutcomeKind)}>
+              {picker.outcomeOptions.map((k) => <option key={k} value={k}>{OUTCOME_INFO[k].label}</option>)}
+            </select>
+          </label>
+          <label>
+            Effect measure
+            <select value={picker.measure} onChange={(e) => setAnalysis({ measure: e.target.value as AnalysisMeasure })} disabled={picker.measures.length === 0}>
+              {(picker.measures.length ? picker.measures : [picker.measure]).map((m) => <option key={m} value={m}>{MEASURE_LABEL[m]}</option>)}
+            </select>
+          </label>
+        </>
+      )}
       {has('model') && (
         <label>
           Model

@@ -48,7 +48,7 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
-      <AnalysisControls outcome={outcome} outcomeOptions={outcomeOptions} measure={measure} measures={measures} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} />
+      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">
           <figcaption id="dose-caption">

@@ -64,10 +64,7 @@ export function ForestView() {
     <div className="forest-view">
       <FilterBar />
       <AnalysisControls
-        outcome={outcome}
-        outcomeOptions={outcomeOptions}
-        measure={measure}
-        measures={measures}
+        picker={{ outcome, outcomeOptions, measure, measures }}
         show={['model', 'tau2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
       />
 

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { FilterBar } from '../../components/FilterBar';
-import { TAU2_METHODS } from '../../model/analysis-params';
+import { AnalysisControls } from '../../components/AnalysisControls';
 import { forestAxis } from '../../model/forest-axis';
 import {
   PHASE_ROWS,
@@ -162,7 +162,7 @@ export function PhaseComparisonView() {
   return (
     <div className="phase-view">
       <FilterBar />
-      <form className="analysis-bar" aria-label="Comparison settings" onSubmit={(e) => e.preventDefault()}>
+      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'knha', 'derived']}>
         <fieldset>
           <legend>Compare</legend>
           <div className="toggle-group">
@@ -171,29 +171,12 @@ export function PhaseComparisonView() {
             ))}
           </div>
         </fieldset>
-        <label>
-          Model
-          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as 'common' | 'random' })}>
-            <option value="random">Random effects</option>
-            <option value="common">Common (fixed) effect</option>
-          </select>
-        </label>
-        <label>
-          τ² estimator
-          <select value={analysis.tau2Method} disabled={analysis.model === 'common'} onChange={(e) => setAnalysis({ tau2Method: e.target.value as typeof analysis.tau2Method })}>
-            {TAU2_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={analysis.useDerived} onChange={(e) => setAnalysis({ useDerived: e.target.checked })} />
-          Use derived values †
-        </label>
-      </form>
+      </AnalysisControls>
       <p className="note">The MS-phase filter above does not apply here: the rows are the phases compared. Click a row to open its forest plot.</p>
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
         <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
-          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
+          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
         </ErrorBoundary>
       ))}
       <ErrorBoundary name="The comparator panel">
