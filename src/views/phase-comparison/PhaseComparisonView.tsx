@@ -90,7 +90,8 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
                   )}
                 </>
               ) : (
-                <text x={262} y={y + 4} fill="#777" fontStyle="italic">{truncate(c.emptyReason ?? '', 70)}</text>
+                // The full reason is in the sentence under the panel; the cell must not run under the axis.
+                <text x={262} y={y + 4} fill="#777" fontStyle="italic">{shortReason(c.emptyReason ?? '')}</text>
               )}
             </g>
           );
@@ -123,7 +124,14 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
   );
 }
 
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A few words for the cell; the sentence under the panel gives the whole reason. */
+function shortReason(reason: string): string {
+  if (reason.startsWith('no trial reports')) return 'no trial reports it';
+  if (reason.startsWith('no randomised IVIG trial')) return 'no randomised trial';
+  if (reason.startsWith('reported but not estimable')) return 'reported, not estimable';
+  if (reason.includes('only as p-values or statements')) return 'p-values or words only';
+  return reason.length > 24 ? `${reason.slice(0, 23)}…` : reason;
+}
 
 export function PhaseComparisonView() {
   const evidence = useEvidence();
