@@ -47,7 +47,9 @@ describe('logGamma', () => {
     expect(logGamma(10)).toBeCloseTo(Math.log(362880), 13);
     expect(logGamma(0.1)).toBeCloseTo(2.252712651734205984, 13);
     expect(logGamma(101)).toBeCloseTo(363.739375555563469788, 10);
-    expect(logGamma(0)).toBeNaN();
-    expect(logGamma(-1)).toBeNaN();
+    // As R's lgamma(): poles give Inf, negative non-integers the log of |Γ(x)|.
+    expect(logGamma(0)).toBe(Number.POSITIVE_INFINITY);
+    expect(logGamma(-1)).toBe(Number.POSITIVE_INFINITY);
+    expect(logGamma(-0.5)).toBeCloseTo(1.2655121234846454, 13);
   });
 });
