@@ -69,3 +69,14 @@ export function qProfileTau2Ci(data: ModelData, levelPercent: number): Tau2Confi
   }
   return { lower, upper, warnings };
 }
+
+/**
+ * The Q-profile CI of τ² where a model has one (random or mixed effects), null bounds for a
+ * common-effect model, as metafor's confint() reports; its warnings are appended to `warnings`.
+ */
+export function tau2IntervalFor(data: ModelData, commonEffect: boolean, levelPercent: number, warnings: string[]): { lower: number | null; upper: number | null } {
+  if (commonEffect) return { lower: null, upper: null };
+  const ci = qProfileTau2Ci(data, levelPercent);
+  warnings.push(...ci.warnings);
+  return { lower: ci.lower, upper: ci.upper };
+}

@@ -5,7 +5,7 @@
  */
 import { InvalidInputError } from './errors';
 import { inverseVariancePooling } from './fixed-effect';
-import { heterogeneityStatistics, qProfileTau2Ci } from './heterogeneity';
+import { heterogeneityStatistics, tau2IntervalFor } from './heterogeneity';
 import { estimateTau2 } from './tau2-estimators';
 import {
   type MetaAnalysisOptions,
@@ -132,14 +132,7 @@ export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): M
   const pooled = inverseVariancePooling(data, tau2, test, level);
   warnings.push(...pooled.warnings);
   const heterogeneity = heterogeneityStatistics(data, tau2, method === 'FE');
-  let tau2CiLower: number | null = null;
-  let tau2CiUpper: number | null = null;
-  if (method !== 'FE') {
-    const ci = qProfileTau2Ci(data, level);
-    tau2CiLower = ci.lower;
-    tau2CiUpper = ci.upper;
-    warnings.push(...ci.warnings);
-  }
+  const { lower: tau2CiLower, upper: tau2CiUpper } = tau2IntervalFor(data, method === 'FE', level, warnings);
   return {
     k: data.k,
     method,

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError, atStudy, describeValue } from './errors';
 import { chiSquareUpperTail, criticalValue, fUpperTail, twoSidedPValue } from './distributions';
-import { heterogeneityStatistics, qProfileTau2Ci } from './heterogeneity';
+import { heterogeneityStatistics, tau2IntervalFor } from './heterogeneity';
 import {
   type Matrix,
   bilinearForm,
@@ -202,14 +202,7 @@ export function metaRegression(
   }
 
   const heterogeneity = heterogeneityStatistics(data, tau2, method === 'FE');
-  let tau2CiLower: number | null = null;
-  let tau2CiUpper: number | null = null;
-  if (method !== 'FE') {
-    const ci = qProfileTau2Ci(data, level);
-    tau2CiLower = ci.lower;
-    tau2CiUpper = ci.upper;
-    warnings.push(...ci.warnings);
-  }
+  const { lower: tau2CiLower, upper: tau2CiUpper } = tau2IntervalFor(data, method === 'FE', level, warnings);
 
   const R2 = pseudoR2(data, method, tau2, control, warnings);
   // Predictions use the centred parameterisation (x̃ = [1, x − centre]), which is better conditioned.
