@@ -1,27 +1,28 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { HashRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { EvidenceView } from '../views/evidence/EvidenceView';
+import { preloadableView } from './preloadable-view';
 // Views beyond the first load on demand: the engine and recharts are not needed to browse trials.
-const loadForest = () => import('../views/forest/ForestView');
-const loadDose = () => import('../views/dose-response/DoseResponseView');
-const loadPhases = () => import('../views/phase-comparison/PhaseComparisonView');
-const ForestView = lazy(() => loadForest().then((m) => ({ default: m.ForestView })));
-const DoseResponseView = lazy(() => loadDose().then((m) => ({ default: m.DoseResponseView })));
-const PhaseComparisonView = lazy(() => loadPhases().then((m) => ({ default: m.PhaseComparisonView })));
+const forest = preloadableView(() => import('../views/forest/ForestView'), (m) => m.ForestView);
+const doseResponse = preloadableView(() => import('../views/dose-response/DoseResponseView'), (m) => m.DoseResponseView);
+const phaseComparison = preloadableView(() => import('../views/phase-comparison/PhaseComparisonView'), (m) => m.PhaseComparisonView);
+const ForestView = forest.View;
+const DoseResponseView = doseResponse.View;
+const PhaseComparisonView = phaseComparison.View;
 
 /**
  * A link straight to a chart should not wait for the evidence file before fetching the chart's
  * code: start both at once (the evidence query is prefetched in App).
  */
 function preloadViewFor(hash: string): void {
-  if (hash.startsWith('#/forest')) void loadForest();
-  else if (hash.startsWith('#/dose-response')) void loadDose();
-  else if (hash.startsWith('#/phases')) void loadPhases();
+  if (hash.startsWith('#/forest')) void forest.preload();
+  else if (hash.startsWith('#/dose-response')) void doseResponse.preload();
+  else if (hash.startsWith('#/phases')) void phaseComparison.preload();
 }
 import { createQueryClient } from './query-client';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
