@@ -1,4 +1,7 @@
-import { defineConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -26,10 +29,45 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Validates public/data/evidence.json with the app's own schema when the app is built (or served
+ * in dev) and gives the app its SHA-256, so the browser can recognise that exact file and skip
+ * validating it again (src/evidence/trusted-digest.ts). A file that fails, or that validation
+ * would change, gets no digest: the app then validates it at run time and shows any problem.
+ */
+export async function bundledEvidenceDigest(file = resolve(import.meta.dirname, 'public/data/evidence.json')): Promise<{ sha256: string | null; why: string | null }> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { sha256: null, why: `cannot read it (${(e as Error).message})` };
+  }
+  try {
+    // Through Vite's module runner: the app's TypeScript, exactly as the browser runs it.
+    const { module } = await runnerImport<typeof import('./src/evidence/normal-form')>(resolve(import.meta.dirname, 'src/evidence/normal-form.ts'), { configFile: false, logLevel: 'error' });
+    const verdict = module.checkNormalForm(text);
+    if (!verdict.ok) return { sha256: null, why: verdict.reason };
+  } catch (e) {
+    return { sha256: null, why: (e as Error).message };
+  }
+  return { sha256: createHash('sha256').update(readFileSync(file)).digest('hex'), why: null };
+}
+
+function bundledEvidence(): Plugin {
+  return {
+    name: 'bundled-evidence-digest',
+    async config() {
+      const { sha256, why } = await bundledEvidenceDigest();
+      if (why) console.warn(`[bundled-evidence-digest] public/data/evidence.json will be validated in the browser on every load: ${why}`);
+      return { define: { 'import.meta.env.BUNDLED_EVIDENCE_SHA256': JSON.stringify(sha256) } };
+    },
+  };
+}
+
 // Relative base: the built app works from any sub-path (a static host, a file share).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), bundledEvidence()],
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
 });

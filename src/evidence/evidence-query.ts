@@ -1,18 +1,27 @@
 /**
  * The bundled evidence file as a react-query query: fetched once, validated in the queryFn so
  * that a bad file fails the query (and the UI shows why), never cached stale (it cannot change
- * while the app runs).
+ * while the app runs). The file the build itself validated is recognised by its digest and only
+ * parsed (trusted-digest.ts); every other file goes through the schema.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { parseEvidenceText } from './parse-evidence';
+import type { EvidenceSet } from './schema';
+import { isBuildValidated } from './trusted-digest';
 
 /** Resolved against Vite's base URL, so the app works from any sub-path. */
 export const EVIDENCE_URL = `${import.meta.env.BASE_URL}data/evidence.json`;
 
-export async function fetchEvidenceSet(url: string = EVIDENCE_URL, fetchImpl: typeof fetch = fetch) {
+export async function fetchEvidenceSet(
+  url: string = EVIDENCE_URL,
+  fetchImpl: typeof fetch = fetch,
+  buildValidatedDigest: string | null | undefined = import.meta.env.BUNDLED_EVIDENCE_SHA256,
+): Promise<EvidenceSet> {
   const response = await fetchImpl(url);
   if (!response.ok) throw new Error(`Could not load the evidence file (${url}): HTTP ${response.status}`);
-  return parseEvidenceText(await response.text(), `The evidence file (${url})`);
+  const text = await response.text();
+  if (await isBuildValidated(text, buildValidatedDigest)) return JSON.parse(text) as EvidenceSet;
+  return parseEvidenceText(text, `The evidence file (${url})`);
 }
 
 export const evidenceQueryOptions = queryOptions({
