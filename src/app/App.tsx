@@ -19,10 +19,11 @@ const PhaseComparisonView = phaseComparison.View;
  * A link straight to a chart should not wait for the evidence file before fetching the chart's
  * code: start both at once (the evidence query is prefetched in App).
  */
-function preloadViewFor(hash: string): void {
-  if (hash.startsWith('#/forest')) void forest.preload();
-  else if (hash.startsWith('#/dose-response')) void doseResponse.preload();
-  else if (hash.startsWith('#/phases')) void phaseComparison.preload();
+function preloadViewFor(hash: string): Promise<unknown> | undefined {
+  if (hash.startsWith('#/forest')) return forest.preload();
+  if (hash.startsWith('#/dose-response')) return doseResponse.preload();
+  if (hash.startsWith('#/phases')) return phaseComparison.preload();
+  return undefined;
 }
 import { createQueryClient } from './query-client';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
@@ -49,7 +50,13 @@ function RedirectKeepingSearch({ to }: { to: string }) {
   return <Navigate to={{ pathname: to, search }} replace />;
 }
 
-export function Shell() {
+/**
+ * `firstViewCode`: the chunk of the view the page was opened on, while it is being fetched. The
+ * loading message stays until that has settled too, so that the view then renders at once: the
+ * evidence file often arrives first, and a view that suspends after it would flash a fallback
+ * that React holds for 300 ms (see preloadable-view.tsx).
+ */
+export function Shell({ firstViewCode }: { firstViewCode?: Promise<unknown> }) {
   return (
     <div className="shell">
       <header className="app-header">
@@ -63,7 +70,7 @@ export function Shell() {
         <CopyLinkButton />
       </header>
       <main>
-        <EvidenceLoader>
+        <EvidenceLoader alsoWaitFor={firstViewCode}>
           <UrlSync />
           <Persistence />
           <Notices />
@@ -81,12 +88,11 @@ export function Shell() {
 }
 
 export function App() {
-  const [queryClient] = useState(() => {
+  const [{ queryClient, firstViewCode }] = useState(() => {
     const client = createQueryClient();
     // Fetch the evidence while React renders the shell, not after.
     void client.prefetchQuery(evidenceQueryOptions);
-    if (typeof window !== 'undefined') preloadViewFor(window.location.hash);
-    return client;
+    return { queryClient: client, firstViewCode: typeof window === 'undefined' ? undefined : preloadViewFor(window.location.hash) };
   });
   const [store] = useState(() => createAppStore());
   return (
@@ -94,7 +100,7 @@ export function App() {
       <AppStoreProvider store={store}>
         <HashRouter>
           <ErrorBoundary name="The application">
-            <Shell />
+            <Shell firstViewCode={firstViewCode} />
           </ErrorBoundary>
         </HashRouter>
       </AppStoreProvider>

@@ -1,11 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { useAppStore } from '../store/store-context';
 
-/** Fetches and validates the bundled evidence once, then hands it to the store. */
-export function EvidenceLoader({ children }: { children: ReactNode }) {
+/**
+ * Fetches and validates the bundled evidence once, then hands it to the store. `alsoWaitFor`
+ * holds the children back until it settles too, either way (a chunk that failed to load is the
+ * view's error boundary's business, not the loader's).
+ */
+export function EvidenceLoader({ children, alsoWaitFor }: { children: ReactNode; alsoWaitFor?: Promise<unknown> }) {
   const query = useQuery(evidenceQueryOptions);
+  const [waited, setWaited] = useState(alsoWaitFor === undefined);
+  useEffect(() => {
+    if (!alsoWaitFor) return;
+    let live = true;
+    const done = () => {
+      if (live) setWaited(true);
+    };
+    alsoWaitFor.then(done, done);
+    return () => {
+      live = false;
+    };
+  }, [alsoWaitFor]);
   const setEvidence = useAppStore((s) => s.setEvidence);
   const loaded = useAppStore((s) => s.evidence !== null);
   useEffect(() => {
@@ -24,6 +40,6 @@ export function EvidenceLoader({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!loaded) return <p role="status" className="loading">Loading the evidence set…</p>;
+  if (!loaded || !waited) return <p role="status" className="loading">Loading the evidence set…</p>;
   return <>{children}</>;
 }
