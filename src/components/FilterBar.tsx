@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { OUTCOME_KINDS, SETTINGS, type StudyKind } from '../evidence/schema';
+import type { StudyKind } from '../evidence/schema';
+import { OUTCOME_KINDS, SETTINGS } from '../evidence/terms';
 import { FILTER_PHASES, OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL, STUDY_KIND_LABEL } from '../evidence/vocabulary';
 import { useAppStore } from '../store/store-context';
 

@@ -5,7 +5,6 @@
  * parsed (trusted-digest.ts); every other file goes through the schema.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { parseEvidenceText } from './parse-evidence';
 import type { EvidenceSet } from './schema';
 import { isBuildValidated } from './trusted-digest';
 
@@ -21,6 +20,8 @@ export async function fetchEvidenceSet(
   if (!response.ok) throw new Error(`Could not load the evidence file (${url}): HTTP ${response.status}`);
   const text = await response.text();
   if (await isBuildValidated(text, buildValidatedDigest)) return JSON.parse(text) as EvidenceSet;
+  // Only now is the checker (zod and the schema) needed: load it with its own chunk.
+  const { parseEvidenceText } = await import('./parse-evidence');
   return parseEvidenceText(text, `The evidence file (${url})`);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { miniEvidence, study, num } from '../test-support/mini-evidence';
-import { CSV_TEMPLATE, MAX_IMPORT_BYTES, importEvidenceFile, mergeImports } from './import-evidence';
+import { importEvidenceFile } from './import-evidence';
+import { CSV_TEMPLATE, MAX_IMPORT_BYTES, mergeImports } from './imported-file';
 
 const base = miniEvidence();
 const now = new Date('2026-11-24T12:00:00Z');

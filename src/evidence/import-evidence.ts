@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { parseCsv } from './csv';
+import { CSV_COLUMNS, MAX_IMPORT_BYTES, mergeImports, type ImportedFile } from './imported-file';
 import { formatIssuePath } from './parse-evidence';
 import {
   checkedEvidenceSetSchema,
@@ -25,15 +26,7 @@ import {
   type Study,
 } from './schema';
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-export interface ImportedFile {
-  id: string;
-  fileName: string;
-  importedAt: string;
-  sources: Source[];
-  studies: Study[];
-}
+export type { ImportedFile };
 
 export type ImportResult = { ok: true; file: ImportedFile; summary: string } | { ok: false; problems: string[] };
 
@@ -69,40 +62,6 @@ function depthOf(value: unknown, depth = 0): number {
   if (Array.isArray(value)) return Math.max(depth, ...value.map((v) => depthOf(v, depth + 1)));
   if (value && typeof value === 'object') return Math.max(depth, ...Object.values(value).map((v) => depthOf(v, depth + 1)));
   return depth;
-}
-
-/**
- * Merges imported studies into a set. A study whose id already exists contributes its outcomes
- * (an outcome with an existing id replaces the bundled one: e.g. SDs from the full text) and any
- * new arms; other studies are added. Imported studies and outcomes carry `userSupplied`.
- */
-export function mergeImports(base: EvidenceSet, files: readonly ImportedFile[]): EvidenceSet {
-  if (files.length === 0) return base;
-  const sources = [...base.sources];
-  const sourceIds = new Set(sources.map((s) => s.id));
-  const studies = base.studies.map((s) => ({ ...s }));
-  for (const file of files) {
-    for (const src of file.sources) if (!sourceIds.has(src.id)) { sources.push(src); sourceIds.add(src.id); }
-    for (const imported of file.studies) {
-      const mark = { fileName: file.fileName, importedAt: file.importedAt };
-      const existing = studies.findIndex((s) => s.id === imported.id);
-      if (existing === -1) {
-        studies.push({ ...imported, userSupplied: mark, outcomes: imported.outcomes.map((o) => ({ ...o, userSupplied: mark })) });
-        continue;
-      }
-      const target = studies[existing] as Study;
-      const outcomes = [...target.outcomes];
-      for (const o of imported.outcomes) {
-        const at = outcomes.findIndex((x) => x.id === o.id);
-        const marked = { ...o, userSupplied: mark };
-        if (at === -1) outcomes.push(marked);
-        else outcomes[at] = marked;
-      }
-      const arms = [...target.arms, ...imported.arms.filter((a) => !target.arms.some((t) => t.id === a.id))];
-      studies[existing] = { ...target, arms, outcomes, sources: [...new Set([...target.sources, ...imported.sources])] };
-    }
-  }
-  return { ...base, sources, studies };
 }
 
 function validateMerged(base: EvidenceSet, file: ImportedFile, others: readonly ImportedFile[]): string[] {
@@ -163,16 +122,6 @@ function hash(s: string): number {
   for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
   return h;
 }
-
-/** The CSV columns, documented here and in the README. One row per arm of one outcome. */
-export const CSV_COLUMNS = [
-  'study_id', 'label', 'year', 'phase', 'setting', 'outcome', 'timepoint', 'arm', 'arm_role',
-  'events', 'total', 'mean', 'sd', 'n', 'monthly_dose_g_per_kg', 'source_url', 'source_title', 'quote',
-] as const;
-
-export const CSV_TEMPLATE = `${CSV_COLUMNS.join(',')}\r\n` +
-  'smith-2030,Smith 2030,2030,RR,relapse-prevention,relapse-free,2 years,ivig,ivig,30,50,,,,0.4,https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n' +
-  'smith-2030,Smith 2030,2030,RR,relapse-prevention,relapse-free,2 years,placebo,placebo,20,50,,,,,https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n';
 
 type CsvParse = { ok: true; sources: Source[]; studies: Study[] } | { ok: false; problems: string[] };
 

@@ -10,6 +10,9 @@
  *   a p-value only, percentages without denominators, a qualitative statement).
  */
 import { z } from 'zod';
+import { MS_PHASES, OUTCOME_KINDS, SETTINGS } from './terms';
+
+export { MS_PHASES, OUTCOME_KINDS, SETTINGS };
 
 // No code generation: the app's Content-Security-Policy forbids eval, and zod's JIT would try it.
 z.config({ jitless: true });
@@ -85,20 +88,11 @@ const identifierSchema = z
   })
   .strict();
 
-export const msPhaseSchema = z.enum(['CIS', 'RR', 'SP', 'PP', 'PP+SP', 'unspecified']);
+export const msPhaseSchema = z.enum(MS_PHASES);
 export type MsPhase = z.infer<typeof msPhaseSchema>;
-export const MS_PHASES = msPhaseSchema.options;
 
-export const settingSchema = z.enum([
-  'relapse-prevention',
-  'progression',
-  'acute-relapse',
-  'established-deficit',
-  'postpartum',
-  'first-event',
-]);
+export const settingSchema = z.enum(SETTINGS);
 export type Setting = z.infer<typeof settingSchema>;
-export const SETTINGS = settingSchema.options;
 
 export const studyKindSchema = z.enum(['ivig-rct', 'ivig-non-randomised', 'comparator-rct']);
 export type StudyKind = z.infer<typeof studyKindSchema>;
@@ -142,36 +136,8 @@ export const armSchema = z
   .strict();
 export type Arm = z.infer<typeof armSchema>;
 
-export const outcomeKindSchema = z.enum([
-  'annualized-relapse-rate',
-  'relapse-free',
-  'relapse-count',
-  'new-relapse',
-  'time-to-first-relapse',
-  'edss-change',
-  'edss-score',
-  'edss-improved',
-  'edss-worsened',
-  'sustained-progression',
-  'time-to-confirmed-progression',
-  'conversion-to-cdms',
-  'mri-gd-lesions',
-  'mri-t2-lesions',
-  'mri-lesion-decrease',
-  'mri-total-lesion-score',
-  'mri-brain-volume',
-  'mri-magnetization-transfer',
-  'targeted-deficit-score',
-  'impairment-scale',
-  'visual-function',
-  'muscle-strength',
-  'motor-conduction',
-  'adverse-events',
-  'thromboembolic-events',
-  'treatment-discontinued',
-]);
+export const outcomeKindSchema = z.enum(OUTCOME_KINDS);
 export type OutcomeKind = z.infer<typeof outcomeKindSchema>;
-export const OUTCOME_KINDS = outcomeKindSchema.options;
 
 const countArmSchema = z
   .object({

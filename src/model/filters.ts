@@ -2,7 +2,8 @@
  * The user's intent as plain data, and its URL form (`?phase=RR,SP&outcome=relapse-free&from=1997`).
  * Parsing never throws: a bad parameter is dropped with a notice and the rest is kept.
  */
-import { OUTCOME_KINDS, SETTINGS, type MsPhase, type OutcomeKind, type Setting, type StudyKind } from '../evidence/schema';
+import type { MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
+import { OUTCOME_KINDS, SETTINGS } from '../evidence/terms';
 import { FILTER_PHASES } from '../evidence/vocabulary';
 
 export interface Filters {

@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EvidenceSet, MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
-import type { ImportedFile } from '../evidence/import-evidence';
+import type { ImportedFile } from '../evidence/imported-file';
 import { DEFAULT_FILTERS, type Filters } from '../model/filters';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../model/analysis-params';
 

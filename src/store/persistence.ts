@@ -3,60 +3,31 @@
  * never throws: a corrupt or foreign saved state is set aside (kept under a backup key, so that
  * nothing is lost) and the app starts without it, with a notice that says so.
  */
-import { z } from 'zod';
-import { sourceSchema, studySchema } from '../evidence/schema';
-import type { ImportedFile } from '../evidence/import-evidence';
+import type { ImportedFile } from '../evidence/imported-file';
 
 export const STORAGE_KEY = 'ivig-ms-explorer:v1';
 export const BACKUP_KEY = 'ivig-ms-explorer:v1:unreadable-backup';
 
-const savedSchema = z.object({
-  version: z.literal(1),
-  imports: z.array(z.object({
-    id: z.string().min(1),
-    fileName: z.string().min(1),
-    importedAt: z.string().min(1),
-    sources: z.array(sourceSchema),
-    studies: z.array(studySchema),
-  })),
-});
-
-export interface LoadedState {
-  imports: ImportedFile[];
-  /** A sentence for the user when something could not be read. */
-  notice: string | null;
+/**
+ * Whether there is anything to restore, without loading the checker (zod and the schema) that
+ * reading it needs: on a first visit there is not. A storage that cannot even be asked says yes,
+ * so that loadSavedState (saved-state.ts) reports it.
+ */
+export function hasSavedState(storage: Pick<Storage, 'getItem'> | null): boolean {
+  if (!storage) return false;
+  try {
+    return storage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return true;
+  }
 }
 
-export function loadSavedState(storage: Pick<Storage, 'getItem' | 'setItem'> | null): LoadedState {
-  if (!storage) return { imports: [], notice: null };
-  let text: string | null;
-  try {
-    text = storage.getItem(STORAGE_KEY);
-  } catch {
-    return { imports: [], notice: 'Saved data could not be read (browser storage is not available); imported files will not be kept.' };
-  }
-  if (text === null) return { imports: [], notice: null };
-  let problem: string;
-  try {
-    const parsed = savedSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { imports: parsed.data.imports, notice: null };
-    const first = parsed.error.issues[0];
-    problem = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown shape';
-  } catch (e) {
-    problem = `not valid JSON (${(e as Error).message})`;
-  }
-  try {
-    storage.setItem(BACKUP_KEY, text);
-  } catch {
-    // The backup is best effort; the notice still tells the user.
-  }
-  return { imports: [], notice: `Saved imports could not be read (${problem}) and were set aside; the bundled evidence is shown. A copy of the saved text is kept in this browser under "${BACKUP_KEY}".` };
-}
-
-export function saveState(storage: Pick<Storage, 'setItem'> | null, imports: readonly ImportedFile[]): string | null {
+/** Saves the imports; with none left, removes the entry, so the next visit has nothing to check. */
+export function saveState(storage: Pick<Storage, 'setItem' | 'removeItem'> | null, imports: readonly ImportedFile[]): string | null {
   if (!storage) return null;
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, imports }));
+    if (imports.length === 0) storage.removeItem(STORAGE_KEY);
+    else storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, imports }));
     return null;
   } catch (e) {
     return `Imported files could not be saved in this browser (${(e as Error).message}); they will be lost on reload.`;

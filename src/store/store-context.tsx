@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { mergeImports } from '../evidence/import-evidence';
+import { mergeImports } from '../evidence/imported-file';
 import type { EvidenceSet } from '../evidence/schema';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './app-store';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CSV_TEMPLATE } from '../../src/evidence/import-evidence';
+import { CSV_TEMPLATE } from '../../src/evidence/imported-file';
 import { startBrowserAndServer } from './support';
 
 const env = startBrowserAndServer();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CSV_COLUMNS, CSV_TEMPLATE, importEvidenceFile } from '../../evidence/import-evidence';
+import { CSV_COLUMNS, CSV_TEMPLATE, MAX_IMPORT_BYTES } from '../../evidence/imported-file';
 import { download } from '../../export/to-svg';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 
@@ -14,13 +14,17 @@ export function ImportPanel() {
     if (!file) return;
     const state = store.getState();
     if (!state.evidence) return;
-    if (file.size > 5 * 1024 * 1024) {
+    if (file.size > MAX_IMPORT_BYTES) {
       setResult({ ok: false, lines: [`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB. Nothing was imported.`] });
       return;
     }
-    const r = importEvidenceFile(file.name, await file.text(), state.evidence, state.imports);
+    // The checker (zod and the schema) is loaded on the first import, not with the page.
+    const [{ importEvidenceFile }, text] = await Promise.all([import('../../evidence/import-evidence'), file.text()]);
+    const now = store.getState();
+    if (!now.evidence) return;
+    const r = importEvidenceFile(file.name, text, now.evidence, now.imports);
     if (r.ok) {
-      state.addImport(r.file);
+      now.addImport(r.file);
       setResult({ ok: true, lines: [r.summary] });
     } else {
       setResult({ ok: false, lines: [`${file.name} was not imported; nothing changed:`, ...r.problems] });
