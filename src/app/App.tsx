@@ -70,8 +70,10 @@ export function Shell({ firstViewCode }: { firstViewCode?: Promise<unknown> }) {
         <CopyLinkButton />
       </header>
       <main>
+        {/* Outside the loader: the address is read into the store while the evidence loads, so
+            the first view renders once, with the linked filters, not with defaults and again. */}
+        <UrlSync />
         <EvidenceLoader alsoWaitFor={firstViewCode}>
-          <UrlSync />
           <Persistence />
           <Notices />
           <Routes>
