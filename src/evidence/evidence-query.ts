@@ -18,8 +18,11 @@ export async function fetchEvidenceSet(
 ): Promise<EvidenceSet> {
   const response = await fetchImpl(url);
   if (!response.ok) throw new Error(`Could not load the evidence file (${url}): HTTP ${response.status}`);
-  const text = await response.text();
-  if (await isBuildValidated(text, buildValidatedDigest)) return JSON.parse(text) as EvidenceSet;
+  const bytes = await response.arrayBuffer();
+  const trusted = await isBuildValidated(bytes, buildValidatedDigest);
+  // UTF-8 as response.text() would decode it (a byte-order mark is dropped).
+  const text = new TextDecoder().decode(bytes);
+  if (trusted) return JSON.parse(text) as EvidenceSet;
   // Only now is the checker (zod and the schema) needed: load it with its own chunk.
   const { parseEvidenceText } = await import('./parse-evidence');
   return parseEvidenceText(text, `The evidence file (${url})`);

@@ -18,6 +18,7 @@ import { isBuildValidated, sha256Hex } from '../../src/evidence/trusted-digest';
 
 const file = join(process.cwd(), 'public/data/evidence.json');
 const text = readFileSync(file, 'utf8');
+const bytes = (body: string) => new TextEncoder().encode(body);
 const fileSha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
 
 const serve = (body: string) => (async () => new Response(body, { status: 200 })) as unknown as typeof fetch;
@@ -52,8 +53,8 @@ describe('the digest the build gives the bundled evidence file', () => {
 
 describe('loading the evidence file in the browser', () => {
   it('hashes as the build does (SHA-256 test vector, and the file itself)', async () => {
-    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(await sha256Hex(text)).toBe(fileSha256);
+    expect(await sha256Hex(bytes('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await sha256Hex(bytes(text))).toBe(fileSha256);
   });
 
   it('returns for the build-validated file exactly what full validation returns', async () => {
@@ -65,10 +66,10 @@ describe('loading the evidence file in the browser', () => {
   it('validates any other text in full, and reports its problems', async () => {
     const tampered = text.replace('"nAnalysed": {', '"nAnalysed": {"value": -5, "x": {');
     expect(tampered).not.toBe(text);
-    expect(await isBuildValidated(tampered, fileSha256)).toBe(false);
+    expect(await isBuildValidated(bytes(tampered), fileSha256)).toBe(false);
     await expect(fetchEvidenceSet('evidence.json', serve(tampered), fileSha256)).rejects.toBeInstanceOf(EvidenceFileError);
     // Without a digest (dev edits, a build that withheld it), validation always runs.
-    expect(await isBuildValidated(text, null)).toBe(false);
+    expect(await isBuildValidated(bytes(text), null)).toBe(false);
     await expect(fetchEvidenceSet('evidence.json', serve('{"studies": ['), null)).rejects.toThrow(/not valid JSON/);
   });
 });
