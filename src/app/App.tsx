@@ -7,29 +7,31 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { EvidenceView } from '../views/evidence/EvidenceView';
 import { preloadableView } from './preloadable-view';
+import { chartViewForHash, viewChunks } from './view-chunks';
+import { createQueryClient } from './query-client';
+import { evidenceQueryOptions } from '../evidence/evidence-query';
+import { EvidenceLoader } from './EvidenceLoader';
+import { UrlSync } from './UrlSync';
+import { Notices, Persistence } from './Persistence';
+
 // Views beyond the first load on demand: the engine and recharts are not needed to browse trials.
-const forest = preloadableView(() => import('../views/forest/ForestView'), (m) => m.ForestView);
-const doseResponse = preloadableView(() => import('../views/dose-response/DoseResponseView'), (m) => m.DoseResponseView);
-const phaseComparison = preloadableView(() => import('../views/phase-comparison/PhaseComparisonView'), (m) => m.PhaseComparisonView);
+const forest = preloadableView(viewChunks.forest, (m) => m.ForestView);
+const doseResponse = preloadableView(viewChunks.doseResponse, (m) => m.DoseResponseView);
+const phaseComparison = preloadableView(viewChunks.phaseComparison, (m) => m.PhaseComparisonView);
+const chartViews = { forest, doseResponse, phaseComparison };
 const ForestView = forest.View;
 const DoseResponseView = doseResponse.View;
 const PhaseComparisonView = phaseComparison.View;
 
 /**
  * A link straight to a chart should not wait for the evidence file before fetching the chart's
- * code: start both at once (the evidence query is prefetched in App).
+ * code: both are under way before React renders (view-chunks.ts, the prefetch below); this
+ * only remembers the module when it arrives.
  */
 function preloadViewFor(hash: string): Promise<unknown> | undefined {
-  if (hash.startsWith('#/forest')) return forest.preload();
-  if (hash.startsWith('#/dose-response')) return doseResponse.preload();
-  if (hash.startsWith('#/phases')) return phaseComparison.preload();
-  return undefined;
+  const view = chartViewForHash(hash);
+  return view ? chartViews[view].preload() : undefined;
 }
-import { createQueryClient } from './query-client';
-import { evidenceQueryOptions } from '../evidence/evidence-query';
-import { EvidenceLoader } from './EvidenceLoader';
-import { UrlSync } from './UrlSync';
-import { Notices, Persistence } from './Persistence';
 
 /** Keeps the filters when the user moves between views. */
 function ViewLink({ to, children }: { to: string; children: string }) {
