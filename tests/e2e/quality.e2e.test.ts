@@ -1,7 +1,8 @@
 /**
  * Accessibility, security and robustness in real Chromium against the production build:
  * axe-core finds no serious or critical violation on any view; the Content-Security-Policy is in
- * force and nothing violates it; no request leaves the app's origin; no view shows "NaN".
+ * force and nothing violates it; no request leaves the app's origin; no view shows "NaN"; every
+ * control is reached by Tab with a visible focus ring, and works from the keyboard.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -85,6 +86,52 @@ describe('Quality (Chromium, production build)', () => {
       const text = await page.locator('main').innerText();
       expect(text, v.route).not.toMatch(/\bNaN\b|\bundefined\b|Infinity/);
     }
+    await page.close();
+  });
+
+  it('every control on the forest view is reached by Tab, shows a visible focus ring, and works from the keyboard', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await open(page, '#/forest?outcome=relapse-free', 'svg.forest-svg');
+    const reached: { name: string; ring: boolean }[] = [];
+    // Tab until the focus comes back round to an element already visited (or 200 presses).
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as (HTMLElement & { visitedByTab?: boolean }) | null;
+        if (!el || el === document.body) return null;
+        if (el.visitedByTab) return 'again';
+        el.visitedByTab = true;
+        const style = getComputedStyle(el);
+        // SVG groups cannot draw an outline; theirs is the stroke of their background rectangle.
+        const frame = el instanceof SVGGElement ? el.querySelector('rect') : null;
+        const frameStyle = frame ? getComputedStyle(frame) : null;
+        const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none' ||
+          (frameStyle !== null && frameStyle.stroke !== 'none' && parseFloat(frameStyle.strokeWidth) >= 2);
+        const name = el.getAttribute('aria-label') ?? (el.textContent?.trim() || (el as HTMLInputElement).name || el.id || el.tagName);
+        return { name: `${el.tagName.toLowerCase()}:${name.slice(0, 40)}`, ring };
+      });
+      if (focused === 'again') break;
+      if (focused) reached.push(focused);
+    }
+    const names = reached.map((r) => r.name);
+    // The navigation, a phase filter, the analysis options, the exports and a study's checkbox.
+    expect(names).toContain('a:Dose-response');
+    expect(names).toContain('button:RR');
+    expect(names.some((n) => /^select:/.test(n))).toBe(true);
+    expect(names).toContain('button:SVG');
+    expect(names.some((n) => /^input:.*Fazekas 1997/.test(n))).toBe(true);
+    expect(reached.filter((r) => !r.ring).map((r) => r.name)).toEqual([]);
+
+    // Operate a filter from the keyboard alone: focus RR by Tab, press Space.
+    await page.goto(env.url + '#/forest?outcome=relapse-free');
+    await page.locator('svg.forest-svg').waitFor();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.textContent === 'RR')) break;
+    }
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => window.location.hash.includes('phase=RR'));
+    expect(await page.getByRole('button', { name: 'RR', pressed: true }).count()).toBe(1);
     await page.close();
   });
 });
