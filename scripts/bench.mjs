@@ -169,6 +169,7 @@ for (const [k, v] of Object.entries(result)) {
   const goal = goals[k];
   console.log(`${k.padEnd(20)} ${String(v).padStart(8)}   ${goal === undefined ? '' : `≤ ${goal}${v !== null && v > goal ? '  MISSED' : ''}`}`);
 }
+console.log(`cold loads, each (ms): ${loads.map((x) => Math.round(x)).join(', ')}`);
 console.log(`forest1000ColdLoadMs (fetch + validate 1,000 studies + render): ${Math.round(big.ms)}`);
 console.log(`first view JS: ${[...firstJs].join(', ')}`);
 console.log(JSON.stringify(result));
