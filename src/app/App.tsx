@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useState, type ReactNode } from 'react';
-import { HashRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
+import { HashRouter, NavLink, Navigate, Route, Routes, useLocation } from '../components/router';
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';

@@ -5,7 +5,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../components/router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { createAppStore } from '../store/app-store';

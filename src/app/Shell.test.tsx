@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from 'react-router';
+import { MemoryRouter, useLocation } from '../components/router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { createAppStore } from '../store/app-store';

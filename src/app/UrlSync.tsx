@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../components/router';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
 import { filtersFromSearchParams, filtersToSearchParams } from '../model/filters';
 import { settingsFromSearchParams, settingsToSearchParams } from '../model/analysis-params';

@@ -24,6 +24,27 @@ const trialTable = (page: Page) => page.getByRole('table', { name: /Trials of IV
 const trialNames = (page: Page) => trialTable(page).getByRole('rowheader').getByRole('button').allTextContents();
 
 describe('Evidence view (Chromium, production build)', () => {
+  it('Back and Forward move between views; filter clicks replace the entry instead of adding one', async () => {
+    const { page, errors } = await openPage(`${env.url}#/evidence`);
+    await trialTable(page).waitFor();
+    await page.getByRole('link', { name: 'Forest plot' }).click();
+    await page.locator('svg.forest-svg').waitFor();
+    await page.getByRole('button', { name: 'RR', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/forest?phase=RR');
+    await page.goBack();
+    await trialTable(page).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/evidence');
+    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Evidence');
+    // The evidence view's own address has no phase: the filter is not carried back.
+    expect(await page.getByRole('button', { name: 'RR', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    await page.goForward();
+    await page.locator('svg.forest-svg').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/forest?phase=RR');
+    expect(await page.getByRole('button', { name: 'RR', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('loads the bundled trials, filters to RR, keeps the filter in the URL and across a reload', async () => {
     const { page, errors } = await openPage(`${env.url}#/evidence`);
     await trialTable(page).waitFor();

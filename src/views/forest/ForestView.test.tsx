@@ -5,7 +5,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../../components/router';
 import { describe, expect, it } from 'vitest';
 import rma from '../../../tests/reference/fixtures/rma.json';
 import rmaMh from '../../../tests/reference/fixtures/rma-mh.json';

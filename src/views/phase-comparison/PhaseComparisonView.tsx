@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { ExportMenu } from '../../export/ExportMenu';
 import { exportFileName } from '../../export/file-name';
 import { toCsv } from '../../export/to-csv';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../components/router';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { FilterBar } from '../../components/FilterBar';
