@@ -51,6 +51,11 @@ export default tseslint.config(
     { group: folders('app'), message: 'Nothing imports app/.' },
   ], ['src/**/*.test.{ts,tsx}']),
   {
+    // CommonJS stand-ins for two @stdlib dependencies (vite.config.ts).
+    files: ['src/stats/shims/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['scripts/**/*.mjs', 'tests/e2e/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -64,10 +64,22 @@ function bundledEvidence(): Plugin {
   };
 }
 
+/**
+ * Two of @stdlib's dependencies replaced in the browser build by stand-ins with the same
+ * interface: the generator-support probe that tries eval (refused by the CSP, so the browser
+ * already took the eval-free path, after a CSP report), and a development logger. The unit tests
+ * run under Node, which loads @stdlib itself; the end-to-end tests check the browser's numbers.
+ */
+export const STDLIB_STAND_INS = [
+  { find: /^@stdlib\/assert-has-generator-support$/, replacement: resolve(import.meta.dirname, 'src/stats/shims/no-generator-support.cjs') },
+  { find: /^debug$/, replacement: resolve(import.meta.dirname, 'src/stats/shims/silent-debug.cjs') },
+];
+
 // Relative base: the built app works from any sub-path (a static host, a file share).
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy(), bundledEvidence()],
+  resolve: { alias: STDLIB_STAND_INS },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
 });
