@@ -5,33 +5,25 @@ import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CopyLinkButton } from '../components/CopyLinkButton';
-import { EvidenceView } from '../views/evidence/EvidenceView';
 import { preloadableView } from './preloadable-view';
-import { chartViewForHash, viewChunks } from './view-chunks';
+import { viewForHash, viewChunks } from './view-chunks';
 import { createQueryClient } from './query-client';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { EvidenceLoader } from './EvidenceLoader';
 import { UrlSync } from './UrlSync';
 import { Notices, Persistence } from './Persistence';
 
-// Views beyond the first load on demand: the engine and recharts are not needed to browse trials.
+// Every view on demand: the engine and recharts are not needed to browse trials, nor the table to see a chart.
 const forest = preloadableView(viewChunks.forest, (m) => m.ForestView);
 const doseResponse = preloadableView(viewChunks.doseResponse, (m) => m.DoseResponseView);
 const phaseComparison = preloadableView(viewChunks.phaseComparison, (m) => m.PhaseComparisonView);
-const chartViews = { forest, doseResponse, phaseComparison };
+const evidenceView = preloadableView(viewChunks.evidence, (m) => m.EvidenceView);
+export const views = { evidence: evidenceView, forest, doseResponse, phaseComparison };
+const EvidenceView = evidenceView.View;
 const ForestView = forest.View;
 const DoseResponseView = doseResponse.View;
 const PhaseComparisonView = phaseComparison.View;
 
-/**
- * A link straight to a chart should not wait for the evidence file before fetching the chart's
- * code: both are under way before React renders (view-chunks.ts, the prefetch below); this
- * only remembers the module when it arrives.
- */
-function preloadViewFor(hash: string): Promise<unknown> | undefined {
-  const view = chartViewForHash(hash);
-  return view ? chartViews[view].preload() : undefined;
-}
 
 /** Keeps the filters when the user moves between views. */
 function ViewLink({ to, children }: { to: string; children: string }) {
@@ -96,7 +88,8 @@ export function App() {
     const client = createQueryClient();
     // Fetch the evidence while React renders the shell, not after.
     void client.prefetchQuery(evidenceQueryOptions);
-    return { queryClient: client, firstViewCode: typeof window === 'undefined' ? undefined : preloadViewFor(window.location.hash) };
+    // The first view's chunk is already on its way (view-chunks.ts); this remembers the module.
+    return { queryClient: client, firstViewCode: typeof window === 'undefined' ? undefined : views[viewForHash(window.location.hash)].preload() };
   });
   const [store] = useState(() => createAppStore());
   return (

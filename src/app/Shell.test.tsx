@@ -2,13 +2,16 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, useLocation } from '../components/router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { miniEvidence } from '../test-support/mini-evidence';
-import { Shell } from './App';
+import { Shell, views } from './App';
 import { createQueryClient } from './query-client';
+
+// The views' code is loaded before the tests, as the app starts loading it before its first render.
+beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
 
 function LocationProbe() {
   const location = useLocation();

@@ -6,15 +6,18 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from '../../components/router';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import rma from '../../../tests/reference/fixtures/rma.json';
 import rmaMh from '../../../tests/reference/fixtures/rma-mh.json';
-import { Shell } from '../../app/App';
+import { Shell, views } from '../../app/App';
 import { createQueryClient } from '../../app/query-client';
 import { evidenceQueryOptions } from '../../evidence/evidence-query';
 import { createAppStore } from '../../store/app-store';
 import { AppStoreProvider } from '../../store/store-context';
 import { evidenceFromBinaryRows } from '../../test-support/evidence-from-rows';
+
+// The views' code is loaded before the tests, as the app starts loading it before its first render.
+beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
 
 const mh = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!;
 const reml = rma.fits.find((f) => f.name === 'bcg-RR/REML/z')!.expected;
