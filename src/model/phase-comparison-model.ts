@@ -109,7 +109,8 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
     }
     const { effects, nonEstimable } = toEffectInputs(reporting, outcome, measure, { useDerived: c.useDerived });
     if (effects.length === 0) {
-      cells.push(emptyCell(row, `reported but not estimable: ${nonEstimable.map((n) => `${n.label} (${n.reason})`).join('; ')}`, reporting.map((s) => s.label)));
+      // A colon, not brackets: the reasons carry their own brackets and labels often end in one.
+      cells.push(emptyCell(row, `reported but not estimable: ${nonEstimable.map((n) => `${n.label}: ${n.reason}`).join('; ')}`, reporting.map((s) => s.label)));
       continue;
     }
     const r = metaAnalysis(effects.map((e) => ({ yi: e.yi, vi: e.vi })), options);

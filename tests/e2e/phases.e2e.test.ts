@@ -28,7 +28,7 @@ describe('Phase comparison (Chromium, production build)', () => {
     // AIMS: MD 0.52 − 1.26 = −0.74, SE √(0.85²/75 + 2.2²/73) (metafor escalc "MD").
     expect(await rr.getAttribute('aria-label')).toBe(`RR: ${arrText[0]} [${arrText[1]}, ${arrText[2]}]. Open the forest plot.`);
     expect(arrText).toEqual(['-0.74', '-1.28', '-0.20']);
-    expect(await sp.getAttribute('aria-label')).toMatch(/^SP: reported but not estimable: Hommes 2004 \(ESIMS\) \(SD not reported/);
+    expect(await sp.getAttribute('aria-label')).toMatch(/^SP: reported but not estimable: Hommes 2004 \(ESIMS\): SD not reported/);
     expect(await panel.locator('.phase-sentence').textContent()).toContain('No test for subgroup differences: fewer than two phases have an estimate.');
 
     await rr.click();
