@@ -26,6 +26,37 @@ async function open(page: Page, route: string, ready: string) {
   await page.waitForTimeout(150);
 }
 
+/** Presses Tab until the focus comes round again; each stop's name and whether it shows a focus ring. */
+async function tabStops(page: Page): Promise<{ name: string; ring: boolean }[]> {
+  const reached: { name: string; ring: boolean }[] = [];
+  // Elements kept from a previous view (the header, the filters) start unvisited, from the top.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement & { visitedByTab?: boolean }>('*')) delete el.visitedByTab;
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  // Tab until the focus comes back round to an element already visited (or 200 presses).
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as (HTMLElement & { visitedByTab?: boolean }) | null;
+      if (!el || el === document.body) return null;
+      if (el.visitedByTab) return 'again';
+      el.visitedByTab = true;
+      const style = getComputedStyle(el);
+      // SVG groups cannot draw an outline; theirs is the stroke of their background rectangle.
+      const frame = el instanceof SVGGElement ? el.querySelector('rect') : null;
+      const frameStyle = frame ? getComputedStyle(frame) : null;
+      const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none' ||
+        (frameStyle !== null && frameStyle.stroke !== 'none' && parseFloat(frameStyle.strokeWidth) >= 2);
+      const name = el.getAttribute('aria-label') ?? (el.textContent?.trim() || (el as HTMLInputElement).name || el.id || el.tagName);
+      return { name: `${el.tagName.toLowerCase()}:${name.slice(0, 40)}`, ring };
+    });
+    if (focused === 'again') break;
+    if (focused) reached.push(focused);
+  }
+  return reached;
+}
+
 describe('Quality (Chromium, production build)', () => {
   it('axe-core: no serious or critical violations on any view', async () => {
     // axe is injected by evaluation, which the page's CSP would refuse as an inline script.
@@ -88,30 +119,23 @@ describe('Quality (Chromium, production build)', () => {
     await page.close();
   });
 
+  it('every Tab stop on every view shows a visible focus ring', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const missing: string[] = [];
+    for (const v of VIEWS) {
+      await open(page, v.route, v.ready);
+      const stops = await tabStops(page);
+      expect(stops.length, v.route).toBeGreaterThan(15);
+      missing.push(...stops.filter((r) => !r.ring).map((r) => `${v.route}: ${r.name}`));
+    }
+    expect(missing).toEqual([]);
+    await page.close();
+  });
+
   it('every control on the forest view is reached by Tab, shows a visible focus ring, and works from the keyboard', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await open(page, '#/forest?outcome=relapse-free', 'svg.forest-svg');
-    const reached: { name: string; ring: boolean }[] = [];
-    // Tab until the focus comes back round to an element already visited (or 200 presses).
-    for (let i = 0; i < 200; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as (HTMLElement & { visitedByTab?: boolean }) | null;
-        if (!el || el === document.body) return null;
-        if (el.visitedByTab) return 'again';
-        el.visitedByTab = true;
-        const style = getComputedStyle(el);
-        // SVG groups cannot draw an outline; theirs is the stroke of their background rectangle.
-        const frame = el instanceof SVGGElement ? el.querySelector('rect') : null;
-        const frameStyle = frame ? getComputedStyle(frame) : null;
-        const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none' ||
-          (frameStyle !== null && frameStyle.stroke !== 'none' && parseFloat(frameStyle.strokeWidth) >= 2);
-        const name = el.getAttribute('aria-label') ?? (el.textContent?.trim() || (el as HTMLInputElement).name || el.id || el.tagName);
-        return { name: `${el.tagName.toLowerCase()}:${name.slice(0, 40)}`, ring };
-      });
-      if (focused === 'again') break;
-      if (focused) reached.push(focused);
-    }
+    const reached = await tabStops(page);
     const names = reached.map((r) => r.name);
     // The navigation, a phase filter, the analysis options, the exports and a study's checkbox.
     expect(names).toContain('a:Dose-response');
