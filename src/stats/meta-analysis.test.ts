@@ -34,6 +34,8 @@ describe('metaAnalysis with k = 1', () => {
     expect(r.weights).toEqual([100]);
     // Knapp-Hartung has no df with one study: z is used and the result says so.
     expect(r.test).toBe('z');
+    expect(r.df).toBeNull();
+    expect(r.iterations).toBe(0);
     expect(r.piDistribution).toBe('normal');
     expect(r.warnings.join(' ')).toMatch(/z test was used/);
   });

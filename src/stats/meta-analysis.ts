@@ -82,46 +82,18 @@ export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): M
     );
   }
   let test = options.test;
-  if (data.k === 1) {
+  // One study: no τ², no heterogeneity, no Knapp-Hartung (it needs k >= 2); the pooled estimate
+  // is the study's own, as metafor gives it. Same result shape, with nulls where undefined.
+  const single = data.k === 1;
+  let tau2 = 0;
+  let iterations = 0;
+  if (single) {
     if (test === 'knha') {
       warnings.push('k = 1: Knapp-Hartung needs k >= 2, so the z test was used (as metafor)');
       test = 'z';
     }
     warnings.push('k = 1: tau2 is 0 and heterogeneity statistics are undefined (null)');
-    const pooled = inverseVariancePooling(data, 0, test, level);
-    return {
-      k: 1,
-      method,
-      test,
-      level,
-      estimate: pooled.estimate,
-      se: pooled.se,
-      ciLower: pooled.ciLower,
-      ciUpper: pooled.ciUpper,
-      statistic: pooled.statistic,
-      pValue: pooled.pValue,
-      df: null,
-      tau2: 0,
-      tau: 0,
-      tau2CiLower: null,
-      tau2CiUpper: null,
-      I2: null,
-      H2: null,
-      Q: null,
-      QpValue: null,
-      piLower: pooled.piLower,
-      piUpper: pooled.piUpper,
-      piDistribution: 'normal',
-      weights: pooled.weights,
-      converged: true,
-      iterations: 0,
-      warnings,
-    };
-  }
-
-  let tau2 = 0;
-  let iterations = 0;
-  if (method !== 'FE') {
+  } else if (method !== 'FE') {
     const estimate = estimateTau2(method, data, control);
     tau2 = estimate.tau2;
     iterations = estimate.iterations;
@@ -130,9 +102,9 @@ export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): M
     warnings.push('Knapp-Hartung is not meant for a common-effect (FE) model (metafor warns too)');
   }
   const pooled = inverseVariancePooling(data, tau2, test, level);
-  warnings.push(...pooled.warnings);
-  const heterogeneity = heterogeneityStatistics(data, tau2, method === 'FE');
-  const { lower: tau2CiLower, upper: tau2CiUpper } = tau2IntervalFor(data, method === 'FE', level, warnings);
+  if (!single) warnings.push(...pooled.warnings);
+  const heterogeneity = single ? { I2: null, H2: null, Q: null, QpValue: null } : heterogeneityStatistics(data, tau2, method === 'FE');
+  const tau2Ci = single ? { lower: null, upper: null } : tau2IntervalFor(data, method === 'FE', level, warnings);
   return {
     k: data.k,
     method,
@@ -144,11 +116,11 @@ export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): M
     ciUpper: pooled.ciUpper,
     statistic: pooled.statistic,
     pValue: pooled.pValue,
-    df: pooled.df,
+    df: single ? null : pooled.df,
     tau2,
     tau: Math.sqrt(tau2),
-    tau2CiLower,
-    tau2CiUpper,
+    tau2CiLower: tau2Ci.lower,
+    tau2CiUpper: tau2Ci.upper,
     I2: heterogeneity.I2,
     H2: heterogeneity.H2,
     Q: heterogeneity.Q,
