@@ -36,21 +36,22 @@ function contentSecurityPolicy(): Plugin {
  * would change, gets no digest: the app then validates it at run time and shows any problem.
  */
 export async function bundledEvidenceDigest(file = resolve(import.meta.dirname, 'public/data/evidence.json')): Promise<{ sha256: string | null; why: string | null }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     return { sha256: null, why: `cannot read it (${(e as Error).message})` };
   }
   try {
     // Through Vite's module runner: the app's TypeScript, exactly as the browser runs it.
     const { module } = await runnerImport<typeof import('./src/evidence/normal-form')>(resolve(import.meta.dirname, 'src/evidence/normal-form.ts'), { configFile: false, logLevel: 'error' });
-    const verdict = module.checkNormalForm(text);
+    // Decoded as the browser decodes it (src/evidence/evidence-query.ts); hashed as served.
+    const verdict = module.checkNormalForm(new TextDecoder().decode(bytes));
     if (!verdict.ok) return { sha256: null, why: verdict.reason };
   } catch (e) {
     return { sha256: null, why: (e as Error).message };
   }
-  return { sha256: createHash('sha256').update(readFileSync(file)).digest('hex'), why: null };
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), why: null };
 }
 
 function bundledEvidence(): Plugin {

@@ -22,5 +22,5 @@ export function viewForHash(hash: string): ViewName {
   return 'evidence';
 }
 
-const first = typeof window === 'undefined' ? null : viewForHash(window.location.hash);
-if (first) void viewChunks[first]().catch(() => undefined); // a failure is reported when the view asks again
+// A failure is reported when the view asks for its chunk again (preloadable-view.tsx).
+if (typeof window !== 'undefined') void viewChunks[viewForHash(window.location.hash)]().catch(() => undefined);
