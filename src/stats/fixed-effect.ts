@@ -3,16 +3,10 @@
  * `method = "FE"`) and the second stage of every random-effects model.
  */
 import { criticalValue, twoSidedPValue } from './distributions';
-import type { TestType } from './types';
+import type { EstimateWithTest, TestType } from './types';
 import { type ModelData, weightedLeastSquares } from './weighted-least-squares';
 
-export interface PooledEstimate {
-  estimate: number;
-  se: number;
-  ciLower: number;
-  ciUpper: number;
-  statistic: number;
-  pValue: number;
+export interface PooledEstimate extends EstimateWithTest {
   /** k − 1 under Knapp-Hartung, null for z. */
   df: number | null;
   piLower: number;

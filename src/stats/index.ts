@@ -3,6 +3,7 @@
  * nothing outside src/stats except @stdlib distribution functions.
  */
 export type {
+  EstimateWithTest,
   IterationControl,
   MetaAnalysisOptions,
   MetaAnalysisResult,

@@ -5,21 +5,16 @@
 import { InvalidInputError, NotEstimableError, atStudy } from './errors';
 import { criticalValue, chiSquareUpperTail, twoSidedPValue } from './distributions';
 import { type BinaryArms, effectSize } from './effect-sizes';
+import type { EstimateWithTest } from './types';
 import { requireLength, requireLevel, requireNonNegative, requireOneOf, requirePositive } from './validation';
 
 export type MantelHaenszelMeasure = 'OR' | 'RR' | 'RD';
 
-export interface MantelHaenszelResult {
+/** `estimate` is the log OR / log RR (metafor's `beta`), or the RD; the test is always z. */
+export interface MantelHaenszelResult extends EstimateWithTest {
   measure: MantelHaenszelMeasure;
   /** Number of tables pooled. */
   k: number;
-  /** Log OR / log RR (metafor's `beta`), or the RD. */
-  estimate: number;
-  se: number;
-  ciLower: number;
-  ciUpper: number;
-  statistic: number;
-  pValue: number;
   /**
    * Cochran's Q of the study estimates around the MH estimate (null when fewer than two tables
    * have an estimate), its df and p-value.

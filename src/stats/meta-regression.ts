@@ -18,7 +18,7 @@ import {
 } from './linear-algebra';
 import { resolveOptions } from './meta-analysis';
 import { estimateTau2 } from './tau2-estimators';
-import type { MetaAnalysisOptions, PoolingMethod, StudyEffect, TestType } from './types';
+import type { EstimateWithTest, MetaAnalysisOptions, PoolingMethod, StudyEffect, TestType } from './types';
 import { requireFinite, requireLength, validateEffects } from './validation';
 import { type ModelData, interceptOnlyData, weightedLeastSquares } from './weighted-least-squares';
 
@@ -27,15 +27,9 @@ export interface MetaRegressionOptions extends MetaAnalysisOptions {
   moderatorNames?: string[];
 }
 
-export interface RegressionCoefficient {
+/** `statistic` is z, or t on k − p df under Knapp-Hartung. */
+export interface RegressionCoefficient extends EstimateWithTest {
   name: string;
-  estimate: number;
-  se: number;
-  ciLower: number;
-  ciUpper: number;
-  /** z, or t on k − p df under Knapp-Hartung. */
-  statistic: number;
-  pValue: number;
 }
 
 export interface MetaRegressionPrediction {

@@ -52,12 +52,11 @@ export interface MetaAnalysisOptions {
 /** The distribution that supplied the quantile of the prediction interval. */
 export type PredictionDistribution = 'normal' | 't(k-1)';
 
-export interface MetaAnalysisResult {
-  k: number;
-  method: PoolingMethod;
-  test: TestType;
-  level: number;
-  /** Pooled estimate on the analysis scale (log scale for OR, RR, IRR). */
+/**
+ * An estimate with its inference, as every pooling function reports it (metafor's `beta`, `se`,
+ * `ci.lb`, `ci.ub`, `zval`/`tval`, `pval`).
+ */
+export interface EstimateWithTest {
   estimate: number;
   se: number;
   ciLower: number;
@@ -65,6 +64,14 @@ export interface MetaAnalysisResult {
   /** z, or t under Knapp-Hartung. */
   statistic: number;
   pValue: number;
+}
+
+/** `estimate` is on the analysis scale (log scale for OR, RR, IRR). */
+export interface MetaAnalysisResult extends EstimateWithTest {
+  k: number;
+  method: PoolingMethod;
+  test: TestType;
+  level: number;
   /** Degrees of freedom of the t test (k − 1) under Knapp-Hartung, null for z. */
   df: number | null;
   tau2: number;
