@@ -124,7 +124,18 @@ export interface EffectInputs {
   nonEstimable: NonEstimableStudy[];
 }
 
-const fmt = (x: number) => String(Number(x.toPrecision(4)));
+/**
+ * A number as entered: every digit kept (27338 stays 27338, 0.125 stays 0.125). Arm data in the
+ * forest table, its SVG/PNG and CSV must be the numbers of the source, never rounded for display.
+ */
+const asEntered = (x: number) => String(x);
+/**
+ * A number we computed (a split share, a combined arm): 4 significant digits is enough to read it,
+ * and the derivation note gives the formula with the entered numbers.
+ */
+const derivedNumber = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
+/** An arm value: as entered when it is the source's number, rounded when it is our arithmetic. */
+const armValue = (x: number, computed: boolean) => (computed ? derivedNumber(x) : asEntered(x));
 
 class NotEstimable extends Error {}
 
@@ -175,7 +186,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
   const roleOf = (armId: string) => study.arms.find((a) => a.id === armId)?.role;
   const isTreatment = (armId: string) => roleOf(armId) === 'ivig' && (selection.treatmentArmIds === null || selection.treatmentArmIds.includes(armId));
   const share = selection.controlShare;
-  if (share !== 1) derivations.push(`shared placebo group split between ${Math.round(1 / share)} dose arms (its n${d.form === 'counts' ? ' and events' : ''} × ${fmt(share)}; Cochrane Handbook 23.3.4)`);
+  const splitInto = Math.round(1 / share);
   let es: Pick<EffectSize, 'yi' | 'vi' | 'sei'>;
   let treatmentData: string | null = null;
   let controlData: string | null = null;
@@ -197,14 +208,17 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (events and totals added; Cochrane Handbook 23.3.4)`);
       const c0 = ctrl[0] as ArmCounts;
       const c = { events: c0.events * share, total: c0.total * share };
+      if (share !== 1) {
+        derivations.push(`placebo ${asEntered(c0.events)}/${asEntered(c0.total)} shared by ${splitInto} dose arms and split between them: events ${asEntered(c0.events)} / ${splitInto} = ${derivedNumber(c.events)}, total ${asEntered(c0.total)} / ${splitInto} = ${derivedNumber(c.total)} (Cochrane Handbook 23.3.4)`);
+      }
       counts = { ai: t.events, n1i: t.total, ci: c.events, n2i: c.total };
       const r = effectSize(measure as 'OR' | 'RR' | 'RD', counts);
       if (r.continuityCorrection !== null) derivations.push(`zero cell: ${r.continuityCorrection} added to every cell (metafor's default)`);
       derivations.push(...r.notes);
       es = r;
       participants = t.total + c.total;
-      treatmentData = `${t.events}/${t.total}`;
-      controlData = `${fmt(c.events)}/${fmt(c.total)}`;
+      treatmentData = `${asEntered(t.events)}/${asEntered(t.total)}`;
+      controlData = `${armValue(c.events, share !== 1)}/${armValue(c.total, share !== 1)}`;
       break;
     }
     case 'continuous': {
@@ -221,12 +235,16 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (Cochrane Handbook 23.3.4, Table 6.5.a)`);
       const c0 = ctrl[0] as ArmMeans;
       const c = { ...c0, n: c0.n * share };
+      if (share !== 1) {
+        derivations.push(`placebo n ${asEntered(c0.n)} shared by ${splitInto} dose arms and split between them: ${asEntered(c0.n)} / ${splitInto} = ${derivedNumber(c.n)}; mean and SD unchanged (Cochrane Handbook 23.3.4)`);
+      }
       const r = effectSize(measure as 'MD' | 'SMD', { m1i: t.mean, sd1i: t.sd, n1i: t.n, m2i: c.mean, sd2i: c.sd, n2i: c.n });
       derivations.push(...r.notes);
       es = r;
       participants = t.n + c.n;
-      treatmentData = `${fmt(t.mean)} (${fmt(t.sd)}) ${t.n}`;
-      controlData = `${fmt(c.mean)} (${fmt(c.sd)}) ${fmt(c.n)}`;
+      const combined = treat.length > 1;
+      treatmentData = `${armValue(t.mean, combined)} (${armValue(t.sd, combined)}) ${asEntered(t.n)}`;
+      controlData = `${asEntered(c.mean)} (${asEntered(c.sd)}) ${armValue(c.n, share !== 1)}`;
       break;
     }
     case 'contrast': {

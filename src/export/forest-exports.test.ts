@@ -50,4 +50,15 @@ describe('forestToCsv', () => {
     expect(Number(pooled[col('tau2')])).toBeCloseTo(model.overall!.result!.tau2, 12);
     expect(pooled[col('method')]).toBe('Risk ratio, IV, Random (REML), 95% CI');
   });
+  it('writes the arm counts as entered (no rounding of 27338 or 88391)', () => {
+    const parsed = parseCsv(forestToCsv(model));
+    const header = parsed[0]!;
+    const studyRows = parsed.filter((r) => r[0] === 'study');
+    const byId = new Map(studyRows.map((r) => [r[header.indexOf('study_id')], r]));
+    rows.forEach((x, i) => {
+      const r = byId.get(`trial-${i + 1}`)!;
+      expect([r[header.indexOf('ivig_data')], r[header.indexOf('placebo_data')]]).toEqual([`${x.ai}/${x.n1i}`, `${x.ci}/${x.n2i}`]);
+    });
+    expect(studyRows.map((r) => r[header.indexOf('placebo_data')])).toEqual(expect.arrayContaining(['141/27338', '499/88391']));
+  });
 });

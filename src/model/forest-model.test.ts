@@ -47,6 +47,16 @@ describe('toForestModel on dat.bcg', () => {
     expect(m.overall!.heterogeneityText).toContain(`Chi² = ${mh.expected.Q.toFixed(2)}, df = 12`);
   });
 
+  it('shows the arm counts as entered, however large (141/27338, 499/88391)', () => {
+    const rows = toForestModel(bcg.studies, [], choices()).groups[0]!.rows;
+    const byId = new Map(rows.map((r) => [r.studyId, r]));
+    mh.rows.forEach((x, i) => {
+      expect(byId.get(`trial-${i + 1}`)!.treatmentData).toBe(`${x.ai}/${x.n1i}`);
+      expect(byId.get(`trial-${i + 1}`)!.controlData).toBe(`${x.ci}/${x.n2i}`);
+    });
+    expect(rows.map((r) => r.controlData)).toEqual(expect.arrayContaining(['141/27338', '499/88391']));
+  });
+
   it('toggling a study out re-pools without it and gives it no weight', () => {
     const all = toForestModel(bcg.studies, [], choices());
     const without = toForestModel(bcg.studies, [], choices({ excludedStudyIds: ['trial-1'] }));
