@@ -47,6 +47,29 @@ describe('toForestModel on dat.bcg', () => {
     expect(m.overall!.heterogeneityText).toContain(`Chi² = ${mh.expected.Q.toFixed(2)}, df = 12`);
   });
 
+  it('under M-H, Fixed the weights (and so the squares) are metafor’s weights(rma.mh())', () => {
+    for (const measure of ['OR', 'RR', 'RD'] as const) {
+      const expected = rmaMh.cases.find((x) => x.name === `bcg-MH-${measure}`)!.expected.weights;
+      const rows = toForestModel(bcg.studies, [], choices({ model: 'common', measure })).groups[0]!.rows;
+      const byId = new Map(rows.map((r) => [r.studyId, r.weightPercent!]));
+      expected.forEach((w, i) => expect(rel(byId.get(`trial-${i + 1}`)!, w)).toBeLessThan(1e-6));
+    }
+    // The reviewer's check against RevMan: Hart 1977 (trial 4) 16.2%, TPT Madras (trial 8) 31.7%.
+    const rr = toForestModel(bcg.studies, [], choices({ model: 'common' })).groups[0]!.rows;
+    expect(rr.find((r) => r.studyId === 'trial-4')!.weightPercent!.toFixed(1)).toBe('16.2');
+    expect(rr.find((r) => r.studyId === 'trial-8')!.weightPercent!.toFixed(1)).toBe('31.7');
+    // Inverse variance (the box unchecked) keeps metafor's rma(method = "FE") weights.
+    const fe = rma.fits.find((f) => f.name === 'bcg-RR/FE/z')!.expected.weights;
+    const ivRows = toForestModel(bcg.studies, [], choices({ model: 'common', mantelHaenszel: false })).groups[0]!.rows;
+    fe.forEach((w, i) => expect(rel(ivRows.find((r) => r.studyId === `trial-${i + 1}`)!.weightPercent!, w)).toBeLessThan(1e-6));
+  });
+
+  it('a zero-cell study gets M-H weight 0, as in metafor', () => {
+    const zeros = rmaMh.cases.find((x) => x.name === 'zero-cells-MH-RR')!;
+    const rows = toForestModel(evidenceFromBinaryRows(zeros.rows).studies, [], choices({ model: 'common' })).groups[0]!.rows;
+    zeros.expected.weights.forEach((w, i) => expect(rows.find((r) => r.studyId === `trial-${i + 1}`)!.weightPercent).toBeCloseTo(w, 9));
+  });
+
   it('shows the arm counts as entered, however large (141/27338, 499/88391)', () => {
     const rows = toForestModel(bcg.studies, [], choices()).groups[0]!.rows;
     const byId = new Map(rows.map((r) => [r.studyId, r]));

@@ -188,8 +188,12 @@ function poolsByMantelHaenszel(c: AnalysisChoices, inputs: readonly StudyEffectI
   return c.model === 'common' && c.mantelHaenszel && (c.measure === 'OR' || c.measure === 'RR' || c.measure === 'RD') && inputs.every((i) => i.counts !== null);
 }
 
-/** Pools a set of study effects; null when there is nothing to pool. */
-function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: string, label: string): { row: PooledRow; result: MetaAnalysisResult } | null {
+/**
+ * Pools a set of study effects; null when there is nothing to pool. `weights` (percent, in the
+ * order of `inputs`) are those of the method that made the row: Mantel-Haenszel weights under
+ * "M-H, Fixed" (metafor's weights(rma.mh())), inverse-variance weights otherwise.
+ */
+function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: string, label: string): { row: PooledRow; result: MetaAnalysisResult; weights: readonly number[] } | null {
   if (inputs.length === 0) return null;
   const isRatio = isRatioMeasure(c.measure);
   const t = back(isRatio);
@@ -201,6 +205,7 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
     const het = { ...iv, Q: mh.Q, QpValue: mh.QpValue, I2: mh.Q !== null && mh.Q > 0 && mh.QDf !== null ? Math.max(0, (100 * (mh.Q - mh.QDf)) / mh.Q) : iv.I2 };
     return {
       result: iv,
+      weights: mh.weights,
       row: {
         key, label, k: mh.k,
         estimate: t(mh.estimate), ciLower: t(mh.ciLower), ciUpper: t(mh.ciUpper),
@@ -215,6 +220,7 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
   const showPi = c.model === 'random' && iv.k >= 2;
   return {
     result: iv,
+    weights: iv.weights,
     row: {
       key, label, k: iv.k,
       estimate: t(iv.estimate), ciLower: t(iv.ciLower), ciUpper: t(iv.ciUpper),
@@ -321,14 +327,14 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
   const overallPooled = c.mode === 'standard' ? pool(included, c, 'overall', 'Total') : null;
   const weightOf = new Map<string, number>();
   if (overallPooled && c.subgroupBy === 'none') {
-    included.forEach((e, i) => weightOf.set(e.studyId, overallPooled.result.weights[i] ?? NaN));
+    included.forEach((e, i) => weightOf.set(e.studyId, overallPooled.weights[i] ?? NaN));
   }
 
   for (const key of groupKeys) {
     const members = effects.filter((e) => groupKey(e, c.subgroupBy) === key);
     const inGroup = members.filter((e) => !excluded.has(e.studyId));
     const pooled = c.subgroupBy === 'none' ? overallPooled : c.mode === 'standard' ? pool(inGroup, c, `sub-${key}`, 'Subtotal') : null;
-    if (c.subgroupBy !== 'none' && pooled) inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.result.weights[i] ?? NaN));
+    if (c.subgroupBy !== 'none' && pooled) inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.weights[i] ?? NaN));
     const rows: ForestStudyRow[] = members.map((e) => {
       const yi = sign * e.yi;
       let lo = yi - criticalValue(c.level, null) * e.sei;

@@ -24,6 +24,11 @@ export interface MantelHaenszelResult extends EstimateWithTest {
   QpValue: number | null;
   /** Tables used for Q (double-zero tables are left out, as metafor's drop00 = TRUE). */
   kQ: number;
+  /**
+   * Each table's Mantel-Haenszel weight in percent of their sum, in the order of the rows (as
+   * metafor's `weights(rma.mh(...))`): the weights of the pooled estimate, not inverse-variance ones.
+   */
+  weights: number[];
   warnings: string[];
 }
 
@@ -44,6 +49,11 @@ export interface MantelHaenszelResult extends EstimateWithTest {
  * - Heterogeneity: Q = Σ (yᵢ − ψ̂)²/vᵢ with yᵢ, vᵢ from `effectSize` (1/2 added to tables with a
  *   zero cell) over tables that are not double-zero, df = kQ − 1.
  * - z test and CI from the normal distribution (metafor's rma.mh has no t option).
+ * - Weights (the terms whose sum is the estimate's denominator; Cochrane Handbook 10.4.1, RevMan 5
+ *   statistical algorithms): OR wᵢ = bᵢcᵢ/Nᵢ, RR wᵢ = cᵢn1ᵢ/Nᵢ, RD wᵢ = n1ᵢn2ᵢ/Nᵢ, from the
+ *   uncorrected table, reported as 100·wᵢ/Σwⱼ (metafor's `weights.rma.mh`). A table with a zero in
+ *   its weight's cells (no events in the control arm for the OR and RR, or no non-events in the
+ *   IVIG arm for the OR) gets weight 0, as in metafor; a double-zero table keeps an RD weight.
  *
  * Reference: metafor documentation, `rma.mh`; Cochrane Handbook v6.4, section 10.4.1;
  * Mantel & Haenszel (1959), JNCI 22:719–748.
@@ -73,6 +83,7 @@ export function mantelHaenszel(
   let rdDenominator = 0;
   let rdVarA = 0;
   let rdVarB = 0;
+  const rawWeights: number[] = [];
   for (let i = 0; i < k; i++) {
     const row = list[i];
     if (typeof row !== 'object' || row === null) {
@@ -89,6 +100,7 @@ export function mantelHaenszel(
     const N = n1 + n2;
     sumA += a;
     sumC += c;
+    rawWeights.push(m === 'OR' ? (b / N) * c : m === 'RR' ? (c / N) * n1 : (n1 / N) * n2);
     if (m === 'OR') {
       const P = (a + d) / N;
       const Q = (b + c) / N;
@@ -153,6 +165,8 @@ export function mantelHaenszel(
   }
   if (kQ < k) warnings.push(`${k - kQ} double-zero table(s) left out of Q (as metafor's rma.mh, drop00 = TRUE)`);
   const hasQ = kQ > 1;
+  // Σwᵢ > 0 here: it is S for the OR and RR (checked above) and Σ n1n2/N > 0 for the RD.
+  const weightSum = rawWeights.reduce((x, y) => x + y, 0);
   return {
     measure: m,
     k,
@@ -166,6 +180,7 @@ export function mantelHaenszel(
     QDf: hasQ ? kQ - 1 : null,
     QpValue: hasQ ? chiSquareUpperTail(Math.max(0, Q), kQ - 1) : null,
     kQ,
+    weights: rawWeights.map((w) => (100 * w) / weightSum),
     warnings,
   };
 }

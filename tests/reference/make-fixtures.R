@@ -221,13 +221,17 @@ write_fixture("rma-defaults", list(datasets = datasets_json[1], fits = default_f
 # rma.mh
 # ---------------------------------------------------------------------------------------------
 
+# weights(res) is weights.rma.mh(): the Mantel-Haenszel weights in percent of their sum, from the
+# uncorrected tables (OR: bi*ci/Ni; RR: ci*(ai+bi)/Ni; RD: (ai+bi)*(ci+di)/Ni), so a table with a
+# zero in the cells of its weight gets 0, and a double-zero table keeps its place.
 mh_case <- function(name, measure, call, rows) {
   res <- run(call)
-  list(name = name, measure = measure, call = call, rows = rows,
+  list(name = name, measure = measure, call = call, weightsCall = "weights(res)", rows = rows,
        expected = list(k = res$k, estimate = num(res$beta), se = num(res$se),
                        ciLower = num(res$ci.lb), ciUpper = num(res$ci.ub),
                        statistic = num(res$zval), pValue = num(res$pval),
-                       Q = num(res$QE), QpValue = num(res$QEp), kQ = res$k.yi))
+                       Q = num(res$QE), QpValue = num(res$QEp), kQ = res$k.yi,
+                       weights = vec(weights(res))))
 }
 mh_cases <- list()
 for (m in c("OR", "RR", "RD")) {

@@ -25,6 +25,8 @@ interface MhCase {
     Q: number;
     QpValue: number;
     kQ: number;
+    /** weights(res): Mantel-Haenszel weights in percent. */
+    weights: number[];
   };
 }
 const fixture = mhJson as unknown as { meta: FixtureMeta; cases: MhCase[] };
@@ -46,5 +48,7 @@ describe(`rma.mh fixtures (metafor ${fixture.meta.metafor})`, () => {
     expect(r.kQ).toBe(e.kQ);
     close(r.Q, e.Q, 'Q', 'Q');
     close(r.QpValue, e.QpValue, 'QpValue', 'p-value');
+    expect(r.weights).toHaveLength(e.weights.length);
+    e.weights.forEach((w, i) => close(r.weights[i] ?? null, w, `weights[${i}]`, 'weight'));
   });
 });
