@@ -8,7 +8,7 @@ import type { ForestMode, ForestSort, SubgroupBy } from '../model/forest-model';
 import { useAppStore } from '../store/store-context';
 
 export type AnalysisControl =
-  | 'model' | 'tau2' | 'knha' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
+  | 'model' | 'tau2' | 'i2' | 'knha' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
   | 'loading' | 'logDose' | 'phaseModerator';
 
 /** The seed review (Sorensen, J Neurol Sci 2003): "as of 2003" keeps what it could have seen. */
@@ -77,6 +77,15 @@ export function AnalysisControls({ picker, show, label = 'Analysis settings', ch
           τ² estimator
           <select value={analysis.tau2Method} disabled={has('model') && analysis.model === 'common'} onChange={(e) => setAnalysis({ tau2Method: e.target.value as AnalysisSettings['tau2Method'] })}>
             {TAU2_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </label>
+      )}
+      {has('i2') && (
+        <label>
+          I² beside Chi²
+          <select value={analysis.i2Basis} disabled={has('model') && analysis.model === 'common'} onChange={(e) => setAnalysis({ i2Basis: e.target.value as AnalysisSettings['i2Basis'] })}>
+            <option value="tau2">from τ² (metafor)</option>
+            <option value="Q">from Q (RevMan)</option>
           </select>
         </label>
       )}

@@ -50,6 +50,21 @@ describe('forestToCsv', () => {
     expect(Number(pooled[col('tau2')])).toBeCloseTo(model.overall!.result!.tau2, 12);
     expect(pooled[col('method')]).toBe('Risk ratio, IV, Random (REML), 95% CI');
   });
+  it('writes the heterogeneity of the plot’s line: the M-H Q and p under M-H, the I² basis chosen', () => {
+    const mhCase = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!.expected;
+    const mhModel = toForestModel(studies, [], { ...choices, model: 'common' });
+    const parsed = parseCsv(forestToCsv(mhModel));
+    const col = (name: string) => parsed[0]!.indexOf(name);
+    const pooled = parsed.find((r) => r[0] === 'pooled')!;
+    expect(Number(pooled[col('Q')])).toBeCloseTo(mhCase.Q, 9);
+    expect(Number(pooled[col('p_value')])).toBeCloseTo(mhCase.pValue, 12);
+    expect(pooled[col('I2_basis')]).toBe('Q');
+    const qModel = toForestModel(studies, [], { ...choices, i2Basis: 'Q' });
+    const qPooled = parseCsv(forestToCsv(qModel)).find((r) => r[0] === 'pooled')!;
+    expect(Number(qPooled[col('I2_percent')])).toBeCloseTo(qModel.overall!.heterogeneity!.I2, 9);
+    expect(qPooled[col('I2_basis')]).toBe('Q');
+    expect(forestToR(qModel, { ...choices, i2Basis: 'Q' }, { evidenceVersion: 'x', date: 'y' })).toContain('cat("I^2 (Q-based, as RevMan):", round(100 * max(0, (res$QE - (res$k - 1)) / res$QE)), "%\\n")');
+  });
   it('writes the arm counts as entered (no rounding of 27338 or 88391)', () => {
     const parsed = parseCsv(forestToCsv(model));
     const header = parsed[0]!;

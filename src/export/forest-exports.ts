@@ -9,15 +9,16 @@ import { toCsv, type CsvValue } from './to-csv';
 const HEADER = [
   'row_type', 'study_id', 'label', 'year', 'subgroup', 'included', 'ivig_data', 'placebo_data', 'yi', 'vi', 'sei',
   'effect', 'ci_lower', 'ci_upper', 'weight_percent', 'value_status', 'derivations', 'source_ids',
-  'k', 'p_value', 'tau2', 'I2_percent', 'Q', 'Q_p_value', 'pi_lower', 'pi_upper', 'method',
+  'k', 'p_value', 'tau2', 'I2_percent', 'I2_basis', 'Q', 'Q_p_value', 'pi_lower', 'pi_upper', 'method',
 ];
 
 function pooledCsvRow(r: PooledRow, subgroup: string, method: string): CsvValue[] {
-  const res = r.result;
   return [
     'pooled', '', r.label, '', subgroup, '', '', '', r.yi, '', '',
     r.estimate, r.ciLower, r.ciUpper, 100, '', '', '',
-    r.k, res?.pValue ?? null, res?.tau2 ?? null, res?.I2 ?? null, res?.Q ?? null, res?.QpValue ?? null,
+    // Heterogeneity as on the plot's line: the M-H Q under M-H, the I² of the chosen basis.
+    r.k, r.pValue, r.heterogeneity?.tau2 ?? null, r.heterogeneity?.I2 ?? null, r.heterogeneity?.I2Basis ?? '',
+    r.heterogeneity?.Q ?? null, r.heterogeneity?.QpValue ?? null,
     r.piLower, r.piUpper, method,
   ];
 }
@@ -31,7 +32,7 @@ export function forestToCsv(model: ForestModel): string {
         r.yi, r.input.vi, r.sei, r.estimate, r.ciLower, r.ciUpper, r.weightPercent,
         [r.derived ? 'derived' : r.secondary ? 'secondary' : 'reported', r.input.userSupplied ? 'user-supplied' : ''].filter(Boolean).join('+'),
         r.derivations.join(' | '), [...new Set(r.input.provenance.map((p) => p.source))].join(' '),
-        '', '', '', '', '', '', '', '', model.header,
+        '', '', '', '', '', '', '', '', '', model.header,
       ]);
     }
     if (g.pooled) rows.push(pooledCsvRow(g.pooled, g.heading ?? '', model.header));
@@ -39,7 +40,7 @@ export function forestToCsv(model: ForestModel): string {
   }
   if (model.overall) rows.push(pooledCsvRow(model.overall, 'overall', model.header));
   for (const n of model.nonEstimable) {
-    rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '']);
+    rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '', '']);
   }
   return toCsv(HEADER, rows);
 }
@@ -85,6 +86,10 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
     lines.push(`res <- rma(yi, vi, data = dat, method = ${rString(method)}, test = ${rString(c.test)}${level}, slab = study)`);
   }
   lines.push('print(res, digits = 4)');
+  if (c.model === 'random' && c.i2Basis === 'Q') {
+    // print() shows metafor's I² (from τ²); the plot shows RevMan's, from Q.
+    lines.push('# I² on the plot is Q-based, as RevMan: max(0, (Q - df) / Q); print(res) above shows metafor\'s tau²-based I².', 'cat("I^2 (Q-based, as RevMan):", round(100 * max(0, (res$QE - (res$k - 1)) / res$QE)), "%\\n")');
+  }
   if (model.isRatio) lines.push('predict(res, transf = exp, digits = 4)');
   else lines.push('predict(res, digits = 4)');
   lines.push('forest(res' + (model.isRatio ? ', atransf = exp' : '') + ')', '');

@@ -1,12 +1,12 @@
 /**
  * Analysis settings in the URL, so that a shared link reproduces a plot:
- * `measure=RR&model=random&tau2=REML&test=z&mh=1&derived=1&sub=phase&mode=standard&sort=year&flip=0&off=id1,id2`.
+ * `measure=RR&model=random&tau2=REML&test=z&mh=1&derived=1&sub=phase&mode=standard&sort=year&flip=0&i2=Q&off=id1,id2`.
  * Only what differs from the defaults is written; a bad value is dropped with a notice.
  */
 import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
 // Type-only imports from the models: this module is on the first load (store, URL), which must not
 // pull in the statistics engine.
-import type { ForestMode, ForestSort, SubgroupBy, Tau2Method } from './forest-model';
+import type { ForestMode, ForestSort, I2Basis, SubgroupBy, Tau2Method } from './forest-model';
 import { PHASE_ROWS, type PhaseRow } from './phase-rows';
 
 export interface AnalysisSettings {
@@ -21,6 +21,8 @@ export interface AnalysisSettings {
   mode: ForestMode;
   sort: ForestSort;
   flipDirection: boolean;
+  /** Random effects: print metafor's τ²-based I² or RevMan's Q-based one beside Chi². */
+  i2Basis: I2Basis;
   /** Dose-response: loading dose averaged over the first year, log x axis, phase as moderator. */
   includeLoading: boolean;
   logDose: boolean;
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   mode: 'standard',
   sort: 'year',
   flipDirection: false,
+  i2Basis: 'tau2',
   includeLoading: false,
   logDose: false,
   phaseModerator: false,
@@ -72,6 +75,7 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
   one('mode', MODES, (v) => (s.mode = v));
   one('sort', SORTS, (v) => (s.sort = v));
   flag('flip', (v) => (s.flipDirection = v));
+  one('i2', ['tau2', 'Q'] as const, (v) => (s.i2Basis = v));
   flag('loading', (v) => (s.includeLoading = v));
   flag('logdose', (v) => (s.logDose = v));
   flag('phasemod', (v) => (s.phaseModerator = v));
@@ -98,6 +102,7 @@ export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly s
   put('mode', s.mode, DEFAULT_SETTINGS.mode);
   put('sort', s.sort, DEFAULT_SETTINGS.sort);
   put('flip', s.flipDirection ? '1' : '0', '0');
+  put('i2', s.i2Basis, DEFAULT_SETTINGS.i2Basis);
   put('loading', s.includeLoading ? '1' : '0', '0');
   put('logdose', s.logDose ? '1' : '0', '0');
   put('phasemod', s.phaseModerator ? '1' : '0', '0');

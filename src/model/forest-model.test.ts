@@ -2,7 +2,10 @@
  * The forest view model on metafor's dat.bcg (13 trials, 2×2 counts): the pooled rows must equal
  * metafor's rma() and rma.mh() results, which tests/reference/make-fixtures.R stored.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseEvidenceSet } from '../evidence/parse-evidence';
 import rma from '../../tests/reference/fixtures/rma.json';
 import rmaMh from '../../tests/reference/fixtures/rma-mh.json';
 import { evidenceFromBinaryRows } from '../test-support/evidence-from-rows';
@@ -26,7 +29,7 @@ describe('toForestModel on dat.bcg', () => {
     weights.forEach((w, i) => expect(rel(w, e.weights[i]!)).toBeLessThan(1e-6));
     expect(m.overall!.effectText).toBe('0.49 [0.34, 0.70]');
     // metafor: tau² 0.313, QE 152.23 on 12 df, p 2.0e-26 (printed by us as "< 0.00001"), I² 92.2%.
-    expect(m.overall!.heterogeneityText).toBe('Heterogeneity: Tau² = 0.313; Chi² = 152.23, df = 12 (P < 0.00001); I² = 92%');
+    expect(m.overall!.heterogeneityText).toBe('Heterogeneity: Tau² = 0.313; Chi² = 152.23, df = 12 (P < 0.00001); I² = 92% (τ²-based, as metafor)');
     expect(m.header).toBe('Risk ratio, IV, Random (REML), 95% CI');
     expect(m.favoursLeft).toBe('Favours IVIG');
   });
@@ -144,5 +147,33 @@ describe('published results beside ours', () => {
     expect([oly.estimate, oly.ciLower, oly.ciUpper]).toEqual([1.693, 1.205, 2.38]);
     const ejn = by(/Eur J Neurol 2002/);
     expect(ejn.estimate).toBeNull();
+  });
+});
+
+describe('I² beside Chi²', () => {
+  const bundled = parseEvidenceSet(JSON.parse(readFileSync(join(process.cwd(), 'public/data/evidence.json'), 'utf8')));
+  const relapseFree = (patch: Partial<AnalysisChoices>) =>
+    toForestModel(bundled.studies, [], { ...DEFAULT_ANALYSIS, outcome: 'relapse-free', measure: 'RR', ...patch }).overall!;
+
+  it('names the I² it prints, and offers RevMan’s Q-based one (bundled relapse-free, HS)', () => {
+    const metaforI2 = relapseFree({ tau2Method: 'HS' });
+    // What the reviewer saw: Chi² 2.23 on 1 df beside metafor's τ²-based I² of 1%.
+    expect(metaforI2.heterogeneityText).toMatch(/Chi² = 2\.23, df = 1 \(P = 0\.\d+\); I² = 1% \(τ²-based, as metafor\)$/);
+    const revman = relapseFree({ tau2Method: 'HS', i2Basis: 'Q' });
+    // RevMan: (Q − df)/Q = (2.23 − 1)/2.23 = 55%.
+    expect(revman.heterogeneityText).toMatch(/Chi² = 2\.23, df = 1 \(P = 0\.\d+\); I² = 55% \(Q-based, as RevMan\)$/);
+    expect(revman.heterogeneity!.I2).toBeCloseTo((100 * (revman.heterogeneity!.Q - 1)) / revman.heterogeneity!.Q, 12);
+    // The pooled estimate does not depend on how I² is reported.
+    expect(revman.estimate).toBe(metaforI2.estimate);
+  });
+
+  it('under DL the two I² agree, and under a common-effect model the line is always Q-based', () => {
+    const e = fit('DL');
+    const dl = toForestModel(bcg.studies, [], choices({ tau2Method: 'DL', i2Basis: 'Q' })).overall!;
+    expect(dl.heterogeneity!.I2).toBeCloseTo(e.I2, 9);
+    const fe = toForestModel(bcg.studies, [], choices({ model: 'common', mantelHaenszel: false })).overall!;
+    expect(fe.heterogeneity!.I2Basis).toBe('Q');
+    expect(fe.heterogeneity!.I2).toBeCloseTo(fit('FE').I2, 9);
+    expect(fe.heterogeneityText).toMatch(/I² = 92% \(Q-based, as RevMan\)$/);
   });
 });

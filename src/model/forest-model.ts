@@ -9,6 +9,7 @@ import {
   leaveOneOut,
   mantelHaenszel,
   metaAnalysis,
+  qBasedI2,
   subgroupAnalysis,
   type MetaAnalysisResult,
   type PoolingMethod,
@@ -31,6 +32,13 @@ export type Tau2Method = Exclude<PoolingMethod, 'FE'>;
 export type ForestMode = 'standard' | 'leave-one-out' | 'cumulative';
 export type ForestSort = 'year' | 'effect' | 'weight' | 'label';
 export type SubgroupBy = 'none' | 'phase' | 'setting';
+/**
+ * Which I² a random-effects row prints beside Chi²: metafor's, from τ² (100·τ²/(ṽ + τ²)), or
+ * RevMan's, from Q ((Q − df)/Q). Under a common-effect model both are the Q-based one.
+ */
+export type I2Basis = 'tau2' | 'Q';
+/** How the heterogeneity line names the I² it prints. */
+export const I2_BASIS_LABEL: Record<I2Basis, string> = { tau2: 'τ²-based, as metafor', Q: 'Q-based, as RevMan' };
 
 export interface AnalysisChoices {
   outcome: OutcomeKind;
@@ -47,6 +55,8 @@ export interface AnalysisChoices {
   excludedStudyIds: readonly string[];
   /** Swap the sides: effects are shown as placebo vs IVIG. */
   flipDirection: boolean;
+  /** The I² printed beside Chi² under random effects. */
+  i2Basis: I2Basis;
   level: number;
 }
 
@@ -62,6 +72,7 @@ export const DEFAULT_ANALYSIS: Omit<AnalysisChoices, 'outcome' | 'measure'> = {
   sort: DEFAULT_SETTINGS.sort,
   excludedStudyIds: [],
   flipDirection: DEFAULT_SETTINGS.flipDirection,
+  i2Basis: DEFAULT_SETTINGS.i2Basis,
   level: 95,
 };
 
@@ -101,9 +112,25 @@ export interface PooledRow {
   piUpper: number | null;
   yi: number;
   effectText: string;
+  /** The numbers of the heterogeneity line (null for k < 2): the text and the CSV read these. */
+  heterogeneity: PooledHeterogeneity | null;
   heterogeneityText: string | null;
+  /** p-value of the test for overall effect, of the method that made the row (M-H or IV). */
+  pValue: number;
   overallEffectText: string;
   result: MetaAnalysisResult | null;
+}
+
+export interface PooledHeterogeneity {
+  /** Cochran's Q of the method that pooled (the M-H Q under M-H), its df and p-value. */
+  Q: number;
+  df: number;
+  QpValue: number;
+  /** Random effects only. */
+  tau2: number | null;
+  I2: number;
+  /** The I² actually printed: Q-based under a common-effect model whatever the setting. */
+  I2Basis: I2Basis;
 }
 
 export interface ForestGroup {
@@ -167,12 +194,29 @@ export function effectText(estimate: number, lo: number, hi: number): string {
   return `${fmt2(estimate)} [${fmt2(lo)}, ${fmt2(hi)}]`;
 }
 
-function heterogeneityText(r: MetaAnalysisResult, model: 'common' | 'random'): string | null {
-  if (r.k < 2 || r.Q === null || r.QpValue === null) return null;
+/**
+ * The heterogeneity numbers of a pooled row. Under random effects the I² is metafor's (from τ²)
+ * or RevMan's (from Q), as chosen; under a common-effect model it is the Q-based one, which is
+ * also what metafor reports there.
+ */
+function heterogeneityOf(
+  r: { Q: number | null; QpValue: number | null; I2: number | null; tau2: number },
+  df: number,
+  model: 'common' | 'random',
+  basis: I2Basis,
+): PooledHeterogeneity | null {
+  if (df < 1 || r.Q === null || r.QpValue === null) return null;
+  const I2Basis: I2Basis = model === 'common' ? 'Q' : basis;
+  const I2 = I2Basis === 'Q' ? qBasedI2(r.Q, df) : (r.I2 ?? 0);
+  return { Q: r.Q, df, QpValue: r.QpValue, tau2: model === 'random' ? r.tau2 : null, I2, I2Basis };
+}
+
+function heterogeneityText(h: PooledHeterogeneity | null): string | null {
+  if (h === null) return null;
   const parts = [];
-  if (model === 'random') parts.push(`Tau² = ${r.tau2.toFixed(3)}`);
-  parts.push(`Chi² = ${r.Q.toFixed(2)}, df = ${r.k - 1} (P ${pText(r.QpValue)})`);
-  parts.push(`I² = ${Math.round(r.I2 ?? 0)}%`);
+  if (h.tau2 !== null) parts.push(`Tau² = ${h.tau2.toFixed(3)}`);
+  parts.push(`Chi² = ${h.Q.toFixed(2)}, df = ${h.df} (P ${pText(h.QpValue)})`);
+  parts.push(`I² = ${Math.round(h.I2)}% (${I2_BASIS_LABEL[h.I2Basis]})`);
   return `Heterogeneity: ${parts.join('; ')}`;
 }
 
@@ -202,7 +246,7 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
   const iv = metaAnalysis(effects, engineOptions(c));
   if (poolsByMantelHaenszel(c, inputs)) {
     const mh = mantelHaenszel(inputs.map((i) => (c.flipDirection ? flipCounts(i.counts!) : i.counts!)), c.measure as 'OR' | 'RR' | 'RD', { level: c.level });
-    const het = { ...iv, Q: mh.Q, QpValue: mh.QpValue, I2: mh.Q !== null && mh.Q > 0 && mh.QDf !== null ? Math.max(0, (100 * (mh.Q - mh.QDf)) / mh.Q) : iv.I2 };
+    const heterogeneity = heterogeneityOf({ Q: mh.Q, QpValue: mh.QpValue, I2: null, tau2: 0 }, mh.QDf ?? 0, 'common', c.i2Basis);
     return {
       result: iv,
       weights: mh.weights,
@@ -211,13 +255,16 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
         estimate: t(mh.estimate), ciLower: t(mh.ciLower), ciUpper: t(mh.ciUpper),
         piLower: null, piUpper: null, yi: mh.estimate,
         effectText: effectText(t(mh.estimate), t(mh.ciLower), t(mh.ciUpper)),
-        heterogeneityText: heterogeneityText({ ...het, k: mh.kQ }, 'common'),
+        heterogeneity,
+        heterogeneityText: heterogeneityText(heterogeneity),
+        pValue: mh.pValue,
         overallEffectText: overallText(mh.statistic, mh.pValue, null),
         result: iv,
       },
     };
   }
   const showPi = c.model === 'random' && iv.k >= 2;
+  const heterogeneity = heterogeneityOf(iv, iv.k - 1, c.model, c.i2Basis);
   return {
     result: iv,
     weights: iv.weights,
@@ -226,7 +273,9 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
       estimate: t(iv.estimate), ciLower: t(iv.ciLower), ciUpper: t(iv.ciUpper),
       piLower: showPi ? t(iv.piLower) : null, piUpper: showPi ? t(iv.piUpper) : null, yi: iv.estimate,
       effectText: effectText(t(iv.estimate), t(iv.ciLower), t(iv.ciUpper)),
-      heterogeneityText: heterogeneityText(iv, c.model),
+      heterogeneity,
+      heterogeneityText: heterogeneityText(heterogeneity),
+      pValue: iv.pValue,
       overallEffectText: overallText(iv.statistic, iv.pValue, iv.df),
       result: iv,
     },
@@ -434,12 +483,15 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
 }
 
 function stepRow(r: MetaAnalysisResult, key: string, label: string, t: (x: number) => number, c: AnalysisChoices): PooledRow {
+  const heterogeneity = heterogeneityOf(r, r.k - 1, c.model, c.i2Basis);
   return {
     key, label, k: r.k,
     estimate: t(r.estimate), ciLower: t(r.ciLower), ciUpper: t(r.ciUpper),
     piLower: null, piUpper: null, yi: r.estimate,
     effectText: effectText(t(r.estimate), t(r.ciLower), t(r.ciUpper)),
-    heterogeneityText: r.k >= 2 && r.I2 !== null ? `I² = ${Math.round(r.I2)}%${c.model === 'random' ? `, τ² = ${r.tau2.toFixed(3)}` : ''}` : null,
+    heterogeneity,
+    heterogeneityText: heterogeneity ? `I² = ${Math.round(heterogeneity.I2)}% (${I2_BASIS_LABEL[heterogeneity.I2Basis]})${c.model === 'random' ? `, τ² = ${r.tau2.toFixed(3)}` : ''}` : null,
+    pValue: r.pValue,
     overallEffectText: `P ${pText(r.pValue)}`,
     result: r,
   };

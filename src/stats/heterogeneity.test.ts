@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareQuantile } from './distributions';
-import { heterogeneityStatistics, qProfileTau2Ci } from './heterogeneity';
+import { heterogeneityStatistics, qBasedI2, qProfileTau2Ci } from './heterogeneity';
 import { interceptOnlyData, weightedLeastSquares } from './weighted-least-squares';
 
 const data = interceptOnlyData(
@@ -24,6 +24,14 @@ describe('heterogeneityStatistics', () => {
     const h = heterogeneityStatistics(data, 0, true);
     expect(h.I2).toBeCloseTo((100 * (h.Q - 8)) / h.Q, 12);
     expect(h.H2).toBeCloseTo(h.Q / 8, 12);
+  });
+});
+
+describe('qBasedI2', () => {
+  it('is (Q − df)/Q in percent, truncated at 0 (Higgins & Thompson 2002)', () => {
+    expect(qBasedI2(2.23, 1)).toBeCloseTo(55.156950672645735, 12);
+    expect(qBasedI2(0.5, 1)).toBe(0);
+    expect(qBasedI2(0, 1)).toBe(0);
   });
 });
 

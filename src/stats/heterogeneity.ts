@@ -17,6 +17,19 @@ export interface HeterogeneityStatistics {
 }
 
 /**
+ * I² from Cochran's Q alone, as RevMan prints it beside Chi²:
+ *   I² = max(0, 100·(Q − df)/Q), and 0 when Q = 0.
+ * It is metafor's I² of a common-effect model; under random effects metafor reports
+ * 100·τ²/(ṽ + τ²) instead, which equals this only for the DerSimonian-Laird τ².
+ * Reference: Higgins & Thompson (2002), Stat Med 21:1539–1558; Cochrane Handbook v6.4,
+ * section 10.10.2; RevMan 5 statistical algorithms ("I² = (Q − df)/Q").
+ * Edge cases: Q <= df gives 0 (truncated); df must be >= 1 (k >= 2).
+ */
+export function qBasedI2(Q: number, df: number): number {
+  return Q > 0 ? Math.max(0, (100 * (Q - df)) / Q) : 0;
+}
+
+/**
  * Q, its p-value, I² and H².
  *   Q = Σ wᵢ(yᵢ − xᵢβ̂_FE)², wᵢ = 1/vᵢ, df = k − p, p-value from χ²_df (upper tail).
  *   Random effects: ṽ = (k − p)/tr(P) (the "typical" within-study variance, P at τ² = 0),
@@ -33,8 +46,7 @@ export function heterogeneityStatistics(data: ModelData, tau2: number, commonEff
   const Q = Math.max(0, fe.rss);
   const QpValue = chiSquareUpperTail(Q, df);
   if (commonEffect) {
-    const I2 = Q > 0 ? Math.max(0, (100 * (Q - df)) / Q) : 0;
-    return { Q, df, QpValue, I2, H2: Q / df };
+    return { Q, df, QpValue, I2: qBasedI2(Q, df), H2: Q / df };
   }
   const typicalVi = df / fe.trP;
   return { Q, df, QpValue, I2: (100 * tau2) / (typicalVi + tau2), H2: tau2 / typicalVi + 1 };

@@ -53,6 +53,7 @@ export {
   type HeterogeneityStatistics,
   type Tau2ConfidenceInterval,
   heterogeneityStatistics,
+  qBasedI2,
   qProfileTau2Ci,
 } from './heterogeneity';
 export { type ModelData, interceptOnlyData } from './weighted-least-squares';

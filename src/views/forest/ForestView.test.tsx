@@ -56,6 +56,16 @@ describe('Forest plot view on dat.bcg', () => {
     expect(screen.getByRole('row', { name: /^Include Trial 1 Trial 1 / })).toHaveTextContent('excluded');
   });
 
+  it('says which I² the heterogeneity line prints, and switches to RevMan’s Q-based one', async () => {
+    const user = userEvent.setup();
+    renderForest('/forest?outcome=new-relapse&measure=RR&tau2=HS');
+    const figure = await screen.findByRole('figure');
+    // metafor, HS on dat.bcg: I² 89.63% from τ²; RevMan (Q − df)/Q = (152.23 − 12)/152.23 = 92%.
+    expect(figure).toHaveTextContent('Chi² = 152.23, df = 12 (P < 0.00001); I² = 90% (τ²-based, as metafor)');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'I² beside Chi²' }), 'Q');
+    expect(figure).toHaveTextContent('Chi² = 152.23, df = 12 (P < 0.00001); I² = 92% (Q-based, as RevMan)');
+  });
+
   it('says there is no estimable study instead of drawing an empty axis', async () => {
     renderForest('/forest?outcome=relapse-free');
     expect(await screen.findByText(/No study gives an estimable effect for relapse-free patients/)).toBeInTheDocument();

@@ -65,7 +65,7 @@ export function ForestView() {
       <FilterBar />
       <AnalysisControls
         picker={{ outcome, outcomeOptions, measure, measures }}
-        show={['model', 'tau2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
+        show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
       />
 
       <ErrorBoundary name="The forest plot">
