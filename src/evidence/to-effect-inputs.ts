@@ -213,7 +213,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       }
       counts = { ai: t.events, n1i: t.total, ci: c.events, n2i: c.total };
       const r = effectSize(measure as 'OR' | 'RR' | 'RD', counts);
-      if (r.continuityCorrection !== null) derivations.push(`zero cell: ${r.continuityCorrection} added to every cell (metafor's default)`);
+      // The engine's notes already say when 1/2 was added to a zero cell (once, with metafor's rule).
       derivations.push(...r.notes);
       es = r;
       participants = t.total + c.total;
@@ -283,6 +283,11 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
   }
 
   const sourcedValues = used.filter((u) => u.source !== '');
+  // A value the evidence set derived (e.g. counts back-calculated from a percentage) is listed with
+  // its formula among the derivations, so that the forest's detail panel and its CSV read one list.
+  const derivedInSource = sourcedValues
+    .filter((u) => u.status === 'derived' && u.formula)
+    .map((u) => `${u.label} = ${asEntered(u.value)} (derived): ${u.formula}`);
   const derived = used.some((u) => u.status === 'derived' && u.source !== '') || derivations.some((x) => x.includes('combined') || x.includes('split'));
   if (derived && !options.useDerived) {
     const what = used.find((u) => u.status === 'derived' && u.source !== '');
@@ -308,7 +313,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     counts,
     derived,
     secondary: sourcedValues.some((u) => u.status === 'secondary'),
-    derivations,
+    derivations: [...derivedInSource, ...derivations],
     provenance: sourcedValues,
     flags: study.flags,
     userSupplied: !!study.userSupplied || !!outcome.userSupplied,

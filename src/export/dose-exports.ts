@@ -6,7 +6,7 @@ const HEADER = ['row_type', 'study_id', 'label', 'arm', 'phase', 'dose_g_per_kg_
 
 export function doseToCsv(model: DoseResponseModel): string {
   const rows: CsvValue[][] = model.points.map((p) => [
-    'comparison', p.studyId, p.label, p.armLabel, p.phase, p.dose, p.doseStatus, p.doseFormula, p.yi, p.vi, p.ciLower, p.ciUpper, !p.hollow, p.weightPercent,
+    'comparison', p.studyId, p.label, p.armLabel, p.phase, p.dose, p.doseStatus, p.doseFormula, p.yi, p.vi, p.ciLower, p.ciUpper, p.inRegression, p.weightPercent,
     '', '', '', '', '', '', '',
   ]);
   const r = model.regression;

@@ -8,14 +8,14 @@ import { toCsv, type CsvValue } from './to-csv';
 
 const HEADER = [
   'row_type', 'study_id', 'label', 'year', 'subgroup', 'included', 'ivig_data', 'placebo_data', 'yi', 'vi', 'sei',
-  'effect', 'ci_lower', 'ci_upper', 'weight_percent', 'value_status', 'derivations', 'source_ids',
+  'effect', 'ci_lower', 'ci_upper', 'weight_percent', 'value_status', 'derivations', 'not_estimable_reason', 'source_ids',
   'k', 'p_value', 'tau2', 'I2_percent', 'I2_basis', 'Q', 'Q_p_value', 'pi_lower', 'pi_upper', 'method',
 ];
 
 function pooledCsvRow(r: PooledRow, subgroup: string, method: string): CsvValue[] {
   return [
     'pooled', '', r.label, '', subgroup, '', '', '', r.yi, '', '',
-    r.estimate, r.ciLower, r.ciUpper, 100, '', '', '',
+    r.estimate, r.ciLower, r.ciUpper, 100, '', '', '', '',
     // Heterogeneity as on the plot's line: the M-H Q under M-H, the I² of the chosen basis.
     r.k, r.pValue, r.heterogeneity?.tau2 ?? null, r.heterogeneity?.I2 ?? null, r.heterogeneity?.I2Basis ?? '',
     r.heterogeneity?.Q ?? null, r.heterogeneity?.QpValue ?? null,
@@ -31,7 +31,7 @@ export function forestToCsv(model: ForestModel): string {
         'study', r.studyId, r.label, r.year, g.heading ?? '', !r.excluded, r.treatmentData, r.controlData,
         r.yi, r.input.vi, r.sei, r.estimate, r.ciLower, r.ciUpper, r.weightPercent,
         [r.derived ? 'derived' : r.secondary ? 'secondary' : 'reported', r.input.userSupplied ? 'user-supplied' : ''].filter(Boolean).join('+'),
-        r.derivations.join(' | '), [...new Set(r.input.provenance.map((p) => p.source))].join(' '),
+        r.derivations.join(' | '), '', [...new Set(r.input.provenance.map((p) => p.source))].join(' '),
         '', '', '', '', '', '', '', '', '', model.header,
       ]);
     }
@@ -40,7 +40,7 @@ export function forestToCsv(model: ForestModel): string {
   }
   if (model.overall) rows.push(pooledCsvRow(model.overall, 'overall', model.header));
   for (const n of model.nonEstimable) {
-    rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '', '']);
+    rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '', '']);
   }
   return toCsv(HEADER, rows);
 }

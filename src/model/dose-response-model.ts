@@ -45,6 +45,11 @@ export interface DosePoint {
   weightPercent: number | null;
   /** No CI: drawn hollow, left out of the regression. */
   hollow: boolean;
+  /**
+   * The point entered a fitted meta-regression: false for a hollow point, and for every point when
+   * no regression is estimable (the view says so in `regressionNote`; the CSV reads this field).
+   */
+  inRegression: boolean;
   hollowReason: string | null;
   effectText: string;
   regimen: string | null;
@@ -142,6 +147,7 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
       vi: e ? e.vi : null,
       weightPercent: null,
       hollow: !e,
+      inRegression: false,
       hollowReason: e ? null : `no CI (${cmp.pointOnly?.reason ?? 'no dispersion reported'}): drawn hollow, not in the regression`,
       effectText: lo !== null && hi !== null ? effectText(back(yi), back(lo), back(hi)) : `${back(yi).toFixed(2)} (no CI)`,
       regimen: 'text' in cmp.arm.regimen ? cmp.arm.regimen.text : null,
@@ -174,7 +180,10 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
         moderatorNames: ['dose', ...phaseTerms.map((p) => `phase ${p}`)],
       });
       const total = solid.reduce((s, p) => s + 1 / ((p.vi as number) + result.tau2), 0);
-      for (const p of solid) p.weightPercent = (100 / ((p.vi as number) + result.tau2)) / total;
+      for (const p of solid) {
+        p.weightPercent = (100 / ((p.vi as number) + result.tau2)) / total;
+        p.inRegression = true;
+      }
       const slope = result.coefficients[1]!;
       const min = Math.min(...solid.map((p) => p.dose));
       const max = Math.max(...solid.map((p) => p.dose));
