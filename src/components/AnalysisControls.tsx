@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { OutcomeKind } from '../evidence/schema';
 import { MEASURE_LABEL, type AnalysisMeasure } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
-import { TAU2_METHODS, type AnalysisSettings } from '../model/analysis-params';
+import { TAU2_METHODS, controlApplicability, type AnalysisSettings } from '../model/analysis-params';
 import type { ForestMode, ForestSort, SubgroupBy } from '../model/forest-model';
 import { useAppStore } from '../store/store-context';
 
@@ -24,24 +24,32 @@ interface Props {
   };
   show: readonly AnalysisControl[];
   label?: string;
+  /** The view pooled by Mantel-Haenszel (the forest), so Knapp-Hartung does not apply. */
+  mantelHaenszelInEffect?: boolean;
   /** View-specific controls, drawn first. */
   children?: ReactNode;
 }
 
 /** Analysis settings shared by the forest, dose-response and phase views (one store, one URL). */
-export function AnalysisControls({ picker, show, label = 'Analysis settings', children }: Props) {
+export function AnalysisControls({ picker, show, label = 'Analysis settings', mantelHaenszelInEffect = false, children }: Props) {
   const analysis = useAppStore((s) => s.analysis);
   const yearFilter = useAppStore(useShallow((s) => ({ from: s.filters.yearFrom, to: s.filters.yearTo })));
   const { setAnalysis, setOutcome, setYearRange } = useAppStore(
     useShallow((s) => ({ setAnalysis: s.setAnalysis, setOutcome: s.setOutcome, setYearRange: s.setYearRange })),
   );
   const has = (c: AnalysisControl) => show.includes(c);
-  const check = (c: AnalysisControl, label: string, checked: boolean, patch: (v: boolean) => Partial<AnalysisSettings>) =>
+  const notApplicable = controlApplicability(analysis, { modelChoice: has('model'), measure: picker?.measure ?? null, mantelHaenszelInEffect });
+  // A control that does nothing for this analysis is disabled, shown unchecked (what is in effect;
+  // the stored choice returns when it applies again) and says why in visible text.
+  const reason = (c: AnalysisControl, why: string | null) => why && <span className="control-reason" id={`why-${c}`}>{why}</span>;
+  const check = (c: AnalysisControl, label: string, checked: boolean, patch: (v: boolean) => Partial<AnalysisSettings>, why: string | null = null) =>
     has(c) && (
-      <label className="check">
-        <input type="checkbox" checked={checked} onChange={(e) => setAnalysis(patch(e.target.checked))} />
-        {label}
-      </label>
+      <Explained why={reason(c, why)}>
+        <label className="check">
+          <input type="checkbox" checked={why ? false : checked} disabled={!!why} aria-describedby={why ? `why-${c}` : undefined} onChange={(e) => setAnalysis(patch(e.target.checked))} />
+          {label}
+        </label>
+      </Explained>
     );
   const asOf2003 = yearFilter.to === SEED_REVIEW_YEAR && yearFilter.from === null;
   return (
@@ -73,24 +81,28 @@ export function AnalysisControls({ picker, show, label = 'Analysis settings', ch
         </label>
       )}
       {has('tau2') && (
+        <Explained why={reason('tau2', notApplicable.tau2)}>
         <label>
           τ² estimator
-          <select value={analysis.tau2Method} disabled={has('model') && analysis.model === 'common'} onChange={(e) => setAnalysis({ tau2Method: e.target.value as AnalysisSettings['tau2Method'] })}>
+          <select value={analysis.tau2Method} disabled={!!notApplicable.tau2} aria-describedby={notApplicable.tau2 ? 'why-tau2' : undefined} onChange={(e) => setAnalysis({ tau2Method: e.target.value as AnalysisSettings['tau2Method'] })}>
             {TAU2_METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
         </label>
+        </Explained>
       )}
       {has('i2') && (
+        <Explained why={reason('i2', notApplicable.i2)}>
         <label>
           I² beside Chi²
-          <select value={analysis.i2Basis} disabled={has('model') && analysis.model === 'common'} onChange={(e) => setAnalysis({ i2Basis: e.target.value as AnalysisSettings['i2Basis'] })}>
+          <select value={analysis.i2Basis} disabled={!!notApplicable.i2} aria-describedby={notApplicable.i2 ? 'why-i2' : undefined} onChange={(e) => setAnalysis({ i2Basis: e.target.value as AnalysisSettings['i2Basis'] })}>
             <option value="tau2">from τ² (metafor)</option>
             <option value="Q">from Q (RevMan)</option>
           </select>
         </label>
+        </Explained>
       )}
-      {check('knha', 'Knapp-Hartung', analysis.test === 'knha', (v) => ({ test: v ? 'knha' : 'z' }))}
-      {check('mh', 'Mantel-Haenszel (binary, common effect)', analysis.mantelHaenszel, (v) => ({ mantelHaenszel: v }))}
+      {check('knha', 'Knapp-Hartung', analysis.test === 'knha', (v) => ({ test: v ? 'knha' : 'z' }), notApplicable.knha)}
+      {check('mh', 'Mantel-Haenszel (binary, common effect)', analysis.mantelHaenszel, (v) => ({ mantelHaenszel: v }), notApplicable.mh)}
       {check('derived', 'Use derived values †', analysis.useDerived, (v) => ({ useDerived: v }))}
       {has('subgroups') && (
         <label>
@@ -135,4 +147,12 @@ export function AnalysisControls({ picker, show, label = 'Analysis settings', ch
       )}
     </form>
   );
+}
+
+/**
+ * A control and, below it, why it is disabled (outside the label, so the control keeps its name).
+ * Always the same wrapper, so that the control is not re-mounted (and focus lost) when it toggles.
+ */
+function Explained({ why, children }: { why: ReactNode; children: ReactNode }) {
+  return <div className="explained-control">{children}{why}</div>;
 }

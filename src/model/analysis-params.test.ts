@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsFromSearchParams, settingsToSearchParams } from './analysis-params';
+import { DEFAULT_SETTINGS, controlApplicability, settingsFromSearchParams, settingsToSearchParams } from './analysis-params';
 
 describe('analysis settings in the URL', () => {
   it('carries the I² basis (i2=Q) and leaves the default out', () => {
@@ -7,5 +7,20 @@ describe('analysis settings in the URL', () => {
     expect(settingsToSearchParams({ ...DEFAULT_SETTINGS, i2Basis: 'Q' }, [], new URLSearchParams()).get('i2')).toBe('Q');
     expect(settingsToSearchParams(DEFAULT_SETTINGS, [], new URLSearchParams()).has('i2')).toBe(false);
     expect(settingsFromSearchParams(new URLSearchParams('i2=x')).problems).toEqual(['Ignored i2="x" (expected one of tau2, Q).']);
+  });
+});
+
+describe('controlApplicability', () => {
+  const forest = { modelChoice: true, measure: 'RR' as const, mantelHaenszelInEffect: false };
+  it('M-H applies to binary measures under the common-effect model only', () => {
+    expect(controlApplicability({ model: 'random' }, forest).mh).toMatch(/^common-effect model only/);
+    expect(controlApplicability({ model: 'common' }, forest).mh).toBeNull();
+    expect(controlApplicability({ model: 'common' }, { ...forest, measure: 'MD' }).mh).toBe('binary outcomes (OR, RR, RD) only');
+  });
+  it('Knapp-Hartung does not apply to M-H pooling; τ² and the I² choice need random effects', () => {
+    expect(controlApplicability({ model: 'common' }, { ...forest, mantelHaenszelInEffect: true }).knha).toMatch(/^not with Mantel-Haenszel/);
+    expect(controlApplicability({ model: 'common' }, forest)).toMatchObject({ knha: null, tau2: 'random effects only' });
+    // The dose-response view has no model choice: its meta-regression is always random effects.
+    expect(controlApplicability({ model: 'common' }, { ...forest, modelChoice: false })).toEqual({ tau2: null, i2: null, knha: null, mh: null });
   });
 });

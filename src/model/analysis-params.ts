@@ -49,6 +49,43 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   comparePhases: ['RR', 'SP'],
 };
 
+/** Why a control has no effect on the analysis now shown (null: it applies). */
+export interface ControlApplicability {
+  tau2: string | null;
+  i2: string | null;
+  knha: string | null;
+  mh: string | null;
+}
+
+/**
+ * Which analysis controls apply, and why not, so that a control that would do nothing is disabled
+ * with its reason on screen rather than silently ignored.
+ * - τ² estimator and the I² choice: random effects only (a common-effect model has no τ², and its
+ *   I² is the Q-based one).
+ * - Mantel-Haenszel: binary measures (OR, RR, RD) under the common-effect model. Random effects
+ *   here are inverse-variance with the chosen τ² estimator, as metafor's rma(); RevMan's
+ *   "M-H, Random" is DerSimonian-Laird with the M-H Q, which this app does not offer, so the box
+ *   does not pretend to change the random-effects model.
+ * - Knapp-Hartung: any inverse-variance model (metafor allows test = "knha" with method = "FE"),
+ *   but not when the pooling is Mantel-Haenszel, which has only a z test (metafor's rma.mh).
+ * `context.mantelHaenszelInEffect`: the view pooled by M-H (it needs 2×2 counts for every study).
+ */
+export function controlApplicability(
+  s: Pick<AnalysisSettings, 'model'>,
+  context: { modelChoice: boolean; measure: AnalysisMeasure | null; mantelHaenszelInEffect: boolean },
+): ControlApplicability {
+  const common = context.modelChoice && s.model === 'common';
+  const binary = context.measure === 'OR' || context.measure === 'RR' || context.measure === 'RD';
+  return {
+    tau2: common ? 'random effects only' : null,
+    i2: common ? 'random effects only; a common-effect I² is Q-based' : null,
+    mh: !context.modelChoice ? null
+      : s.model === 'random' ? 'common-effect model only (random effects are inverse-variance here)'
+        : !binary ? 'binary outcomes (OR, RR, RD) only' : null,
+    knha: context.mantelHaenszelInEffect ? 'not with Mantel-Haenszel (z test only, as rma.mh)' : null,
+  };
+}
+
 export const MEASURES: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
 export const TAU2_METHODS: Tau2Method[] = ['REML', 'DL', 'ML', 'PM', 'HS', 'HE', 'SJ', 'EB'];
 const MODES: ForestMode[] = ['standard', 'leave-one-out', 'cumulative'];

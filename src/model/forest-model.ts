@@ -160,9 +160,11 @@ export interface ForestModel {
   measure: AnalysisMeasure;
   measureLabel: string;
   isRatio: boolean;
-  /** "Risk ratio, M-H, Random (REML), 95% CI" */
+  /** "Risk ratio, M-H, Fixed, 95% CI" */
   header: string;
   methodText: string;
+  /** Pooled by Mantel-Haenszel (so Knapp-Hartung does not apply): the controls read this. */
+  mantelHaenszel: boolean;
   nullValue: number;
   favoursLeft: string;
   favoursRight: string;
@@ -308,9 +310,12 @@ function groupHeading(key: string, by: SubgroupBy): string | null {
 }
 
 function methodDescription(c: AnalysisChoices, inputs: readonly StudyEffectInput[]): string {
-  const estimator = poolsByMantelHaenszel(c, inputs) ? 'M-H' : 'IV';
-  const model = c.model === 'common' ? 'Fixed' : `Random (${c.tau2Method}${c.test === 'knha' ? ', Knapp-Hartung' : ''})`;
-  return `${estimator}, ${model}`;
+  const mh = poolsByMantelHaenszel(c, inputs);
+  // Knapp-Hartung applies to every inverse-variance model (metafor: test = "knha" with "FE" too),
+  // never to M-H (z test only): the header names it wherever it changed the numbers.
+  const kh = !mh && c.test === 'knha';
+  const model = c.model === 'common' ? `Fixed${kh ? ', Knapp-Hartung' : ''}` : `Random (${c.tau2Method}${kh ? ', Knapp-Hartung' : ''})`;
+  return `${mh ? 'M-H' : 'IV'}, ${model}`;
 }
 
 /** Which side of the null favours IVIG, from the outcome's meaning and the display direction. */
@@ -467,6 +472,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     isRatio,
     header: `${MEASURE_LABEL[c.measure]}, ${methodText}, ${c.level}% CI`,
     methodText,
+    mantelHaenszel: poolsByMantelHaenszel(c, included),
     nullValue: isRatio ? 1 : 0,
     favoursLeft: sides.left,
     favoursRight: sides.right,

@@ -66,6 +66,35 @@ describe('Forest plot view on dat.bcg', () => {
     expect(figure).toHaveTextContent('Chi² = 152.23, df = 12 (P < 0.00001); I² = 92% (Q-based, as RevMan)');
   });
 
+  it('disables a control that does nothing for the current model and says why on screen', async () => {
+    const user = userEvent.setup();
+    renderForest('/forest?outcome=new-relapse&measure=RR');
+    const figure = await screen.findByRole('figure');
+    // Random effects (the default): Mantel-Haenszel has no effect, so it is off, disabled and explained.
+    const mhBox = screen.getByRole('checkbox', { name: 'Mantel-Haenszel (binary, common effect)' });
+    expect(mhBox).toBeDisabled();
+    expect(mhBox).not.toBeChecked();
+    expect(mhBox).toHaveAccessibleDescription('common-effect model only (random effects are inverse-variance here)');
+    expect(screen.getByText('common-effect model only (random effects are inverse-variance here)')).toBeVisible();
+
+    // Common effect: M-H pools (the RevMan default), and Knapp-Hartung, which rma.mh lacks, is disabled.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'common');
+    expect(figure).toHaveTextContent('Risk ratio, M-H, Fixed, 95% CI');
+    expect(mhBox).toBeEnabled();
+    expect(mhBox).toBeChecked();
+    const kh = screen.getByRole('checkbox', { name: 'Knapp-Hartung' });
+    expect(kh).toBeDisabled();
+    expect(kh).toHaveAccessibleDescription('not with Mantel-Haenszel (z test only, as rma.mh)');
+    expect(screen.getByRole('combobox', { name: 'τ² estimator' })).toHaveAccessibleDescription('random effects only');
+
+    // Inverse variance: Knapp-Hartung applies (metafor: method = "FE", test = "knha") and the header says so.
+    await user.click(mhBox);
+    expect(kh).toBeEnabled();
+    await user.click(kh);
+    expect(figure).toHaveTextContent('Risk ratio, IV, Fixed, Knapp-Hartung, 95% CI');
+    expect(within(figure).getByRole('group', { name: /Patients with a new relapse/ })).toHaveTextContent('Test for overall effect: t(12) =');
+  });
+
   it('says there is no estimable study instead of drawing an empty axis', async () => {
     renderForest('/forest?outcome=relapse-free');
     expect(await screen.findByText(/No study gives an estimable effect for relapse-free patients/)).toBeInTheDocument();

@@ -65,6 +65,7 @@ export function ForestView() {
       <FilterBar />
       <AnalysisControls
         picker={{ outcome, outcomeOptions, measure, measures }}
+        mantelHaenszelInEffect={model.mantelHaenszel}
         show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
       />
 
@@ -86,7 +87,7 @@ export function ForestView() {
                   filters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),
-                fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (analysis.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test === 'knha' ? 'KH' : null], new Date(), ext),
+                fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (model.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test === 'knha' && !model.mantelHaenszel ? 'KH' : null], new Date(), ext),
                 csv: () => forestToCsv(model),
                 r: () => forestToR(model, choices, { evidenceVersion: evidence.version, date: new Date().toISOString().slice(0, 10) }),
               }}
