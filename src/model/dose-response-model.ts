@@ -10,7 +10,8 @@ import type { MaybeNumber, MsPhase, OutcomeKind, Study } from '../evidence/schem
 import { MEASURE_LABEL, isRatioMeasure, toArmComparisons, type AnalysisMeasure, type NonEstimableStudy } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
 import type { Tau2Method } from './forest-model';
-import { effectText, formatP } from './forest-model';
+import { formatP } from './forest-model';
+import { effectText, formatEffectValue } from './effect-format';
 
 export interface DoseChoices {
   outcome: OutcomeKind;
@@ -149,7 +150,7 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
       hollow: !e,
       inRegression: false,
       hollowReason: e ? null : `no CI (${cmp.pointOnly?.reason ?? 'no dispersion reported'}): drawn hollow, not in the regression`,
-      effectText: lo !== null && hi !== null ? effectText(back(yi), back(lo), back(hi)) : `${back(yi).toFixed(2)} (no CI)`,
+      effectText: lo !== null && hi !== null ? effectText(back(yi), back(lo), back(hi), isRatio ? 'ratio' : 'difference') : `${formatEffectValue(back(yi), isRatio ? 'ratio' : 'difference')} (no CI)`,
       regimen: 'text' in cmp.arm.regimen ? cmp.arm.regimen.text : null,
       derivations: e?.derivations ?? [],
       siblings: cmp.siblings,

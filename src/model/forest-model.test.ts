@@ -155,6 +155,11 @@ describe('I² beside Chi²', () => {
   const relapseFree = (patch: Partial<AnalysisChoices>) =>
     toForestModel(bundled.studies, [], { ...DEFAULT_ANALYSIS, outcome: 'relapse-free', measure: 'RR', ...patch }).overall!;
 
+  it('prints every effect with 2 decimals, as RevMan: Achiron 13.00 [0.78, 216.39]', () => {
+    const achiron = toForestModel(bundled.studies, [], { ...DEFAULT_ANALYSIS, outcome: 'relapse-free', measure: 'RR' }).groups[0]!.rows.find((r) => r.studyId === 'achiron-1998-rrms')!;
+    expect(achiron.effectText).toBe('13.00 [0.78, 216.39]');
+  });
+
   it('names the I² it prints, and offers RevMan’s Q-based one (bundled relapse-free, HS)', () => {
     const metaforI2 = relapseFree({ tau2Method: 'HS' });
     // What the reviewer saw: Chi² 2.23 on 1 df beside metafor's τ²-based I² of 1%.

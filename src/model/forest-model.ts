@@ -27,6 +27,7 @@ import {
 import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
 import { formatPublishedResult } from './syntheses-model';
 import { DEFAULT_SETTINGS } from './analysis-params';
+import { effectText, type EffectScale } from './effect-format';
 
 export type Tau2Method = Exclude<PoolingMethod, 'FE'>;
 export type ForestMode = 'standard' | 'leave-one-out' | 'cumulative';
@@ -180,7 +181,6 @@ export interface ForestModel {
   piNote: string | null;
 }
 
-const fmt2 = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
 /** A p-value as RevMan prints it: "< 0.00001" below that, else up to 5 decimals. */
 export function formatP(p: number): string {
   if (p < 0.00001) return '< 0.00001';
@@ -192,9 +192,7 @@ export const pText = (p: number) => { const f = formatP(p); return f.startsWith(
 
 const back = (isRatio: boolean) => (x: number) => (isRatio ? Math.exp(x) : x);
 
-export function effectText(estimate: number, lo: number, hi: number): string {
-  return `${fmt2(estimate)} [${fmt2(lo)}, ${fmt2(hi)}]`;
-}
+const scaleOf = (isRatio: boolean): EffectScale => (isRatio ? 'ratio' : 'difference');
 
 /**
  * The heterogeneity numbers of a pooled row. Under random effects the I² is metafor's (from τ²)
@@ -256,7 +254,7 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
         key, label, k: mh.k,
         estimate: t(mh.estimate), ciLower: t(mh.ciLower), ciUpper: t(mh.ciUpper),
         piLower: null, piUpper: null, yi: mh.estimate,
-        effectText: effectText(t(mh.estimate), t(mh.ciLower), t(mh.ciUpper)),
+        effectText: effectText(t(mh.estimate), t(mh.ciLower), t(mh.ciUpper), scaleOf(isRatio)),
         heterogeneity,
         heterogeneityText: heterogeneityText(heterogeneity),
         pValue: mh.pValue,
@@ -274,7 +272,7 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
       key, label, k: iv.k,
       estimate: t(iv.estimate), ciLower: t(iv.ciLower), ciUpper: t(iv.ciUpper),
       piLower: showPi ? t(iv.piLower) : null, piUpper: showPi ? t(iv.piUpper) : null, yi: iv.estimate,
-      effectText: effectText(t(iv.estimate), t(iv.ciLower), t(iv.ciUpper)),
+      effectText: effectText(t(iv.estimate), t(iv.ciLower), t(iv.ciUpper), scaleOf(isRatio)),
       heterogeneity,
       heterogeneityText: heterogeneityText(heterogeneity),
       pValue: iv.pValue,
@@ -351,7 +349,7 @@ function publishedRows(syntheses: readonly Synthesis[], kind: OutcomeKind, measu
           const ratio = isRatio;
           const inv = (v: number) => (ratio ? 1 / v : -v);
           [est, lo, hi] = [inv(est as number), inv(hi as number), inv(lo as number)];
-          text += ` — reversed in the source; drawn as ${ratio ? '1/' : '−'}value: ${effectText(est, lo, hi)}`;
+          text += ` — reversed in the source; drawn as ${ratio ? '1/' : '−'}value: ${effectText(est, lo, hi, scaleOf(ratio))}`;
           notes.unshift(`Oriented the other way in the source (e.g. an odds ratio for relapsing); drawn here as ${ratio ? 'its reciprocal' : 'its negative'} (derived).`);
         }
         return {
@@ -411,7 +409,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
         estimate: t(yi), ciLower: t(lo), ciUpper: t(hi),
         yi, sei: e.sei,
         weightPercent: isExcluded ? null : (weightOf.get(e.studyId) ?? null),
-        effectText: effectText(t(yi), t(lo), t(hi)),
+        effectText: effectText(t(yi), t(lo), t(hi), scaleOf(isRatio)),
         derived: e.derived,
         secondary: e.secondary,
         excluded: isExcluded,
@@ -463,7 +461,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
   const sides = favoursSides(c.outcome, c.measure, c.flipDirection);
   const methodText = methodDescription(c, included);
   const piNote = c.model === 'random' && overallPooled?.row.piLower !== null && overallPooled
-    ? `Prediction interval: ${effectText(overallPooled.row.estimate, overallPooled.row.piLower!, overallPooled.row.piUpper!).replace(/^\S+ /, '')} (${c.level}%), from the ${overallPooled.result.piDistribution === 'normal' ? 'normal quantile, as metafor predict() with test = "z"' : 't quantile with k − 1 df, as metafor predict() under Knapp-Hartung'}`
+    ? `Prediction interval: ${effectText(overallPooled.row.estimate, overallPooled.row.piLower!, overallPooled.row.piUpper!, scaleOf(isRatio)).replace(/^\S+ /, '')} (${c.level}%), from the ${overallPooled.result.piDistribution === 'normal' ? 'normal quantile, as metafor predict() with test = "z"' : 't quantile with k − 1 df, as metafor predict() under Knapp-Hartung'}`
     : null;
   return {
     outcomeLabel: OUTCOME_INFO[c.outcome].label,
@@ -494,7 +492,7 @@ function stepRow(r: MetaAnalysisResult, key: string, label: string, t: (x: numbe
     key, label, k: r.k,
     estimate: t(r.estimate), ciLower: t(r.ciLower), ciUpper: t(r.ciUpper),
     piLower: null, piUpper: null, yi: r.estimate,
-    effectText: effectText(t(r.estimate), t(r.ciLower), t(r.ciUpper)),
+    effectText: effectText(t(r.estimate), t(r.ciLower), t(r.ciUpper), scaleOf(isRatioMeasure(c.measure))),
     heterogeneity,
     heterogeneityText: heterogeneity ? `I² = ${Math.round(heterogeneity.I2)}% (${I2_BASIS_LABEL[heterogeneity.I2Basis]})${c.model === 'random' ? `, τ² = ${r.tau2.toFixed(3)}` : ''}` : null,
     pValue: r.pValue,

@@ -8,7 +8,8 @@ import { metaAnalysis, subgroupAnalysis, type MetaAnalysisResult, type TestType 
 import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
 import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure, type StudyEffectInput } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
-import { effectText, favoursSides, formatP, type Tau2Method } from './forest-model';
+import { favoursSides, formatP, type Tau2Method } from './forest-model';
+import { effectText } from './effect-format';
 import { formatPublishedResult } from './syntheses-model';
 
 export { PHASE_ROWS, PHASE_ROW_LABEL, type PhaseRow } from './phase-rows';
@@ -127,7 +128,7 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
       yiLower: r.ciLower,
       yiUpper: r.ciUpper,
       I2: r.k >= 2 ? r.I2 : null,
-      text: effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper)),
+      text: effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper), isRatio ? 'ratio' : 'difference'),
       emptyReason: null,
       studies: effects.map((e) => e.label),
       excludesNull,
