@@ -15,7 +15,7 @@ const rows = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!.rows;
 const fit = subgroups.cases.find((c) => c.name === 'bcg-RR by alloc/REML/z')!;
 const phaseOf: Record<string, MsPhase> = { random: 'RR', systematic: 'SP', alternate: 'PP' };
 const bcg = evidenceFromBinaryRows(rows, { phases: fit.groupLabels.map((g) => phaseOf[g]!) });
-const choices: PhaseChoices = { rows: ['RR', 'SP', 'PP', 'CIS'], model: 'random', tau2Method: 'REML', test: 'z', useDerived: true, excludedStudyIds: [] };
+const choices: PhaseChoices = { rows: ['RR', 'SP', 'PP', 'CIS'], model: 'random', tau2Method: 'REML', test: 'z', useDerived: true, excludedStudyIds: [], i2Basis: 'tau2' };
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-12);
 
 describe('toPhasePanel', () => {
@@ -38,6 +38,14 @@ describe('toPhasePanel', () => {
     expect([cis.estimate, cis.emptyReason]).toEqual([null, 'no randomised IVIG trial in CIS with these filters']);
     expect(panel.sentence).toContain('CIS: no estimable evidence (no randomised IVIG trial in CIS with these filters)');
     expect(panel.sentence).toMatch(/RR: risk ratio 0\.38 \[0\.22, 0\.65\] from 7 trials; the CI excludes no effect \(favours IVIG\)/);
+  });
+
+  it('shows the I² of the basis chosen for the forest: metafor’s from τ², or RevMan’s from Q', () => {
+    const rr = (basis: 'tau2' | 'Q') => toPhasePanel(bcg.studies, [], 'new-relapse', { ...choices, i2Basis: basis }).cells.find((c) => c.row === 'RR')!;
+    const e = fit.expected.groups.random;
+    expect(rel(rr('tau2').I2!, e.I2)).toBeLessThan(1e-6);
+    expect(rr('Q').I2).toBeCloseTo((100 * (e.Q - (e.k - 1))) / e.Q, 9);
+    expect([rr('tau2').I2Basis, rr('Q').I2Basis]).toEqual(['tau2', 'Q']);
   });
 
   it('counts participants from the arm totals', () => {

@@ -4,11 +4,11 @@
  * test for subgroup differences between the compared phases, and a sentence generated from the
  * numbers. Empty cells say why, so that an absence of evidence is not read as an absence of effect.
  */
-import { metaAnalysis, subgroupAnalysis, type MetaAnalysisResult, type TestType } from '../stats';
+import { metaAnalysis, qBasedI2, subgroupAnalysis, type MetaAnalysisResult, type TestType } from '../stats';
 import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
 import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure, type StudyEffectInput } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
-import { favoursSides, formatP, type Tau2Method } from './forest-model';
+import { favoursSides, formatP, type I2Basis, type Tau2Method } from './forest-model';
 import { effectText } from './effect-format';
 import { formatPublishedResult } from './syntheses-model';
 
@@ -46,7 +46,9 @@ export interface PhaseCell {
   yi: number | null;
   yiLower: number | null;
   yiUpper: number | null;
+  /** Percent; τ²-based (metafor) or Q-based (RevMan) under random effects, as `I2Basis` says. */
   I2: number | null;
+  I2Basis: I2Basis | null;
   text: string;
   /** Why there is no estimate. */
   emptyReason: string | null;
@@ -77,6 +79,8 @@ export interface PhaseChoices {
   test: TestType;
   useDerived: boolean;
   excludedStudyIds: readonly string[];
+  /** As the forest's heterogeneity line: which I² a random-effects cell shows. */
+  i2Basis: I2Basis;
 }
 
 function participantsOf(inputs: readonly StudyEffectInput[]): number | null {
@@ -84,7 +88,7 @@ function participantsOf(inputs: readonly StudyEffectInput[]): number | null {
 }
 
 function emptyCell(row: PhaseRow, emptyReason: string, studies: string[] = []): PhaseCell {
-  return { row, k: 0, participants: null, estimate: null, ciLower: null, ciUpper: null, yi: null, yiLower: null, yiUpper: null, I2: null, text: '—', emptyReason, studies, excludesNull: null, result: null };
+  return { row, k: 0, participants: null, estimate: null, ciLower: null, ciUpper: null, yi: null, yiLower: null, yiUpper: null, I2: null, I2Basis: null, text: '—', emptyReason, studies, excludesNull: null, result: null };
 }
 
 export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synthesis[], outcome: OutcomeKind, c: PhaseChoices): PhasePanel {
@@ -127,7 +131,9 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
       yi: r.estimate,
       yiLower: r.ciLower,
       yiUpper: r.ciUpper,
-      I2: r.k >= 2 ? r.I2 : null,
+      // The forest's rule: Q-based under a common-effect model, else the basis chosen.
+      I2: r.k >= 2 && r.Q !== null ? (c.model === 'random' && c.i2Basis === 'tau2' ? r.I2 : qBasedI2(r.Q, r.k - 1)) : null,
+      I2Basis: r.k >= 2 ? (c.model === 'random' ? c.i2Basis : 'Q') : null,
       text: effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper), isRatio ? 'ratio' : 'difference'),
       emptyReason: null,
       studies: effects.map((e) => e.label),

@@ -27,8 +27,8 @@ const WIDTH = PLOT_X + PLOT_W + 20;
 
 function panelCsv(panel: PhasePanel): string {
   return toCsv(
-    ['outcome', 'measure', 'phase', 'k', 'participants', 'estimate', 'ci_lower', 'ci_upper', 'I2_percent', 'studies', 'empty_reason', 'subgroup_Q', 'subgroup_df', 'subgroup_p'],
-    panel.cells.map((c) => [panel.outcomeLabel, panel.measureLabel, PHASE_ROW_LABEL[c.row], c.k, c.participants, c.estimate, c.ciLower, c.ciUpper, c.I2, c.studies.join('; '), c.emptyReason, panel.subgroupTest?.Q ?? null, panel.subgroupTest?.df ?? null, panel.subgroupTest?.pValue ?? null]),
+    ['outcome', 'measure', 'phase', 'k', 'participants', 'estimate', 'ci_lower', 'ci_upper', 'I2_percent', 'I2_basis', 'studies', 'empty_reason', 'subgroup_Q', 'subgroup_df', 'subgroup_p'],
+    panel.cells.map((c) => [panel.outcomeLabel, panel.measureLabel, PHASE_ROW_LABEL[c.row], c.k, c.participants, c.estimate, c.ciLower, c.ciUpper, c.I2, c.I2Basis ?? '', c.studies.join('; '), c.emptyReason, panel.subgroupTest?.Q ?? null, panel.subgroupTest?.df ?? null, panel.subgroupTest?.pValue ?? null]),
   );
 }
 
@@ -144,7 +144,7 @@ export function PhaseComparisonView() {
   const panels = useMemo(
     () => toPhaseComparison(studies, evidence?.syntheses ?? [], {
       rows: analysis.comparePhases, model: analysis.model, tau2Method: analysis.tau2Method, test: analysis.test,
-      useDerived: analysis.useDerived, excludedStudyIds: excluded,
+      useDerived: analysis.useDerived, excludedStudyIds: excluded, i2Basis: analysis.i2Basis,
     }),
     [studies, evidence, analysis, excluded],
   );
@@ -170,7 +170,7 @@ export function PhaseComparisonView() {
   return (
     <div className="phase-view">
       <FilterBar />
-      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'knha', 'derived']}>
+      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'i2', 'knha', 'derived']}>
         <fieldset>
           <legend>Compare</legend>
           <div className="toggle-group">
