@@ -62,13 +62,17 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
     `study <- c(${included.map((r) => rString(r.label)).join(', ')})`,
   ];
   const sign = c.flipDirection ? -1 : 1;
-  if (binary && !c.flipDirection) {
+  if (binary) {
     const col = (f: (r: (typeof included)[number]) => number) => `c(${included.map((r) => rNum(f(r))).join(', ')})`;
+    // Swapped sides (placebo vs IVIG) swap the arms of the table, as the plot's M-H pooling does.
+    const [first, second] = c.flipDirection ? ['placebo', 'IVIG'] : ['IVIG', 'placebo'];
+    const arm1 = (r: (typeof included)[number]) => (c.flipDirection ? { e: r.input.counts!.ci, n: r.input.counts!.n2i } : { e: r.input.counts!.ai, n: r.input.counts!.n1i });
+    const arm2 = (r: (typeof included)[number]) => (c.flipDirection ? { e: r.input.counts!.ai, n: r.input.counts!.n1i } : { e: r.input.counts!.ci, n: r.input.counts!.n2i });
     lines.push(
-      `ai  <- ${col((r) => r.input.counts!.ai)}  # IVIG events`,
-      `n1i <- ${col((r) => r.input.counts!.n1i)}  # IVIG total`,
-      `ci  <- ${col((r) => r.input.counts!.ci)}  # placebo events`,
-      `n2i <- ${col((r) => r.input.counts!.n2i)}  # placebo total`,
+      `ai  <- ${col((r) => arm1(r).e)}  # ${first} events`,
+      `n1i <- ${col((r) => arm1(r).n)}  # ${first} total`,
+      `ci  <- ${col((r) => arm2(r).e)}  # ${second} events`,
+      `n2i <- ${col((r) => arm2(r).n)}  # ${second} total`,
       `dat <- escalc(measure = ${rString(c.measure)}, ai = ai, n1i = n1i, ci = ci, n2i = n2i, slab = study)`,
     );
   } else {
@@ -79,7 +83,7 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
     );
   }
   const level = c.level === 95 ? '' : `, level = ${c.level}`;
-  if (c.model === 'common' && c.mantelHaenszel && binary && !c.flipDirection) {
+  if (model.mantelHaenszel && binary) {
     lines.push(`res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, measure = ${rString(c.measure)}, slab = study${level})`);
   } else {
     const method = c.model === 'common' ? 'FE' : c.tau2Method;
