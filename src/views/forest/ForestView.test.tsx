@@ -95,6 +95,14 @@ describe('Forest plot view on dat.bcg', () => {
     expect(within(figure).getByRole('group', { name: /Patients with a new relapse/ })).toHaveTextContent('Test for overall effect: t(12) =');
   });
 
+  it('draws the arm counts as entered in the SVG and the table (141/27338, 499/88391)', async () => {
+    renderForest('/forest?outcome=new-relapse&measure=RR');
+    const figure = await screen.findByRole('figure');
+    const svgTexts = [...figure.querySelectorAll('svg.forest-svg text')].map((t) => t.textContent);
+    expect(svgTexts).toEqual(expect.arrayContaining(['141/27338', '499/88391', '186/50634', '505/88391']));
+    expect(screen.getByRole('row', { name: /^Include Trial 11 / })).toHaveTextContent('141/27338');
+  });
+
   it('says there is no estimable study instead of drawing an empty axis', async () => {
     renderForest('/forest?outcome=relapse-free');
     expect(await screen.findByText(/No study gives an estimable effect for relapse-free patients/)).toBeInTheDocument();
