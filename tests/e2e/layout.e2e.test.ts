@@ -1,0 +1,123 @@
+/**
+ * Layout in real Chromium against the production build, at a desktop width (1400 px), on a phone
+ * (390 × 844) and at 200% zoom (a 700 px wide CSS viewport at device scale 2, which is what a
+ * 1400 px window zoomed to 200% lays out): no view scrolls the page sideways, every chart fits its
+ * container or sits in a labelled scroll region whose hint is visible, the filters fold away on
+ * small screens, and the analysis selects show their whole option text.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startBrowserAndServer } from './support';
+
+const env = startBrowserAndServer();
+
+const VIEWPORTS = {
+  desktop: { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 },
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  zoom200: { viewport: { width: 700, height: 450 }, deviceScaleFactor: 2 },
+} as const;
+
+async function open(page: Page, route: string, ready: string) {
+  await page.goto(env.url + route);
+  await page.locator(ready).first().waitFor();
+  await page.waitForTimeout(200);
+}
+
+/** Dark pixel columns of an element's screenshot: [count of dark pixels per column]. */
+async function darkColumns(page: Page, target: Locator): Promise<number[]> {
+  const png = await target.screenshot({ animations: 'disabled' });
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    const cols: number[] = [];
+    // Skip the border rows and columns: the text and the arrow are inside them.
+    for (let x = 2; x < width - 2; x++) {
+      let n = 0;
+      for (let y = 2; y < height - 2; y++) {
+        const i = (y * width + x) * 4;
+        if (0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2] < 150) n++;
+      }
+      cols.push(n);
+    }
+    return cols;
+  }, png.toString('base64'));
+}
+
+/** Runs of columns with dark pixels, as [first, last] column. */
+function clusters(cols: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  cols.forEach((n, x) => {
+    if (n > 0 && start < 0) start = x;
+    if (n === 0 && start >= 0) { out.push([start, x - 1]); start = -1; }
+  });
+  if (start >= 0) out.push([start, cols.length - 1]);
+  return out;
+}
+
+/**
+ * Whether a select draws its chosen option's whole text, clear of its drop-down arrow: the same
+ * select made 40 px wider (so that nothing can be cut) draws no more text pixels, and the arrow
+ * starts after a gap.
+ */
+async function selectTextIsWhole(page: Page, select: Locator): Promise<string | null> {
+  const natural = await darkColumns(page, select);
+  await select.evaluate((s: HTMLSelectElement) => { s.style.width = `${s.offsetWidth + 40}px`; });
+  const wide = await darkColumns(page, select);
+  await select.evaluate((s: HTMLSelectElement) => { s.style.width = ''; });
+  // In the wide one the arrow is far right, apart from the text: the text is every cluster before it.
+  const wideClusters = clusters(wide);
+  const textEnd = wideClusters[wideClusters.length - 2]?.[1];
+  if (textEnd === undefined) return 'no text found';
+  const naturalClusters = clusters(natural);
+  const arrowStart = naturalClusters[naturalClusters.length - 1][0];
+  const sum = (c: number[]) => c.slice(0, textEnd + 1).reduce((a, b) => a + b, 0);
+  // The text keeps clear of the arrow (the filter bar's selects keep 6 px padding and more than 8 px
+  // clear): a select with no room to spare cuts the last glyph as soon as a font draws wider.
+  if (arrowStart - textEnd - 1 < 8) return `text runs into the arrow: text ends at ${textEnd} px, arrow starts at ${arrowStart} px`;
+  // (More dark pixels is the arrow's anti-aliased edge; fewer is a cut glyph.)
+  if (sum(natural) < sum(wide)) return `text cut: ${sum(natural)} of ${sum(wide)} text pixels drawn`;
+  return null;
+}
+
+describe('Layout (Chromium, production build)', () => {
+  it('every analysis select shows its longest option whole, at 1400 px and at 390 px', async () => {
+    // Hinted glyphs, as a desktop Chromium on Linux draws them (headless draws them unhinted, a
+    // little narrower): a select sized to its widest option with no room to spare cuts them.
+    const hinted = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--font-render-hinting=full'], headless: true });
+    for (const size of ['desktop', 'phone'] as const) {
+      // Device scale 1 and no mobile emulation (its element screenshots are offset).
+      const context = await hinted.newContext({ viewport: VIEWPORTS[size].viewport, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const [route, ready] of [['#/forest?outcome=relapse-free', 'svg.forest-svg'], ['#/phases', '.phase-panel svg']] as const) {
+        await open(page, route, ready);
+        const selects = page.locator('.analysis-bar select');
+        for (let i = 0; i < (await selects.count()); i++) {
+          const select = selects.nth(i);
+          // A choice made above can disable a later select (common effect: no τ² estimator).
+          if (await select.isDisabled()) continue;
+          // The option whose label is widest in the select's own font.
+          const longest = await select.evaluate((s: HTMLSelectElement) => {
+            const ctx = document.createElement('canvas').getContext('2d')!;
+            ctx.font = getComputedStyle(s).font;
+            return [...s.options].reduce((a, o) => (ctx.measureText(o.text).width > ctx.measureText(a.text).width ? o : a)).value;
+          });
+          await select.selectOption(longest);
+          await page.waitForTimeout(100);
+          const name = `${route} ${size}: ${await select.evaluate((s: HTMLSelectElement) => `${s.labels[0]?.firstChild?.textContent} = "${s.selectedOptions[0].text}"`)}`;
+          const problem = await selectTextIsWhole(page, select);
+          if (problem) problems.push(`${name}: ${problem}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    await hinted.close();
+  });
+});
