@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StudyKind } from '../evidence/schema';
 import { OUTCOME_KINDS, SETTINGS } from '../evidence/terms';
 import { FILTER_PHASES, OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL, STUDY_KIND_LABEL } from '../evidence/vocabulary';
+import { activeFilterCount } from '../model/active-filters';
 import { useAppStore } from '../store/store-context';
+import { useSmallScreen } from './use-layout-size';
 
 const KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'];
 
@@ -21,8 +23,18 @@ export function FilterBar() {
       resetFilters: s.resetFilters,
     })),
   );
+  // Folded on a small screen, where they would fill the first screen, open on a wide one; once
+  // the user opens or closes them, that choice holds (for this view).
+  const smallScreen = useSmallScreen();
+  const [openChoice, setOpenChoice] = useState<boolean | null>(null);
+  const open = openChoice ?? !smallScreen;
+  const formId = useId();
   return (
-    <form className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+    <div className="filters">
+    <button type="button" className="filters-toggle" aria-expanded={open} aria-controls={formId} onClick={() => setOpenChoice(!open)}>
+      Filters ({activeFilterCount(filters)} active)
+    </button>
+    <form id={formId} hidden={!open} className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
         <legend>MS phase</legend>
         <div className="toggle-group">
@@ -76,6 +88,7 @@ export function FilterBar() {
         <button type="button" onClick={actions.resetFilters}>Reset filters</button>
       </fieldset>
     </form>
+    </div>
   );
 }
 

@@ -1,10 +1,28 @@
-import type { ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useOverflowsSideways } from './use-layout-size';
 
-/** A horizontally scrolling box that keyboard users can reach and scroll (axe: scrollable-region-focusable). */
-export function ScrollRegion({ label, className = 'table-scroll', children }: { label: string; className?: string; children: ReactNode }) {
+/**
+ * A box that scrolls sideways when its content is wider than the screen (a table, a forest plot
+ * on a phone). While it does, a visible hint above it says so (and the region is described by
+ * it), and the box is a Tab stop so that keyboard users can scroll it (axe:
+ * scrollable-region-focusable). While everything fits it is neither: no hint, no extra Tab stop,
+ * though a skip link can still move the focus to it.
+ */
+export function ScrollRegion({ label, className = 'table-scroll', hint = 'Scroll sideways for the rest of the table →', children }: {
+  label: string;
+  className?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const overflows = useOverflowsSideways(ref);
+  const hintId = useId();
   return (
-    <div className={className} role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
+    <>
+      {overflows && <p className="scroll-hint" id={hintId}>{hint}</p>}
+      <div ref={ref} className={className} role="region" aria-label={label} aria-describedby={overflows ? hintId : undefined} tabIndex={overflows ? 0 : -1}>
+        {children}
+      </div>
+    </>
   );
 }

@@ -120,4 +120,99 @@ describe('Layout (Chromium, production build)', () => {
     }
     await hinted.close();
   });
+
+  const VIEWS = [
+    { name: 'Evidence', route: '#/evidence', charts: '.evidence-view table' },
+    { name: 'Forest plot', route: '#/forest?outcome=relapse-free', charts: 'svg.forest-svg' },
+    { name: 'Dose-response', route: '#/dose-response?outcome=annualized-relapse-rate', charts: 'svg.recharts-surface' },
+    { name: 'Phase comparison', route: '#/phases', charts: '.phase-panel svg, .comparator table' },
+  ];
+
+  for (const size of ['desktop', 'phone', 'zoom200'] as const) {
+    it(`${size}: no view scrolls the page sideways, and every chart fits the screen or sits in a labelled scroll region whose hint is visible`, async () => {
+      const context = await env.browser.newContext(VIEWPORTS[size]);
+      const page = await context.newPage();
+      const { width, height } = VIEWPORTS[size].viewport;
+      const problems: string[] = [];
+      for (const v of VIEWS) {
+        await open(page, v.route, v.charts);
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (pageWidth > width) problems.push(`${v.name}: the page is ${pageWidth} px wide in a ${width} px viewport`);
+        const charts = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((chart) => {
+          const box = chart.getBoundingClientRect();
+          const what = `${chart.tagName.toLowerCase()} ${Math.round(box.left)}–${Math.round(box.right)} px`;
+          if (box.left >= 0 && box.right <= window.innerWidth + 0.5) return { what, fits: true, problem: null };
+          const region = chart.closest<HTMLElement>('[role="region"][aria-label]');
+          if (!region) return { what, fits: false, problem: 'overflows, and is in no labelled region' };
+          const regionBox = region.getBoundingClientRect();
+          if (!['auto', 'scroll'].includes(getComputedStyle(region).overflowX)) return { what, fits: false, problem: `region "${region.getAttribute('aria-label')}" does not scroll` };
+          if (regionBox.left < 0 || regionBox.right > window.innerWidth + 0.5) return { what, fits: false, problem: `region "${region.getAttribute('aria-label')}" is wider than the screen` };
+          const hint = document.getElementById(region.getAttribute('aria-describedby') ?? '');
+          const hintBox = hint?.getBoundingClientRect();
+          if (!hint || !hintBox || !/scroll sideways/i.test(hint.textContent ?? '') || !hint.checkVisibility() || hintBox.height === 0 || hintBox.right > window.innerWidth + 0.5) {
+            return { what, fits: false, problem: `region "${region.getAttribute('aria-label')}" has no visible hint that it scrolls` };
+          }
+          if (region.tabIndex !== 0) return { what, fits: false, problem: `region "${region.getAttribute('aria-label')}" cannot be reached by Tab to scroll it` };
+          return { what, fits: false, problem: null };
+        }), v.charts);
+        expect(charts.length, v.name).toBeGreaterThan(0);
+        problems.push(...charts.filter((c) => c.problem).map((c) => `${v.name}: ${c.what}: ${c.problem}`));
+        // A hint only where something scrolls: on a wide screen the forest plot fits and says nothing.
+        if (size === 'desktop' && v.name === 'Forest plot') {
+          expect(charts[0].fits).toBe(true);
+          expect(await page.locator('.forest-figure .scroll-hint').count()).toBe(0);
+        }
+        if (size === 'phone') {
+          // The first chart starts within the first one and a half screens.
+          const top = await page.locator(v.charts).first().evaluate((chart) => chart.getBoundingClientRect().top + window.scrollY);
+          if (top > 1.5 * height) problems.push(`${v.name}: the first chart starts at ${Math.round(top)} px, below ${1.5 * height} px`);
+        }
+      }
+      // The dose-response chart is drawn to its box, not cut or scrolled (only the forest plot and
+      // the phase panels, whose columns must stay legible, scroll).
+      if (size !== 'desktop') {
+        await open(page, VIEWS[2].route, VIEWS[2].charts);
+        const [chartWidth, boxWidth] = await page.locator('.dose-figure .chart-scroll').evaluate((box) => [box.querySelector('svg.recharts-surface')!.getBoundingClientRect().width, box.clientWidth]);
+        if (chartWidth > boxWidth || chartWidth < boxWidth - 40) problems.push(`Dose-response: the chart is ${chartWidth} px wide in a ${boxWidth} px box`);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('the filters fold behind a "Filters (n active)" button: closed on a phone and at 200% zoom, open on a wide screen, operable by keyboard', async () => {
+    for (const size of ['desktop', 'phone', 'zoom200'] as const) {
+      const context = await env.browser.newContext(VIEWPORTS[size]);
+      const page = await context.newPage();
+      await open(page, '#/evidence', 'table');
+      const toggle = page.getByRole('button', { name: 'Filters (0 active)' });
+      const wide = size === 'desktop';
+      expect(await toggle.getAttribute('aria-expanded'), size).toBe(String(wide));
+      const form = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+      expect(await form.getAttribute('aria-label')).toBe('Filters');
+      expect(await form.isVisible(), size).toBe(wide);
+      // Folded filters are out of the Tab order and the accessibility tree, not just out of sight.
+      expect(await page.getByRole('button', { name: 'RR', exact: true }).count(), size).toBe(wide ? 1 : 0);
+
+      if (!wide) {
+        await toggle.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => form.isVisible()).toBe(true);
+        expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+        await page.getByRole('button', { name: 'RR', exact: true }).click();
+        await page.getByRole('spinbutton', { name: 'To year' }).fill('2003');
+        // The button counts the filters (phase, years), and still does when they are folded again.
+        const counted = page.getByRole('button', { name: 'Filters (2 active)' });
+        await counted.waitFor();
+        await counted.focus();
+        await page.keyboard.press('Space');
+        await expect.poll(() => form.isVisible()).toBe(false);
+        expect(await counted.getAttribute('aria-expanded')).toBe('false');
+        expect(await page.locator('.summary').textContent()).toMatch(/^\d+ of \d+ studies shown/);
+        expect(page.url()).toContain('phase=RR');
+      }
+      await context.close();
+    }
+  });
 });
+

@@ -15,8 +15,14 @@ import { toDoseResponseModel } from '../../model/dose-response-model';
 import { filterStudies } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { DoseResponseChart, PHASE_STYLE } from './DoseResponseChart';
+import { useContentWidth } from '../../components/use-layout-size';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'annualized-relapse-rate';
+/** The chart's size on a wide screen; narrower boxes get a narrower chart, never a cut one. */
+const CHART_WIDTH = 880;
+const CHART_HEIGHT = 460;
+/** Below this the plotting area (width minus the axes' margins) is too narrow to read. */
+const MIN_CHART_WIDTH = 280;
 
 export function DoseResponseView() {
   const evidence = useEvidence();
@@ -37,6 +43,10 @@ export function DoseResponseView() {
   }), [outcome, measure, analysis, excluded]);
   const model = useMemo(() => toDoseResponseModel(studies, choices), [studies, choices]);
   const chartRef = useRef<HTMLDivElement>(null);
+  const boxWidth = useContentWidth(chartRef, model.points.length > 0);
+  const chartWidth = Math.max(MIN_CHART_WIDTH, Math.min(CHART_WIDTH, boxWidth ?? CHART_WIDTH));
+  // The wide chart's proportions, but not flatter than 300 px: the CIs need the height.
+  const chartHeight = Math.round(Math.max(300, (CHART_HEIGHT * chartWidth) / CHART_WIDTH));
   const toggleStudyExcluded = useAppStore((s) => s.toggleStudyExcluded);
   const toggledOut = useMemo(() => studies.filter((s) => excluded.includes(s.id) && s.outcomes.some((o) => o.kind === outcome)), [studies, excluded, outcome]);
   useEffect(() => {
@@ -80,7 +90,7 @@ export function DoseResponseView() {
                 }}
               />
               <div ref={chartRef} className="chart-scroll" role="img" aria-label={`Dose-response chart: ${model.points.length} comparisons. ${model.regression ? model.regression.text : (model.regressionNote ?? '')}`}>
-                <DoseResponseChart model={model} logDose={analysis.logDose} width={880} height={460} />
+                <DoseResponseChart model={model} logDose={analysis.logDose} width={chartWidth} height={chartHeight} />
               </div>
               <ul className="phase-legend" aria-label="Legend">
                 {phases.map((p) => (

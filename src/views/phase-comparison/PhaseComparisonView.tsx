@@ -5,6 +5,7 @@ import { toCsv } from '../../export/to-csv';
 import { useNavigate } from '../../components/router';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { FilterBar } from '../../components/FilterBar';
 import { AnalysisControls } from '../../components/AnalysisControls';
 import { forestAxis } from '../../model/forest-axis';
@@ -51,6 +52,7 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
           csv: () => panelCsv(panel),
         }}
       />
+      <ScrollRegion label={`Plot: ${panel.outcomeLabel} by MS phase`} className="svg-scroll" hint="Scroll sideways for the plot →">
       <svg ref={svgRef} width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="group" aria-label={`${panel.outcomeLabel} by phase. ${panel.sentence}`} fontFamily="'DejaVu Sans', Arial, sans-serif" fontSize={12}>
         <rect width={WIDTH} height={height} fill="#fff" />
         <g fontWeight={700}>
@@ -108,6 +110,7 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
           <text x={PLOT_X + PLOT_W} y={34} fontSize={11} fontWeight={600} textAnchor="end">{panel.favoursRight}</text>
         </g>
       </svg>
+      </ScrollRegion>
       <p className="phase-sentence">{panel.sentence}</p>
       {panel.published.length > 0 && (
         <details>
@@ -192,6 +195,7 @@ export function PhaseComparisonView() {
           <h2 id="comparator-title">Relapse-rate reduction beside interferon-beta and glatiramer acetate — indirect, not head-to-head</h2>
           <p className="note">Relative reduction of the annualized relapse rate against each trial’s own placebo, 1 − rate(treatment) / rate(placebo), derived from the reported rates. Placebo rates, relapse definitions, populations and eras differ between these trials, so this is context, not a comparison of efficacy: the AIMS authors called IVIG “comparable”, and the 2002 meta-analysis noted that the IVIG trials “were smaller than the pivotal trials of interferon-beta and glatiramer acetate”.</p>
           {reductions.length === 0 ? <p className="empty">No trial with annualized relapse rates passes the filters.</p> : (
+            <ScrollRegion label="Relapse-rate reductions table">
             <table>
               <thead><tr><th scope="col">Trial</th><th scope="col">Treatment</th><th scope="col">Rate: treatment vs placebo</th><th scope="col">Reduction</th><th scope="col" aria-hidden="true"></th><th scope="col">Source</th></tr></thead>
               <tbody>
@@ -212,6 +216,7 @@ export function PhaseComparisonView() {
                 ))}
               </tbody>
             </table>
+            </ScrollRegion>
           )}
         </section>
       </ErrorBoundary>
