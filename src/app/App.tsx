@@ -5,6 +5,7 @@ import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CopyLinkButton } from '../components/CopyLinkButton';
+import { MAIN_CONTENT_ID, SkipLinks } from '../components/SkipLinks';
 import { preloadableView } from './preloadable-view';
 import { viewForHash, viewChunks } from './view-chunks';
 import { createQueryClient } from './query-client';
@@ -53,6 +54,7 @@ function RedirectKeepingSearch({ to }: { to: string }) {
 export function Shell({ firstViewCode }: { firstViewCode?: Promise<unknown> }) {
   return (
     <div className="shell">
+      <SkipLinks />
       <header className="app-header">
         <h1>IVIG in multiple sclerosis <span>randomized-trial evidence explorer</span></h1>
         <nav aria-label="Views">
@@ -63,7 +65,8 @@ export function Shell({ firstViewCode }: { firstViewCode?: Promise<unknown> }) {
         </nav>
         <CopyLinkButton />
       </header>
-      <main>
+      {/* tabIndex -1: the skip link moves the focus here (a Tab then goes on from the top of the view). */}
+      <main id={MAIN_CONTENT_ID} tabIndex={-1}>
         {/* Outside the loader: the address is read into the store while the evidence loads, so
             the first view renders once, with the linked filters, not with defaults and again. */}
         <UrlSync />

@@ -1,4 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
+import { CHART_TARGET } from './SkipLinks';
 import { useOverflowsSideways } from './use-layout-size';
 
 /**
@@ -8,10 +9,12 @@ import { useOverflowsSideways } from './use-layout-size';
  * scrollable-region-focusable). While everything fits it is neither: no hint, no extra Tab stop,
  * though a skip link can still move the focus to it.
  */
-export function ScrollRegion({ label, className = 'table-scroll', hint = 'Scroll sideways for the rest of the table →', children }: {
+export function ScrollRegion({ label, className = 'table-scroll', hint = 'Scroll sideways for the rest of the table →', chart = false, children }: {
   label: string;
   className?: string;
   hint?: string;
+  /** The region holds a chart: "Skip to the chart" moves the focus here. */
+  chart?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -20,7 +23,7 @@ export function ScrollRegion({ label, className = 'table-scroll', hint = 'Scroll
   return (
     <>
       {overflows && <p className="scroll-hint" id={hintId}>{hint}</p>}
-      <div ref={ref} className={className} role="region" aria-label={label} aria-describedby={overflows ? hintId : undefined} tabIndex={overflows ? 0 : -1}>
+      <div ref={ref} className={className} role="region" aria-label={label} aria-describedby={overflows ? hintId : undefined} tabIndex={overflows ? 0 : -1} {...(chart ? CHART_TARGET : {})}>
         {children}
       </div>
     </>

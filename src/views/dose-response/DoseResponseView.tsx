@@ -16,6 +16,7 @@ import { filterStudies } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { DoseResponseChart, PHASE_STYLE } from './DoseResponseChart';
 import { useContentWidth } from '../../components/use-layout-size';
+import { CHART_TARGET } from '../../components/SkipLinks';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'annualized-relapse-rate';
 /** The chart's size on a wide screen; narrower boxes get a narrower chart, never a cut one. */
@@ -89,7 +90,7 @@ export function DoseResponseView() {
                   r: model.regression ? () => doseToR(model, choices, { evidenceVersion: version, date: new Date().toISOString().slice(0, 10) }) : undefined,
                 }}
               />
-              <div ref={chartRef} className="chart-scroll" role="img" aria-label={`Dose-response chart: ${model.points.length} comparisons. ${model.regression ? model.regression.text : (model.regressionNote ?? '')}`}>
+              <div ref={chartRef} className="chart-scroll" tabIndex={-1} {...CHART_TARGET} role="img" aria-label={`Dose-response chart: ${model.points.length} comparisons. ${model.regression ? model.regression.text : (model.regressionNote ?? '')}`}>
                 <DoseResponseChart model={model} logDose={analysis.logDose} width={chartWidth} height={chartHeight} />
               </div>
               <ul className="phase-legend" aria-label="Legend">

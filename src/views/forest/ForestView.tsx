@@ -94,7 +94,7 @@ export function ForestView() {
             />
           )}
           {estimable ? (
-            <ScrollRegion label="Forest plot" className="svg-scroll" hint="Scroll sideways for the plot →">
+            <ScrollRegion label="Forest plot" className="svg-scroll" hint="Scroll sideways for the plot →" chart>
               <ForestPlot ref={svgRef} model={model} title={title} summary={summary} onToggleStudy={toggleStudyExcluded} onFocusStudy={setFocused} />
             </ScrollRegion>
           ) : (

@@ -52,7 +52,7 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
           csv: () => panelCsv(panel),
         }}
       />
-      <ScrollRegion label={`Plot: ${panel.outcomeLabel} by MS phase`} className="svg-scroll" hint="Scroll sideways for the plot →">
+      <ScrollRegion label={`Plot: ${panel.outcomeLabel} by MS phase`} className="svg-scroll" hint="Scroll sideways for the plot →" chart>
       <svg ref={svgRef} width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="group" aria-label={`${panel.outcomeLabel} by phase. ${panel.sentence}`} fontFamily="'DejaVu Sans', Arial, sans-serif" fontSize={12}>
         <rect width={WIDTH} height={height} fill="#fff" />
         <g fontWeight={700}>
