@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./tests/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'tests/data/**/*.test.ts', 'tests/reference/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/data/**/*.test.ts', 'tests/reference/**/*.test.ts', 'tests/docs/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
   },
 });
