@@ -3,14 +3,18 @@
  * (390 × 844) and at 200% zoom (a 700 px wide CSS viewport at device scale 2, which is what a
  * 1400 px window zoomed to 200% lays out): no view scrolls the page sideways, every chart fits its
  * container or sits in a labelled scroll region whose hint is visible, the filters fold away on
- * small screens, and the analysis selects show their whole option text.
+ * small screens, the analysis selects show their whole option text, and axe-core still finds no
+ * serious or critical violation on a phone.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startBrowserAndServer } from './support';
 
 const env = startBrowserAndServer();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const VIEWPORTS = {
   desktop: { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 },
@@ -214,5 +218,23 @@ describe('Layout (Chromium, production build)', () => {
       await context.close();
     }
   });
-});
 
+  it('phone: axe-core finds no serious or critical violation with the filters folded and the charts scrolling', async () => {
+    // axe is injected by evaluation, which the page's CSP would refuse as an inline script.
+    const context = await env.browser.newContext({ ...VIEWPORTS.phone, bypassCSP: true });
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const v of VIEWS) {
+      await open(page, v.route, v.charts);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run({ resultTypes: ['violations'] });
+        return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      found.push(...violations.map((x) => `${v.name}: ${x}`));
+    }
+    expect(found).toEqual([]);
+    await context.close();
+  });
+});
