@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { miniEvidence, study, num } from '../test-support/mini-evidence';
 import { importEvidenceFile } from './import-evidence';
 import { CSV_TEMPLATE, MAX_IMPORT_BYTES, mergeImports } from './imported-file';
+import { BCG_TRIALS, bcgCsv } from '../test-support/bcg';
 
 const base = miniEvidence();
 const now = new Date('2026-11-24T12:00:00Z');
@@ -59,14 +60,26 @@ describe('importEvidenceFile', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.file.studies[0]!;
-    expect([s.id, s.phase, s.year, s.arms.map((a) => a.role)]).toEqual(['smith-2030', 'RR', 2030, ['ivig', 'placebo']]);
+    expect([s.id, s.phase, s.year, s.arms.map((a) => a.role)]).toEqual(['smith-2024', 'RR', 2024, ['ivig', 'placebo']]);
     const d = s.outcomes[0]!.data;
     expect(d.form === 'counts' && d.arms.map((a) => [a.events.value, a.total.value])).toEqual([[30, 50], [20, 50]]);
   });
 
   it('names the row and column of a CSV error', () => {
-    const csv = CSV_TEMPLATE.replace(',30,50,', ',thirty,50,').replace('https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\nsmith', 'ftp://x,Smith,"q"\r\nsmith');
+    const csv = CSV_TEMPLATE.replace(',30,50,', ',thirty,50,').replace('https://example.org/smith-2024,Smith 2024 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\nsmith', 'ftp://x,Smith,"q"\r\nsmith');
     const r = importEvidenceFile('bad.csv', csv, base);
     expect(r).toEqual({ ok: false, problems: ['row 2, column source_url: expected an http(s) address, got "ftp://x"', 'row 2, column events: expected a non-negative integer, got "thirty"'] });
+  });
+
+  it('imports trials from before 1950 (dat.bcg starts in 1948) and states the accepted range when it refuses a year', () => {
+    const r = importEvidenceFile('bcg.csv', bcgCsv(), base, [], now);
+    expect(r.ok || r.problems).toBe(true);
+    if (!r.ok) return;
+    expect(r.file.studies.map((s) => s.year)).toEqual(BCG_TRIALS.map((t) => t.year));
+    const next = new Date().getUTCFullYear() + 1;
+    const early = importEvidenceFile('early.csv', bcgCsv().replaceAll(',1948,', ',1899,'), base, [], now);
+    expect(early.ok || early.problems).toEqual([`row 2, column year: expected a year from 1900 to ${next}, got "1899"`, `row 3, column year: expected a year from 1900 to ${next}, got "1899"`]);
+    const late = importEvidenceFile('late.csv', bcgCsv().replaceAll(',1948,', `,${next + 1},`), base, [], now);
+    expect(late.ok || late.problems).toContain(`row 2, column year: expected a year from 1900 to ${next}, got "${next + 1}"`);
   });
 });

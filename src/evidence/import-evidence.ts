@@ -25,6 +25,7 @@ import {
   type SourcedNumber,
   type Study,
 } from './schema';
+import { isPlausibleYear, yearRangeText } from './terms';
 
 export type { ImportedFile };
 
@@ -151,7 +152,7 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     const role = get('arm_role');
     if (!['ivig', 'placebo', 'other'].includes(role)) bad('arm_role', `expected ivig, placebo or other, got "${role}"`);
     const year = Number(get('year'));
-    if (!Number.isInteger(year) || year < 1950 || year > 2100) bad('year', `expected a year, got "${get('year')}"`);
+    if (get('year') === '' || !isPlausibleYear(year)) bad('year', `expected ${yearRangeText()}, got "${get('year')}"`);
     const studyId = get('study_id');
     if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(studyId)) bad('study_id', `expected lower-case letters, digits and dashes, got "${studyId.slice(0, 40)}"`);
     const armId = get('arm');

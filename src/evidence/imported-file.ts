@@ -56,5 +56,5 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export const CSV_TEMPLATE = `${CSV_COLUMNS.join(',')}\r\n` +
-  'smith-2030,Smith 2030,2030,RR,relapse-prevention,relapse-free,2 years,ivig,ivig,30,50,,,,0.4,https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n' +
-  'smith-2030,Smith 2030,2030,RR,relapse-prevention,relapse-free,2 years,placebo,placebo,20,50,,,,,https://example.org/smith-2030,Smith 2030 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n';
+  'smith-2024,Smith 2024,2024,RR,relapse-prevention,relapse-free,2 years,ivig,ivig,30,50,,,,0.4,https://example.org/smith-2024,Smith 2024 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n' +
+  'smith-2024,Smith 2024,2024,RR,relapse-prevention,relapse-free,2 years,placebo,placebo,20,50,,,,,https://example.org/smith-2024,Smith 2024 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n';

@@ -10,7 +10,7 @@
  *   a p-value only, percentages without denominators, a qualitative statement).
  */
 import { z } from 'zod';
-import { MS_PHASES, OUTCOME_KINDS, SETTINGS } from './terms';
+import { EARLIEST_YEAR, MS_PHASES, OUTCOME_KINDS, SETTINGS, latestYear, yearRangeText } from './terms';
 
 export { MS_PHASES, OUTCOME_KINDS, SETTINGS };
 
@@ -93,6 +93,9 @@ export type MsPhase = z.infer<typeof msPhaseSchema>;
 
 export const settingSchema = z.enum(SETTINGS);
 export type Setting = z.infer<typeof settingSchema>;
+
+/** A publication year in the plausible range of terms.ts (next year's bound is read when this loads). */
+const yearSchema = z.number().int(`expected ${yearRangeText()}`).min(EARLIEST_YEAR, `expected ${yearRangeText()}`).max(latestYear(), `expected ${yearRangeText()}`);
 
 export const studyKindSchema = z.enum(['ivig-rct', 'ivig-non-randomised', 'comparator-rct']);
 export type StudyKind = z.infer<typeof studyKindSchema>;
@@ -249,7 +252,7 @@ export const studySchema = z
     citation: nonEmpty,
     citationVerified: z.boolean(),
     /** null when no source gives a date (then year filters leave the study out). */
-    year: z.number().int().min(1950).max(2100).nullable(),
+    year: yearSchema.nullable(),
     /** Why this year, when the primary report's date is not verified. */
     yearNote: nonEmpty.optional(),
     pmid: identifierSchema.nullable(),
@@ -301,7 +304,7 @@ export const synthesisSchema = z
     kind: z.enum(['meta-analysis', 'systematic-review', 'review', 'guideline', 'thesis', 'structured-abstract']),
     label: nonEmpty,
     citation: nonEmpty,
-    year: z.number().int().min(1950).max(2100).nullable(),
+    year: yearSchema.nullable(),
     pmid: identifierSchema.nullable(),
     doi: identifierSchema.nullable(),
     sources: z.array(nonEmpty).min(1),

@@ -42,3 +42,15 @@ export const OUTCOME_KINDS = [
   'thromboembolic-events',
   'treatment-discontinued',
 ] as const;
+
+/**
+ * The publication years a study or synthesis may carry: from 1900 (controlled trials that
+ * reviewers still pool go back to the 1930s–40s: metafor's dat.bcg starts in 1948) to next year
+ * (a report in press). Anything outside is taken for a typo. One range for the schema, the CSV
+ * import and the year filters, so that a study that can be imported can also be filtered.
+ */
+export const EARLIEST_YEAR = 1900;
+export const latestYear = (now: Date = new Date()): number => now.getUTCFullYear() + 1;
+export const isPlausibleYear = (n: number, now?: Date): boolean => Number.isInteger(n) && n >= EARLIEST_YEAR && n <= latestYear(now);
+/** "a year from 1900 to 2027", for messages. */
+export const yearRangeText = (now?: Date): string => `a year from ${EARLIEST_YEAR} to ${latestYear(now)}`;

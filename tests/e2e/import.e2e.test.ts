@@ -25,17 +25,17 @@ describe('Import (Chromium, production build)', () => {
     await page.getByRole('link', { name: 'Evidence' }).click();
     await importFile(page, 'smith.csv', CSV_TEMPLATE);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'smith.csv: 1 new study' }).count()).toBe(1);
-    expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Smith 2030/ }).textContent()).toContain('user-supplied');
+    expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Smith 2024/ }).textContent()).toContain('user-supplied');
 
     await page.getByRole('link', { name: 'Forest plot' }).click();
     await figure.waitFor();
-    await expect.poll(() => figure.textContent()).toContain('Smith 2030 (user)');
+    await expect.poll(() => figure.textContent()).toContain('Smith 2024 (user)');
     expect(await figure.textContent()).not.toBe(before);
     expect(await figure.textContent()).toContain('30/50');
 
     await page.reload();
     await figure.waitFor();
-    await expect.poll(() => figure.textContent()).toContain('Smith 2030 (user)');
+    await expect.poll(() => figure.textContent()).toContain('Smith 2024 (user)');
 
     await page.getByRole('link', { name: 'Evidence' }).click();
     await page.getByRole('button', { name: 'Remove smith.csv' }).click();
