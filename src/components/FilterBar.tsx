@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StudyKind } from '../evidence/schema';
-import { OUTCOME_KINDS, SETTINGS } from '../evidence/terms';
+import { EARLIEST_YEAR, OUTCOME_KINDS, SETTINGS, isPlausibleYear, latestYear } from '../evidence/terms';
 import { FILTER_PHASES, OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL, STUDY_KIND_LABEL } from '../evidence/vocabulary';
 import { activeFilterCount } from '../model/active-filters';
 import { useAppStore } from '../store/store-context';
@@ -108,15 +108,15 @@ function YearInput({ label, value, onCommit }: { label: string; value: number | 
       <input
         type="number"
         inputMode="numeric"
-        min={1950}
-        max={2100}
+        min={EARLIEST_YEAR}
+        max={latestYear()}
         value={text}
         onChange={(e) => {
           const t = e.target.value;
           setText(t);
           const n = Number(t);
           if (t === '') { setCommitted(null); onCommit(null); }
-          else if (Number.isInteger(n) && n >= 1950 && n <= 2100) { setCommitted(n); onCommit(n); }
+          else if (isPlausibleYear(n)) { setCommitted(n); onCommit(n); }
         }}
       />
     </label>

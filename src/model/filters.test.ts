@@ -20,7 +20,13 @@ describe('filters in the URL', () => {
     expect(problems).toEqual([
       'Ignored outcome="nonsense" (unknown outcome).',
       'Ignored phase="XX" (expected one of CIS, RR, SP, PP, unspecified).',
-      'Ignored from="abc" (expected a year).',
+      `Ignored from="abc" (expected a year from 1900 to ${new Date().getUTCFullYear() + 1}).`,
     ]);
+  });
+  it('accepts the years an imported study may have (dat.bcg starts in 1948), and names the range when it refuses one', () => {
+    const { filters, problems } = filtersFromSearchParams(new URLSearchParams('from=1948&to=1899'));
+    expect(filters.yearFrom).toBe(1948);
+    expect(filters.yearTo).toBeNull();
+    expect(problems).toEqual([`Ignored to="1899" (expected a year from 1900 to ${new Date().getUTCFullYear() + 1}).`]);
   });
 });

@@ -3,7 +3,7 @@
  * Parsing never throws: a bad parameter is dropped with a notice and the rest is kept.
  */
 import type { MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
-import { OUTCOME_KINDS, SETTINGS } from '../evidence/terms';
+import { OUTCOME_KINDS, SETTINGS, isPlausibleYear, yearRangeText } from '../evidence/terms';
 import { FILTER_PHASES } from '../evidence/vocabulary';
 
 export interface Filters {
@@ -53,8 +53,8 @@ export function filtersFromSearchParams(params: URLSearchParams): ParsedFilters 
     const raw = params.get(name);
     if (raw === null || raw === '') return null;
     const n = Number(raw);
-    if (Number.isInteger(n) && n >= 1950 && n <= 2100) return n;
-    problems.push(`Ignored ${name}="${raw}" (expected a year).`);
+    if (isPlausibleYear(n)) return n;
+    problems.push(`Ignored ${name}="${raw}" (expected ${yearRangeText()}).`);
     return null;
   };
   const outcomeRaw = params.get('outcome');
