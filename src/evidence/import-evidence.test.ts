@@ -82,4 +82,52 @@ describe('importEvidenceFile', () => {
     const late = importEvidenceFile('late.csv', bcgCsv().replaceAll(',1948,', `,${next + 1},`), base, [], now);
     expect(late.ok || late.problems).toContain(`row 2, column year: expected a year from 1900 to ${next}, got "${next + 1}"`);
   });
+
+  describe('CSV as spreadsheets save it', () => {
+    // European Excel: ";" between fields, "," as the decimal mark, CRLF, a UTF-8 byte-order mark.
+    const header = 'study_id;label;year;phase;setting;outcome;timepoint;arm;arm_role;events;total;mean;sd;n;monthly_dose_g_per_kg;source_url;source_title;quote';
+    const european = '\uFEFF' + [
+      header,
+      'muller-2019;Müller 2019;2019;RR;relapse-prevention;relapse-free;2 years;ivig;ivig;30;50;;;;0,4;https://example.org/m;Müller 2019;"30 von 50; 20 von 50"',
+      'muller-2019;Müller 2019;2019;RR;relapse-prevention;relapse-free;2 years;placebo;placebo;20;50;;;;;https://example.org/m;Müller 2019;"30 von 50; 20 von 50"',
+      'muller-2019;Müller 2019;2019;RR;relapse-prevention;edss-change;2 years;ivig;ivig;;;-0,25;0,8;50;0,4;https://example.org/m;Müller 2019;EDSS -0,25 (0,8) vs 0,1 (0,75)',
+      'muller-2019;Müller 2019;2019;RR;relapse-prevention;edss-change;2 years;placebo;placebo;;;0,1;0,75;50;;https://example.org/m;Müller 2019;EDSS -0,25 (0,8) vs 0,1 (0,75)',
+    ].join('\r\n') + '\r\n';
+
+    it('reads ";" with decimal commas, CRLF and a BOM', () => {
+      const r = importEvidenceFile('muller.csv', european, base, [], now);
+      expect(r.ok || r.problems).toBe(true);
+      if (!r.ok) return;
+      const s = r.file.studies[0]!;
+      expect([s.id, s.label, s.arms.map((a) => a.monthlyDoseGPerKg.value)]).toEqual(['muller-2019', 'Müller 2019', [0.4, null]]);
+      const edss = s.outcomes.find((o) => o.kind === 'edss-change')!.data;
+      expect(edss.form === 'continuous' && edss.arms.map((a) => [a.mean.value, a.sd.value, a.n.value])).toEqual([[-0.25, 0.8, 50], [0.1, 0.75, 50]]);
+      expect(s.outcomes[0]!.data.form === 'counts' && s.outcomes[0]!.data.arms.map((a) => a.events.value)).toEqual([30, 20]);
+    });
+
+    it('reads dat.bcg saved with ";" and CRLF (all 13 trials, counts as entered)', () => {
+      const r = importEvidenceFile('bcg.csv', bcgCsv({ delimiter: ';', eol: '\r\n' }), base, [], now);
+      expect(r.ok || r.problems).toBe(true);
+      if (!r.ok) return;
+      expect(r.file.studies).toHaveLength(13);
+      const madras = r.file.studies[7]!.outcomes[0]!.data;
+      expect(madras.form === 'counts' && madras.arms.map((a) => [a.events.value, a.total.value])).toEqual([[505, 88391], [499, 88391]]);
+    });
+
+    it('says the file is empty instead of listing missing columns', () => {
+      expect(importEvidenceFile('empty.csv', '', base)).toEqual({ ok: false, problems: ['The file is empty.'] });
+      expect(importEvidenceFile('blank.csv', '\uFEFF\r\n\r\n', base)).toEqual({ ok: false, problems: ['The file is empty.'] });
+      expect(importEvidenceFile('empty.json', '', base)).toEqual({ ok: false, problems: ['The file is empty.'] });
+      expect(importEvidenceFile('header.csv', `${header}\r\n;;;;;;;;;;;;;;;;;\r\n`, base)).toEqual({ ok: false, problems: ['The file is empty: it has the header row but no data rows.'] });
+    });
+
+    it('never reads a thousands separator as a decimal mark', () => {
+      // In a ";" file with decimal commas, "1.250" may be 1250 written with a thousands point.
+      const dotted = importEvidenceFile('m.csv', european.replace(';;;;0,4;', ';;;;1.250;'), base);
+      expect(dotted.ok || dotted.problems).toEqual(['row 2, column monthly_dose_g_per_kg: "1.250" is ambiguous in a file with decimal commas (a thousands separator?); write the number without thousands separators, with a decimal comma']);
+      // In a "," file, a quoted "27,338" is a thousands separator or a decimal comma: refused, not guessed.
+      const comma = importEvidenceFile('c.csv', CSV_TEMPLATE.replace(',30,50,', ',30,"1,050",'), base);
+      expect(comma.ok || comma.problems).toEqual(['row 2, column total: expected a non-negative integer, got "1,050" (a comma inside a number is read as neither a thousands separator nor a decimal mark in a comma-separated file; write 1050, or use a decimal point)']);
+    });
+  });
 });

@@ -7,7 +7,7 @@
  * refused with a message and changes nothing.
  */
 import { z } from 'zod';
-import { parseCsv } from './csv';
+import { decimalMarkOf, readCsvTable, readDecimal } from './csv';
 import { CSV_COLUMNS, MAX_IMPORT_BYTES, mergeImports, type ImportedFile } from './imported-file';
 import { formatIssuePath } from './parse-evidence';
 import {
@@ -80,6 +80,9 @@ function validateMerged(base: EvidenceSet, file: ImportedFile, others: readonly 
 export function importEvidenceFile(fileName: string, text: string, base: EvidenceSet, others: readonly ImportedFile[] = [], now = new Date()): ImportResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_IMPORT_BYTES) return { ok: false, problems: [`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`] };
+  // A UTF-8 byte-order mark (Excel writes one) is not part of the text; File.text() keeps it.
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { ok: false, problems: ['The file is empty.'] };
   const isCsv = /\.csv$/i.test(fileName) || (!text.trimStart().startsWith('{') && !text.trimStart().startsWith('['));
   let fragment: { sources: Source[]; studies: Study[] };
   if (isCsv) {
@@ -124,19 +127,30 @@ function hash(s: string): number {
   return h;
 }
 
+const DELIMITER_NAME = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+/** The columns that hold numbers; their cells decide whether the file writes decimal commas. */
+const NUMBER_COLUMNS = ['events', 'total', 'mean', 'sd', 'n', 'monthly_dose_g_per_kg'] as const;
+
 type CsvParse = { ok: true; sources: Source[]; studies: Study[] } | { ok: false; problems: string[] };
 
 function studiesFromCsv(text: string, fileName: string): CsvParse {
-  const rows = parseCsv(text);
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const table = readCsvTable(text);
+  if (table.header === null) return { ok: false, problems: ['The file is empty.'] };
+  if (table.problems.length) return { ok: false, problems: table.problems.slice(0, 20) };
+  const header = table.header.map((h) => h.trim().toLowerCase());
   const missing = ['study_id', 'label', 'year', 'phase', 'setting', 'outcome', 'timepoint', 'arm', 'arm_role', 'source_url', 'quote'].filter((c) => !header.includes(c));
-  if (missing.length) return { ok: false, problems: [`Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (expected ${CSV_COLUMNS.join(', ')}).`] };
+  if (missing.length) {
+    const read = `the header was read as ${DELIMITER_NAME[table.delimiter]}-separated: ${header.slice(0, 6).map((h) => `"${h.slice(0, 30)}"`).join(', ')}${header.length > 6 ? ', …' : ''}`;
+    return { ok: false, problems: [`Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (expected ${CSV_COLUMNS.join(', ')}; ${read}).`] };
+  }
+  if (table.records.length === 0) return { ok: false, problems: ['The file is empty: it has the header row but no data rows.'] };
+  const column = (col: string, cells: readonly string[]) => (cells[header.indexOf(col)] ?? '').trim();
+  const mark = decimalMarkOf(table.delimiter, table.records.flatMap((r) => NUMBER_COLUMNS.map((c) => column(c, r.cells))));
   const problems: string[] = [];
   const sources = new Map<string, Source>();
   const studies = new Map<string, Study>();
-  rows.slice(1).forEach((cells, r) => {
-    const rowNo = r + 2;
-    const get = (col: (typeof CSV_COLUMNS)[number]) => (cells[header.indexOf(col)] ?? '').trim();
+  table.records.forEach(({ rowNumber: rowNo, cells }) => {
+    const get = (col: (typeof CSV_COLUMNS)[number]) => column(col, cells);
     const bad = (col: string, msg: string) => problems.push(`row ${rowNo}, column ${col}: ${msg}`);
     for (const [i, v] of cells.entries()) if (HOSTILE_TEXT.test(v)) bad(header[i] ?? `#${i + 1}`, 'contains markup or script');
     const url = get('source_url');
@@ -160,12 +174,16 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     const numberCell = (col: (typeof CSV_COLUMNS)[number], integer: boolean): number | null => {
       const raw = get(col);
       if (raw === '') return null;
-      const n = Number(raw);
-      if (!Number.isFinite(n) || (integer && (!Number.isInteger(n) || n < 0))) {
-        bad(col, `expected ${integer ? 'a non-negative integer' : 'a number'}, got "${raw.slice(0, 20)}"`);
+      const read = readDecimal(raw, mark, table.delimiter);
+      if (!read.ok && read.ambiguous) {
+        bad(col, read.ambiguous);
         return null;
       }
-      return n;
+      if (!read.ok || (integer && (!Number.isInteger(read.value) || read.value < 0))) {
+        bad(col, `expected ${integer ? 'a non-negative integer' : 'a number'}, got "${raw.slice(0, 20)}"${!read.ok && read.hint ? ` (${read.hint})` : ''}`);
+        return null;
+      }
+      return read.value;
     };
     const events = numberCell('events', true);
     const total = numberCell('total', true);
@@ -174,7 +192,7 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     const n = numberCell('n', true);
     const dose = numberCell('monthly_dose_g_per_kg', false);
     if (get('events') === '' && get('mean') === '') bad('events/mean', 'a row needs events and total, or mean (with sd and n)');
-    if (events !== null && total === null) bad('total', 'events need a total');
+    if (get('events') !== '' && get('total') === '') bad('total', 'events need a total');
     if (problems.length) return;
 
     const sourceId = `user-${Math.abs(hash(url)).toString(36)}`;
@@ -217,7 +235,6 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     if (outcome.data.form === 'counts') outcome.data.arms.push({ arm: armId, events: value(events as number), total: value(total as number) });
     else if (outcome.data.form === 'continuous') outcome.data.arms.push({ arm: armId, mean: value(mean as number), sd: maybe(sd, 'SD'), n: maybe(n, 'n') });
   });
-  if (rows.length < 2) problems.push('The CSV has a header but no rows.');
   if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
   return { ok: true, sources: [...sources.values()], studies: [...studies.values()] };
 }

@@ -10,7 +10,7 @@ import rmaMh from '../../tests/reference/fixtures/rma-mh.json';
 import { DEFAULT_ANALYSIS, toForestModel, type AnalysisChoices } from '../model/forest-model';
 import { evidenceFromBinaryRows } from '../test-support/evidence-from-rows';
 import { forestToCsv, forestToR } from './forest-exports';
-import { parseCsv } from './to-csv';
+import { parseCsv } from '../evidence/csv';
 
 const rows = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!.rows;
 const studies = evidenceFromBinaryRows(rows).studies;

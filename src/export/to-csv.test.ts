@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, toCsv } from './to-csv';
+import { parseCsv } from '../evidence/csv';
+import { csvCell, toCsv } from './to-csv';
 import { exportFileName } from './file-name';
 
 describe('CSV', () => {

@@ -20,4 +20,3 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
   return BOM + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export { parseCsv } from '../evidence/csv';

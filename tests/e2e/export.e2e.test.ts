@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/export/to-csv';
+import { parseCsv } from '../../src/evidence/csv';
 import { startBrowserAndServer } from './support';
 
 const env = startBrowserAndServer();

@@ -10,8 +10,17 @@ import { startBrowserAndServer } from './support';
 
 const env = startBrowserAndServer();
 
-const importFile = (page: Page, name: string, content: string) =>
-  page.locator('input[type=file]').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: Buffer.from(content) });
+const importFile = (page: Page, name: string, content: string | Buffer) =>
+  page.locator('input[type=file]').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: typeof content === 'string' ? Buffer.from(content) : content });
+
+/** A CSV as European Excel saves it: UTF-8 with a byte-order mark, ";" between fields, decimal commas, CRLF. */
+const EUROPEAN_CSV = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([
+  'study_id;label;year;phase;setting;outcome;timepoint;arm;arm_role;events;total;mean;sd;n;monthly_dose_g_per_kg;source_url;source_title;quote',
+  'muller-2019;Müller 2019;2019;RR;relapse-prevention;relapse-free;2 years;ivig;ivig;30;50;;;;0,4;https://example.org/m;Müller 2019;"30 von 50; 20 von 50"',
+  'muller-2019;Müller 2019;2019;RR;relapse-prevention;relapse-free;2 years;placebo;placebo;20;50;;;;;https://example.org/m;Müller 2019;"30 von 50; 20 von 50"',
+  'muller-2019;Müller 2019;2019;RR;relapse-prevention;edss-change;2 years;ivig;ivig;;;-0,25;0,8;50;0,4;https://example.org/m;Müller 2019;EDSS -0,25 (0,8) vs 0,1 (0,75)',
+  'muller-2019;Müller 2019;2019;RR;relapse-prevention;edss-change;2 years;placebo;placebo;;;0,1;0,75;50;;https://example.org/m;Müller 2019;EDSS -0,25 (0,8) vs 0,1 (0,75)',
+].join('\r\n') + '\r\n', 'utf8')]);
 
 describe('Import (Chromium, production build)', () => {
   it('adds a study from a CSV, re-pools, survives a reload, and can be removed', async () => {
@@ -68,6 +77,31 @@ describe('Import (Chromium, production build)', () => {
     await notice.waitFor();
     expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Fazekas 1997/ }).count()).toBe(1);
     expect(await page.evaluate(() => window.localStorage.getItem('ivig-ms-explorer:v1:unreadable-backup'))).toBe('{"version":1,"imports":[{');
+    await context.close();
+  });
+
+  it('imports a European Excel CSV (";", decimal commas, CRLF, BOM) through the file input, with the CSV parser loaded only then', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const scripts: { url: string; body: Promise<string> }[] = [];
+    page.on('response', (r) => { if (r.url().endsWith('.js')) scripts.push({ url: r.url(), body: r.text() }); });
+    const withCsvParser = async () => (await Promise.all(scripts.map(async (s) => ((await s.body).includes('delimitersToGuess') ? s.url : null)))).filter(Boolean);
+
+    await page.goto(`${env.url}#/evidence`);
+    await page.getByRole('heading', { name: 'Add data from full texts' }).waitFor();
+    // papaparse is not part of the first load: it comes with the importer.
+    expect(await withCsvParser()).toEqual([]);
+
+    await importFile(page, 'muller.csv', EUROPEAN_CSV);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'muller.csv: 1 new study' }).count()).toBe(1);
+    expect(await withCsvParser()).toHaveLength(1);
+    const row = page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Müller 2019/ }) });
+    expect(await row.textContent()).toContain('0.4 g/kg/month');
+    await row.getByRole('button', { name: 'Müller 2019' }).click();
+    const detail = page.getByRole('region', { name: 'Müller 2019' });
+    await detail.waitFor();
+    const edss = detail.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'ivig: mean' }) });
+    expect(await edss.getByRole('cell').first().textContent()).toBe('-0.25');
     await context.close();
   });
 });
