@@ -130,4 +130,36 @@ describe('importEvidenceFile', () => {
       expect(comma.ok || comma.problems).toEqual(['row 2, column total: expected a non-negative integer, got "1,050" (a comma inside a number is read as neither a thousands separator nor a decimal mark in a comma-separated file; write 1050, or use a decimal point)']);
     });
   });
+
+  describe('design', () => {
+    it('states no design the file does not give: without design columns every field is "not stated"', () => {
+      const r = importEvidenceFile('bcg.csv', bcgCsv(), base, [], now);
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      const d = r.file.studies[0]!.design;
+      expect([d.randomised, d.allocation, d.blinding, d.control, d.allocationMethod]).toEqual(['not stated', 'not stated', 'not stated', 'not stated', undefined]);
+    });
+
+    it('reads the design columns (dat.bcg: alternate and systematic allocation are not randomisation, and are not pooled)', () => {
+      const csv = bcgCsv({ extra: { allocation: (t) => t.alloc, design: () => 'parallel', comparator: () => 'untreated' } });
+      const r = importEvidenceFile('bcg.csv', csv, base, [], now);
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      const byTrial = (n: number) => r.file.studies[n - 1]!;
+      expect(byTrial(1).design).toMatchObject({ randomised: true, allocationMethod: 'random', allocation: 'parallel', blinding: 'not stated', control: 'untreated' });
+      expect(byTrial(5).design).toMatchObject({ randomised: false, allocationMethod: 'alternate' });
+      expect(r.file.studies.filter((s) => s.kind === 'ivig-non-randomised').map((s) => s.id)).toEqual(['bcg-05', 'bcg-06', 'bcg-10', 'bcg-11', 'bcg-12', 'bcg-13']);
+    });
+
+    it('names the row and column of a design value it cannot read, or one that contradicts another', () => {
+      const bad = importEvidenceFile('b.csv', bcgCsv({ extra: { randomised: (t) => (t.trial === 1 ? 'maybe' : 'yes'), allocation: (t) => t.alloc } }), base);
+      expect(bad.ok || bad.problems.slice(0, 3)).toEqual([
+        'row 2, column randomised: expected yes, no or not stated, got "maybe"',
+        'row 3, column randomised: expected yes, no or not stated, got "maybe"',
+        'row 10, column allocation: "alternate" allocation is not randomisation, but column randomised says "yes"',
+      ]);
+      const rows = bcgCsv({ extra: { blinding: () => 'open' } }).split('\r\n');
+      rows[2] = rows[2]!.replace(/,open$/, ',double-blind');
+      const mixed = importEvidenceFile('m.csv', rows.join('\r\n'), base);
+      expect(mixed.ok || mixed.problems).toEqual(['row 3, column blinding: "double-blind" contradicts row 2 ("open") for study "bcg-01"']);
+    });
+  });
 });

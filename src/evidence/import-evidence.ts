@@ -127,6 +127,44 @@ function hash(s: string): number {
   return h;
 }
 
+/**
+ * The design columns: what the file says about each study's design, and the schema field each
+ * one fills. A missing column or an empty cell is "not stated" (never a default such as
+ * "randomised" or "placebo"); values of one study may be given on any of its rows, once.
+ */
+const DESIGN_COLUMNS = {
+  randomised: ['yes', 'no', 'not stated'],
+  allocation: ['random', 'alternate', 'systematic', 'not stated'],
+  design: ['parallel', 'crossover', 'fixed-sequence', 'matched-controls', 'consecutive', 'retrospective-cohort', 'not stated'],
+  blinding: ['double-blind', 'open', 'not stated'],
+  comparator: ['placebo', 'other-dose', 'untreated', 'active', 'not stated'],
+} as const;
+type DesignColumn = keyof typeof DESIGN_COLUMNS;
+type DesignCells = Partial<Record<DesignColumn, { value: string; row: number }>>;
+
+const orList = (xs: readonly string[]) => `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`;
+
+/** The design a study's cells state; a contradiction between randomised and allocation is a problem. */
+function designFromCells(cells: DesignCells, studyId: string, problems: string[]): Study['design'] {
+  const v = <C extends DesignColumn>(c: C) => (cells[c]?.value ?? 'not stated') as (typeof DESIGN_COLUMNS)[C][number];
+  const method = v('allocation');
+  const said = v('randomised');
+  const allocationRow = cells.allocation?.row;
+  if (method !== 'not stated' && said !== 'not stated' && (method === 'random') !== (said === 'yes')) {
+    problems.push(`row ${allocationRow}, column allocation: "${method}" allocation is ${method === 'random' ? '' : 'not '}randomisation, but column randomised says "${said}"${cells.randomised && cells.randomised.row !== allocationRow ? ` (row ${cells.randomised.row}, study "${studyId}")` : ''}`);
+  }
+  // Random allocation is randomisation and alternation is not, by definition: not a guess.
+  const randomised = said === 'not stated' ? (method === 'not stated' ? 'not stated' : method === 'random') : said === 'yes';
+  return {
+    allocation: v('design'),
+    randomised,
+    ...(method !== 'not stated' ? { allocationMethod: method } : {}),
+    blinding: v('blinding'),
+    control: v('comparator'),
+    durationMonths: { value: null, reason: 'Not in the imported file.' },
+  };
+}
+
 const DELIMITER_NAME = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 /** The columns that hold numbers; their cells decide whether the file writes decimal commas. */
 const NUMBER_COLUMNS = ['events', 'total', 'mean', 'sd', 'n', 'monthly_dose_g_per_kg'] as const;
@@ -149,6 +187,7 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
   const problems: string[] = [];
   const sources = new Map<string, Source>();
   const studies = new Map<string, Study>();
+  const designCells = new Map<string, DesignCells>();
   table.records.forEach(({ rowNumber: rowNo, cells }) => {
     const get = (col: (typeof CSV_COLUMNS)[number]) => column(col, cells);
     const bad = (col: string, msg: string) => problems.push(`row ${rowNo}, column ${col}: ${msg}`);
@@ -171,6 +210,21 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(studyId)) bad('study_id', `expected lower-case letters, digits and dashes, got "${studyId.slice(0, 40)}"`);
     const armId = get('arm');
     if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(armId)) bad('arm', `expected lower-case letters, digits and dashes, got "${armId.slice(0, 40)}"`);
+    const studyDesign = designCells.get(studyId) ?? {};
+    designCells.set(studyId, studyDesign);
+    for (const col of Object.keys(DESIGN_COLUMNS) as DesignColumn[]) {
+      const raw = get(col);
+      if (raw === '') continue;
+      const value = raw.toLowerCase();
+      const allowed: readonly string[] = DESIGN_COLUMNS[col];
+      if (!allowed.includes(value)) {
+        bad(col, `expected ${orList(allowed)}, got "${raw.slice(0, 40)}"`);
+        continue;
+      }
+      const earlier = studyDesign[col];
+      if (earlier && earlier.value !== value) bad(col, `"${value}" contradicts row ${earlier.row} ("${earlier.value}") for study "${studyId}"`);
+      else if (!earlier) studyDesign[col] = { value, row: rowNo };
+    }
     const numberCell = (col: (typeof CSV_COLUMNS)[number], integer: boolean): number | null => {
       const raw = get(col);
       if (raw === '') return null;
@@ -204,7 +258,8 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
       study = {
         id: studyId, kind: 'ivig-rct', label: get('label') || studyId, citation: `${get('label') || studyId} (user-supplied: ${fileName})`,
         citationVerified: false, year, pmid: null, doi: null, otherReports: [], sources: [sourceId],
-        design: { allocation: 'parallel', randomised: true, blinding: 'not stated', control: 'placebo', durationMonths: { value: null, reason: 'Not in the imported file.' } },
+        // Set from the design columns once every row is read (designFromCells).
+        design: { allocation: 'not stated', randomised: 'not stated', blinding: 'not stated', control: 'not stated', durationMonths: { value: null, reason: 'Not in the imported file.' } },
         phase: phase.data!, setting: setting.data!, totalRandomised: { value: null, reason: 'Not in the imported file.' },
         arms: [], outcomes: [], notReported: [], flags: [], notes: [`Imported from ${fileName}.`],
       };
@@ -235,6 +290,14 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     if (outcome.data.form === 'counts') outcome.data.arms.push({ arm: armId, events: value(events as number), total: value(total as number) });
     else if (outcome.data.form === 'continuous') outcome.data.arms.push({ arm: armId, mean: value(mean as number), sd: maybe(sd, 'SD'), n: maybe(n, 'n') });
   });
+  for (const [id, cells] of designCells) {
+    const design = designFromCells(cells, id, problems);
+    const study = studies.get(id);
+    if (!study) continue;
+    study.design = design;
+    // The app's rule for trials that were not randomised: shown, never pooled.
+    if (design.randomised === false) study.kind = 'ivig-non-randomised';
+  }
   if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
   return { ok: true, sources: [...sources.values()], studies: [...studies.values()] };
 }

@@ -49,12 +49,18 @@ export function mergeImports(base: EvidenceSet, files: readonly ImportedFile[]):
   return { ...base, sources, studies };
 }
 
-/** The CSV columns, documented here and in the README. One row per arm of one outcome. */
+/**
+ * The CSV columns, documented here and in the README. One row per arm of one outcome. The design
+ * columns (optional; empty = not stated) fill the schema's design: randomised (yes, no),
+ * allocation → allocationMethod (random, alternate, systematic), design → allocation (parallel,
+ * crossover, …), blinding (double-blind, open), comparator → control (placebo, other-dose,
+ * untreated, active).
+ */
 export const CSV_COLUMNS = [
-  'study_id', 'label', 'year', 'phase', 'setting', 'outcome', 'timepoint', 'arm', 'arm_role',
+  'study_id', 'label', 'year', 'phase', 'setting', 'randomised', 'allocation', 'design', 'blinding', 'comparator', 'outcome', 'timepoint', 'arm', 'arm_role',
   'events', 'total', 'mean', 'sd', 'n', 'monthly_dose_g_per_kg', 'source_url', 'source_title', 'quote',
 ] as const;
 
 export const CSV_TEMPLATE = `${CSV_COLUMNS.join(',')}\r\n` +
-  'smith-2024,Smith 2024,2024,RR,relapse-prevention,relapse-free,2 years,ivig,ivig,30,50,,,,0.4,https://example.org/smith-2024,Smith 2024 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n' +
-  'smith-2024,Smith 2024,2024,RR,relapse-prevention,relapse-free,2 years,placebo,placebo,20,50,,,,,https://example.org/smith-2024,Smith 2024 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n';
+  'smith-2024,Smith 2024,2024,RR,relapse-prevention,yes,random,parallel,double-blind,placebo,relapse-free,2 years,ivig,ivig,30,50,,,,0.4,https://example.org/smith-2024,Smith 2024 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n' +
+  'smith-2024,Smith 2024,2024,RR,relapse-prevention,yes,random,parallel,double-blind,placebo,relapse-free,2 years,placebo,placebo,20,50,,,,,https://example.org/smith-2024,Smith 2024 full text,"30 of 50 IVIG patients and 20 of 50 placebo patients were relapse-free"\r\n';

@@ -225,8 +225,13 @@ export const missingOutcomeSchema = z
   .object({ kind: outcomeKindSchema, reason: nonEmpty })
   .strict();
 
+/**
+ * A study's design as its sources state it. "not stated" is a value of its own (an imported file
+ * may give no design at all): the app never fills in "randomised" or "placebo" by default.
+ */
 export const designSchema = z
   .object({
+    /** How the groups are arranged: parallel arms, crossover, etc. */
     allocation: z.enum([
       'parallel',
       'crossover',
@@ -234,10 +239,14 @@ export const designSchema = z
       'matched-controls',
       'consecutive',
       'retrospective-cohort',
+      'not stated',
     ]),
-    randomised: z.boolean(),
+    randomised: z.union([z.boolean(), z.literal('not stated')]),
+    /** How patients were assigned, when the source names it: alternation and systematic
+     * assignment (e.g. by birth date) are not randomisation (metafor's dat.bcg "alloc"). */
+    allocationMethod: z.enum(['random', 'alternate', 'systematic']).optional(),
     blinding: z.enum(['double-blind', 'open', 'not stated']),
-    control: z.enum(['placebo', 'other-dose', 'untreated', 'active']),
+    control: z.enum(['placebo', 'other-dose', 'untreated', 'active', 'not stated']),
     multicentre: z.boolean().optional(),
     durationMonths: maybeNumberSchema,
     statement: sourcedTextSchema.optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { miniEvidence } from '../test-support/mini-evidence';
+import { miniEvidence, study } from '../test-support/mini-evidence';
 import { DEFAULT_FILTERS } from './filters';
 import { evidenceMapCell, evidenceMapColumns, sortEvidenceRows, toEvidenceRow } from './evidence-table-model';
 import { filterStudies } from './study-filter';
@@ -25,6 +25,13 @@ describe('toEvidenceRow', () => {
     expect(toEvidenceRow(byId('rr-1997')).armSizes).toBe('50 / 50');
     expect(toEvidenceRow(byId('mixed-2006')).armSizes).toBe('231 total (split not reported)');
     expect(toEvidenceRow(byId('rr-1997')).monthlyDose).toBe('0.4 g/kg/month');
+  });
+  it('says "design not stated" for a study whose source gives no design, and names what is not stated', () => {
+    const none = { randomised: 'not stated', allocation: 'not stated', blinding: 'not stated', control: 'not stated', durationMonths: { value: null, reason: 'x' } } as const;
+    expect(toEvidenceRow(study({ id: 'u', label: 'U', year: 2000, phase: 'RR', design: none })).design).toBe('design not stated');
+    expect(toEvidenceRow(study({ id: 'a', label: 'A', year: 1953, phase: 'RR', design: { ...none, randomised: false, allocationMethod: 'alternate', allocation: 'parallel' } })).design)
+      .toBe('not randomised (alternate allocation), parallel; blinding and control not stated');
+    expect(toEvidenceRow(byId('rr-1997')).design).toBe('randomised, parallel, double-blind, placebo-controlled, 12 months');
   });
   it('sorts unknown values last in both directions', () => {
     const rows = set.studies.map(toEvidenceRow).map((r) => (r.id === 'comp-1995' ? { ...r, totalN: null } : r));

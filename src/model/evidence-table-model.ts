@@ -32,16 +32,32 @@ function armN(arm: Arm): MaybeNumber {
   return arm.nAnalysed.value !== null ? arm.nAnalysed : arm.nRandomised;
 }
 
-function describeDesign(study: Study): string {
+const METHOD_TEXT = { random: 'random allocation', alternate: 'alternate allocation', systematic: 'systematic allocation' } as const;
+
+/** "a", "a and b", "a, b and c" */
+const listed = (xs: readonly string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
+/**
+ * The design in words, stating only what the source states: each field that is "not stated" is
+ * named as such ("blinding not stated"), and a study with none stated reads "design not stated".
+ */
+export function describeDesign(study: Study): string {
   const d = study.design;
-  const parts = [
-    d.randomised ? 'randomised' : 'not randomised',
-    d.allocation.replace('-', ' '),
-    d.blinding === 'not stated' ? null : d.blinding,
-    d.control === 'placebo' ? 'placebo-controlled' : d.control === 'other-dose' ? 'dose comparison' : `${d.control} control`,
-    d.durationMonths.value !== null ? `${fmt(d.durationMonths.value)} months` : null,
-  ];
-  return parts.filter(Boolean).join(', ');
+  const notStated: string[] = [];
+  const method = d.allocationMethod && !(d.allocationMethod === 'random' && d.randomised === true) ? METHOD_TEXT[d.allocationMethod] : null;
+  let randomisation: string | null;
+  if (d.randomised === 'not stated') {
+    randomisation = method;
+    if (!method) notStated.push('randomisation');
+  } else randomisation = `${d.randomised ? 'randomised' : 'not randomised'}${method ? ` (${method})` : ''}`;
+  const arrangement = d.allocation === 'not stated' ? (notStated.push('parallel or crossover'), null) : d.allocation.replace('-', ' ');
+  const blinding = d.blinding === 'not stated' ? (notStated.push('blinding'), null) : d.blinding;
+  const control = d.control === 'not stated'
+    ? (notStated.push('control'), null)
+    : d.control === 'placebo' ? 'placebo-controlled' : d.control === 'other-dose' ? 'dose comparison' : `${d.control} control`;
+  const parts = [randomisation, arrangement, blinding, control, d.durationMonths.value !== null ? `${fmt(d.durationMonths.value)} months` : null].filter(Boolean);
+  if (parts.length === 0) return 'design not stated';
+  return parts.join(', ') + (notStated.length ? `; ${listed(notStated)} not stated` : '');
 }
 
 export function toEvidenceRow(study: Study): EvidenceRow {

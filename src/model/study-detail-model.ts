@@ -3,6 +3,8 @@
  * comes from (status, formula, verbatim quote, source) — or why it is absent.
  */
 import type { Arm, MaybeNumber, Outcome, Source, SourcedNumber, Study } from '../evidence/schema';
+import { STUDY_KIND_LABEL } from '../evidence/vocabulary';
+import { describeDesign } from './evidence-table-model';
 
 export interface DetailValue {
   label: string;
@@ -106,12 +108,18 @@ export function toStudyDetail(study: Study, sourceList: readonly Source[]): Deta
   const sources = new Map(sourceList.map((s) => [s.id, s]));
   const armLabel = (id: string) => study.arms.find((a) => a.id === id)?.label ?? id;
   const designValues = [detailValue('Total randomised', study.totalRandomised, sources), detailValue('Duration', study.design.durationMonths, sources, ' months')];
-  const designNotes = study.design.statement ? [`“${study.design.statement.text}”`] : [];
+  const designNotes = [`Design: ${describeDesign(study)}`, ...(study.design.statement ? [`“${study.design.statement.text}”`] : [])];
   return [
     { title: 'Design', values: designValues, notes: designNotes },
     ...study.arms.map((a) => armSection(a, sources)),
     ...study.outcomes.map((o) => outcomeSection(o, armLabel, sources)),
   ];
+}
+
+/** The study's kind in words; an IVIG trial whose source does not say it was randomised is not called randomised. */
+export function studyKindText(study: Study): string {
+  if (study.kind === 'ivig-rct' && study.design.randomised === 'not stated') return 'IVIG trial, randomisation not stated';
+  return STUDY_KIND_LABEL[study.kind];
 }
 
 /** A link a reader can follow: PubMed for a PMID, doi.org for a DOI. */

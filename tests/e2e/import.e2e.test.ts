@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CSV_TEMPLATE } from '../../src/evidence/imported-file';
+import { bcgCsv } from '../../src/test-support/bcg';
 import { startBrowserAndServer } from './support';
 
 const env = startBrowserAndServer();
@@ -97,11 +98,37 @@ describe('Import (Chromium, production build)', () => {
     expect(await withCsvParser()).toHaveLength(1);
     const row = page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Müller 2019/ }) });
     expect(await row.textContent()).toContain('0.4 g/kg/month');
+    // The file says nothing about the design: nothing is said about it.
+    expect(await row.getByRole('cell').nth(3).textContent()).toBe('design not stated');
     await row.getByRole('button', { name: 'Müller 2019' }).click();
     const detail = page.getByRole('region', { name: 'Müller 2019' });
     await detail.waitFor();
+    expect(await detail.textContent()).toContain('IVIG trial, randomisation not stated');
+    expect(await detail.textContent()).toContain('Design: design not stated');
+    expect(await detail.textContent()).not.toMatch(/randomised trial|placebo-controlled|parallel/);
     const edss = detail.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'ivig: mean' }) });
     expect(await edss.getByRole('cell').first().textContent()).toBe('-0.25');
+    await context.close();
+  });
+
+  it('shows dat.bcg\'s allocation as the file states it: six trials not randomised, listed but not pooled', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${env.url}#/evidence`);
+    await page.getByRole('heading', { name: 'Add data from full texts' }).waitFor();
+    await importFile(page, 'bcg.csv', bcgCsv({ extra: { allocation: (t) => t.alloc } }));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'bcg.csv: 13 new studies' }).count()).toBe(1);
+    const table = page.getByRole('table', { name: /Trials of IVIG/ });
+    const designOf = (label: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(label) }) }).getByRole('cell').nth(3).textContent();
+    expect(await designOf('Aronson 1948')).toBe('randomised; parallel or crossover, blinding and control not stated');
+    expect(await designOf('Stein & Aronson 1953')).toBe('not randomised (alternate allocation); parallel or crossover, blinding and control not stated');
+    expect(await designOf('Comstock et al 1976')).toBe('not randomised (systematic allocation); parallel or crossover, blinding and control not stated');
+    expect(await table.getByRole('rowheader', { name: /not randomised/ }).filter({ hasText: 'user-supplied' }).count()).toBe(6);
+    await page.goto(`${env.url}#/forest?outcome=new-relapse&measure=RR`);
+    const figure = page.getByRole('figure');
+    await figure.waitFor();
+    await expect.poll(() => figure.textContent()).toContain('Aronson 1948');
+    expect(await page.locator('main').textContent()).toMatch(/Stein & Aronson 1953[^]*not randomised: not pooled/);
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Source, Study } from '../../evidence/schema';
-import { PHASE_LABEL, SETTING_LABEL, STATUS_LABEL, STUDY_KIND_LABEL } from '../../evidence/vocabulary';
-import { studyLinks, toStudyDetail, type DetailValue } from '../../model/study-detail-model';
+import { PHASE_LABEL, SETTING_LABEL, STATUS_LABEL } from '../../evidence/vocabulary';
+import { studyKindText, studyLinks, toStudyDetail, type DetailValue } from '../../model/study-detail-model';
 import { useAppStore } from '../../store/store-context';
 
 function ValueRow({ v }: { v: DetailValue }) {
@@ -49,7 +49,7 @@ export function StudyDetail({ study, sources }: { study: Study; sources: readonl
       </header>
       <p className="citation">{study.citation}{!study.citationVerified && <strong> (citation not verified)</strong>}</p>
       <p>
-        {STUDY_KIND_LABEL[study.kind]} · {PHASE_LABEL[study.phase]} · {SETTING_LABEL[study.setting]} · {study.year ?? 'year not reported'}
+        {studyKindText(study)} · {PHASE_LABEL[study.phase]} · {SETTING_LABEL[study.setting]} · {study.year ?? 'year not reported'}
         {study.yearNote && <> ({study.yearNote})</>}
       </p>
       <p className="links">
