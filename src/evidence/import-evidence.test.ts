@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { miniEvidence, study, num } from '../test-support/mini-evidence';
 import { importEvidenceFile } from './import-evidence';
-import { CSV_TEMPLATE, MAX_IMPORT_BYTES, mergeImports } from './imported-file';
+import { CSV_TEMPLATE, MAX_IMPORT_BYTES, mergeImports, supersedeImports, type ImportedFile } from './imported-file';
 import { BCG_TRIALS, bcgCsv } from '../test-support/bcg';
 
 const base = miniEvidence();
@@ -160,6 +160,36 @@ describe('importEvidenceFile', () => {
       rows[2] = rows[2]!.replace(/,open$/, ',double-blind');
       const mixed = importEvidenceFile('m.csv', rows.join('\r\n'), base);
       expect(mixed.ok || mixed.problems).toEqual(['row 3, column blinding: "double-blind" contradicts row 2 ("open") for study "bcg-01"']);
+    });
+  });
+
+  describe('importing the same studies again', () => {
+    it('reports them as updated, names the file they came from, and keeps one entry per study', () => {
+      const first = importEvidenceFile('bcg.csv', bcgCsv(), base, [], now);
+      if (!first.ok) throw new Error(first.problems.join('\n'));
+      const again = importEvidenceFile('bcg-copy.csv', bcgCsv(), base, [first.file], new Date('2026-11-25T09:00:00Z'));
+      if (!again.ok) throw new Error(again.problems.join('\n'));
+      expect(again.summary).toBe('bcg-copy.csv: 0 new studies, 13 updated (already imported from bcg.csv), 13 outcomes.');
+      // The later file replaces the studies it shares with the earlier one; an emptied file is dropped.
+      const files = supersedeImports([first.file], again.file);
+      expect(files.map((f) => [f.fileName, f.studies.length])).toEqual([['bcg-copy.csv', 13]]);
+      const merged = mergeImports(base, files);
+      expect(merged.studies.filter((s) => s.id.startsWith('bcg-'))).toHaveLength(13);
+      expect(merged.studies.find((s) => s.id === 'bcg-01')!.userSupplied?.fileName).toBe('bcg-copy.csv');
+    });
+
+    it('says which updated studies are bundled and which were imported, and leaves other studies of the earlier file', () => {
+      const first = importEvidenceFile('bcg.csv', bcgCsv(), base, [], now);
+      if (!first.ok) throw new Error(first.problems.join('\n'));
+      let files: ImportedFile[] = [first.file];
+      const two = bcgCsv().split('\r\n').filter((line, i) => i === 0 || line.startsWith('bcg-01,') || line.startsWith('bcg-02,')).join('\r\n');
+      const partial = importEvidenceFile('two.csv', two, base, files, now);
+      if (!partial.ok) throw new Error(partial.problems.join('\n'));
+      expect(partial.summary).toBe('two.csv: 0 new studies, 2 updated (already imported from bcg.csv), 2 outcomes.');
+      files = supersedeImports(files, partial.file);
+      expect(files.map((f) => [f.fileName, f.studies.length])).toEqual([['bcg.csv', 11], ['two.csv', 2]]);
+      const mixed = importEvidenceFile('mixed.json', JSON.stringify({ sources: first.file.sources, studies: [{ ...base.studies[0], outcomes: [] }, ...first.file.studies.slice(0, 3)] }), base, files, now);
+      expect(mixed.ok && mixed.summary).toBe('mixed.json: 0 new studies, 4 updated (1 in the bundled set, 2 already imported from two.csv, 1 already imported from bcg.csv), 3 outcomes.');
     });
   });
 });

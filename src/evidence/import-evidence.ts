@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { decimalMarkOf, readCsvTable, readDecimal } from './csv';
-import { CSV_COLUMNS, MAX_IMPORT_BYTES, mergeImports, type ImportedFile } from './imported-file';
+import { CSV_COLUMNS, MAX_IMPORT_BYTES, mergeImports, supersedeImports, type ImportedFile } from './imported-file';
 import { formatIssuePath } from './parse-evidence';
 import {
   checkedEvidenceSetSchema,
@@ -113,12 +113,31 @@ export function importEvidenceFile(fileName: string, text: string, base: Evidenc
     sources: fragment.sources,
     studies: fragment.studies,
   };
-  const problems = validateMerged(base, file, others);
+  // Checked as it will be used: the earlier files without the studies this one replaces.
+  const problems = validateMerged(base, file, supersedeImports(others, file).slice(0, -1));
   if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
-  const outcomes = fragment.studies.reduce((n, s) => n + s.outcomes.length, 0);
-  const known = new Set(base.studies.map((s) => s.id));
-  const added = fragment.studies.filter((s) => !known.has(s.id)).length;
-  return { ok: true, file, summary: `${fileName}: ${added} new ${added === 1 ? 'study' : 'studies'}, ${fragment.studies.length - added} updated, ${outcomes} outcome${outcomes === 1 ? '' : 's'}.` };
+  return { ok: true, file, summary: importSummary(file, base, others) };
+}
+
+/**
+ * "bcg.csv: 0 new studies, 13 updated (already imported from bcg-old.csv), 13 outcomes." A study
+ * is updated when the bundled set or an earlier import already has it; the summary says which.
+ */
+function importSummary(file: ImportedFile, base: EvidenceSet, others: readonly ImportedFile[]): string {
+  const bundled = new Set(base.studies.map((s) => s.id));
+  const importedFrom = new Map(others.flatMap((f) => f.studies.map((s) => [s.id, f.fileName] as const)));
+  const updatedFrom = new Map<string, number>();
+  let added = 0;
+  for (const s of file.studies) {
+    const where = bundled.has(s.id) ? 'in the bundled set' : importedFrom.has(s.id) ? `already imported from ${importedFrom.get(s.id)}` : null;
+    if (where === null) added++;
+    else updatedFrom.set(where, (updatedFrom.get(where) ?? 0) + 1);
+  }
+  const updated = file.studies.length - added;
+  const groups = [...updatedFrom].sort(([a], [b]) => Number(b === 'in the bundled set') - Number(a === 'in the bundled set'));
+  const where = groups.length === 0 ? '' : groups.length === 1 ? ` (${groups[0]![0]})` : ` (${groups.map(([w, n]) => `${n} ${w}`).join(', ')})`;
+  const outcomes = file.studies.reduce((n, s) => n + s.outcomes.length, 0);
+  return `${file.fileName}: ${added} new ${added === 1 ? 'study' : 'studies'}, ${updated} updated${where}, ${outcomes} outcome${outcomes === 1 ? '' : 's'}.`;
 }
 
 function hash(s: string): number {

@@ -50,6 +50,21 @@ export function mergeImports(base: EvidenceSet, files: readonly ImportedFile[]):
 }
 
 /**
+ * The imported files once `file` is added: each study is listed once, in the file that gave it
+ * last. A study that an earlier file also holds is taken out of that file (the new version
+ * replaces it whole, e.g. a corrected spreadsheet under another name), and a file left with no
+ * study is dropped from the list.
+ */
+export function supersedeImports(files: readonly ImportedFile[], file: ImportedFile): ImportedFile[] {
+  const ids = new Set(file.studies.map((s) => s.id));
+  const kept = files
+    .filter((f) => f.id !== file.id)
+    .map((f) => (f.studies.some((s) => ids.has(s.id)) ? { ...f, studies: f.studies.filter((s) => !ids.has(s.id)) } : f))
+    .filter((f) => f.studies.length > 0);
+  return [...kept, file];
+}
+
+/**
  * The CSV columns, documented here and in the README. One row per arm of one outcome. The design
  * columns (optional; empty = not stated) fill the schema's design: randomised (yes, no),
  * allocation → allocationMethod (random, alternate, systematic), design → allocation (parallel,

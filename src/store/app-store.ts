@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EvidenceSet, MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
-import type { ImportedFile } from '../evidence/imported-file';
+import { supersedeImports, type ImportedFile } from '../evidence/imported-file';
 import { DEFAULT_FILTERS, type Filters } from '../model/filters';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../model/analysis-params';
 
@@ -62,7 +62,8 @@ type SliceCreator<S> = (set: StoreApi<AppState>['setState'], get: StoreApi<AppSt
 export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set) => ({
   evidence: null,
   imports: [],
-  addImport: (file) => set((s) => ({ imports: [...s.imports, file] })),
+  // A study is listed once, in the file that gave it last (supersedeImports).
+  addImport: (file) => set((s) => ({ imports: supersedeImports(s.imports, file) })),
   removeImport: (id) => set((s) => ({ imports: s.imports.filter((f) => f.id !== id) })),
   setImports: (imports) => set({ imports }),
   excludedStudyIds: [],

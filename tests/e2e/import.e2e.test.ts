@@ -124,6 +124,12 @@ describe('Import (Chromium, production build)', () => {
     expect(await designOf('Stein & Aronson 1953')).toBe('not randomised (alternate allocation); parallel or crossover, blinding and control not stated');
     expect(await designOf('Comstock et al 1976')).toBe('not randomised (systematic allocation); parallel or crossover, blinding and control not stated');
     expect(await table.getByRole('rowheader', { name: /not randomised/ }).filter({ hasText: 'user-supplied' }).count()).toBe(6);
+
+    // The same trials again under another name: updated, not new, and listed once.
+    await importFile(page, 'bcg (1).csv', bcgCsv({ extra: { allocation: (t) => t.alloc } }));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'bcg (1).csv: 0 new studies, 13 updated (already imported from bcg.csv), 13 outcomes.' }).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Imported files' }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^bcg \(1\)\.csv — 13 studies, imported /)]);
+    expect(await table.getByRole('rowheader', { name: /Aronson 1948/ }).count()).toBe(1);
     await page.goto(`${env.url}#/forest?outcome=new-relapse&measure=RR`);
     const figure = page.getByRole('figure');
     await figure.waitFor();

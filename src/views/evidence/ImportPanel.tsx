@@ -36,7 +36,7 @@ export function ImportPanel() {
       <h2 id="import-title">Add data from full texts</h2>
       <p className="note">
         JSON in the evidence schema (a whole set or <code>{'{ "sources": [...], "studies": [...] }'}</code>), or CSV with one row per arm and outcome:
-        {' '}<code>{CSV_COLUMNS.join(', ')}</code>, separated by commas, semicolons or tabs (a semicolon file may write decimal commas, “0,4”; numbers without thousands separators). Every number needs its source address and the verbatim sentence. A study id that already exists adds or replaces outcomes of that study.
+        {' '}<code>{CSV_COLUMNS.join(', ')}</code>, separated by commas, semicolons or tabs (a semicolon file may write decimal commas, “0,4”; numbers without thousands separators). Every number needs its source address and the verbatim sentence. A study id that already exists in the bundled set adds or replaces outcomes of that study; a study imported before is replaced by the new file’s version, so each study is listed under one file.
         Imported data are marked “user-supplied”, kept in this browser, and included in exports.
       </p>
       <div className="import-actions">
