@@ -40,7 +40,8 @@ describe('importEvidenceFile', () => {
     const bad = fragment();
     (bad.studies[0]!.arms[0]!.nAnalysed as { value: number }).value = -3;
     const r = importEvidenceFile('bad.json', JSON.stringify(bad), base, [], now);
-    expect(r).toEqual({ ok: false, problems: ['study "new-2010", studies[4].arms[0].nAnalysed.value: expected a positive integer, got -3'] });
+    // The path is the file's (its only study is studies[0]), not the merged set's.
+    expect(r).toEqual({ ok: false, problems: ['study "new-2010", studies[0].arms[0].nAnalysed.value: expected a positive integer, got -3'] });
   });
 
   it('refuses hostile files: prototype pollution, script in a name, javascript: links, size, nesting', () => {
@@ -190,6 +191,35 @@ describe('importEvidenceFile', () => {
       expect(files.map((f) => [f.fileName, f.studies.length])).toEqual([['bcg.csv', 11], ['two.csv', 2]]);
       const mixed = importEvidenceFile('mixed.json', JSON.stringify({ sources: first.file.sources, studies: [{ ...base.studies[0], outcomes: [] }, ...first.file.studies.slice(0, 3)] }), base, files, now);
       expect(mixed.ok && mixed.summary).toBe('mixed.json: 0 new studies, 4 updated (1 in the bundled set, 2 already imported from two.csv, 1 already imported from bcg.csv), 3 outcomes.');
+    });
+  });
+
+  describe('every message names the CSV row and column or the JSON path, the expected type and the value received', () => {
+    it('CSV: a problem found on the merged set names the row and column, not a schema path', () => {
+      const over = importEvidenceFile('o.csv', CSV_TEMPLATE.replace(',30,50,', ',60,50,'), base);
+      expect(over.ok || over.problems).toEqual(['row 2, column events: events (60) exceed the total (50)']);
+      const zero = importEvidenceFile('z.csv', CSV_TEMPLATE.replace(',20,50,', ',0,0,'), base);
+      expect(zero.ok || zero.problems).toEqual(['row 3, column total: expected a positive integer, got 0']);
+      const lines = CSV_TEMPLATE.split('\r\n');
+      const oneArm = importEvidenceFile('one.csv', [lines[0], lines[1], ''].join('\r\n'), base);
+      expect(oneArm.ok || oneArm.problems).toEqual(['row 2, column arm: outcome "relapse-free" (2 years) of study "smith-2024" has a row for 1 arm; a comparison needs a row for each of at least 2 arms']);
+    });
+
+    it('JSON: a value of the wrong type names its path in the file, the type expected and the value received', () => {
+      const asString = fragment();
+      (asString.studies[0]!.arms[0] as { nRandomised: unknown }).nRandomised = '20';
+      expect(importEvidenceFile('s.json', JSON.stringify(asString), base)).toEqual({ ok: false, problems: [
+        'studies[0].arms[0].nRandomised: expected an object, got "20" (a string); a number is written with its source: { "value": 20, "source": …, "quote": …, "status": "reported" }, or { "value": null, "reason": … } when not reported',
+      ] });
+      const valueAsString = fragment();
+      (valueAsString.studies[0]!.arms[0] as { nAnalysed: unknown }).nAnalysed = { value: '50', source: 'ft', quote: 'q', status: 'reported' };
+      (valueAsString.studies[0] as { year: unknown }).year = '2010';
+      (valueAsString.studies[0] as { phase: unknown }).phase = 'RRMS';
+      expect(importEvidenceFile('v.json', JSON.stringify(valueAsString), base)).toEqual({ ok: false, problems: [
+        'studies[0].year: expected a number, got "2010" (a string)',
+        'studies[0].phase: expected one of "CIS", "RR", "SP", "PP", "PP+SP", "unspecified", got "RRMS" (a string)',
+        'studies[0].arms[0].nAnalysed.value: expected a number, got "50" (a string)',
+      ] });
     });
   });
 });

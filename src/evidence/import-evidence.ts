@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { decimalMarkOf, readCsvTable, readDecimal } from './csv';
 import { CSV_COLUMNS, MAX_IMPORT_BYTES, mergeImports, supersedeImports, type ImportedFile } from './imported-file';
+import { explainIssue, type IssuePath } from './issue-text';
 import { formatIssuePath } from './parse-evidence';
 import {
   checkedEvidenceSetSchema,
@@ -65,16 +66,59 @@ function depthOf(value: unknown, depth = 0): number {
   return depth;
 }
 
-function validateMerged(base: EvidenceSet, file: ImportedFile, others: readonly ImportedFile[]): string[] {
+/** Where a CSV file's values came from: the row and column of each object the importer made. */
+type CsvOrigins = WeakMap<object, { row: number; column: string }>;
+
+/**
+ * The path of a merged-set issue in the imported file's own terms: its study's index in the
+ * file (not in the merged set, where bundled studies come first), and the outcome's or arm's
+ * index within that study. Null when the place is not in this file (a bundled value).
+ */
+function pathInFile(path: IssuePath, merged: EvidenceSet, file: ImportedFile): IssuePath | null {
+  const [top, index, part, partIndex, ...rest] = path;
+  if (top === 'sources' && typeof index === 'number') {
+    const at = file.sources.findIndex((s) => s.id === merged.sources[index]?.id);
+    return at === -1 ? null : ['sources', at, ...path.slice(2)];
+  }
+  if (top !== 'studies' || typeof index !== 'number') return null;
+  const study = merged.studies[index];
+  const at = file.studies.findIndex((s) => s.id === study?.id);
+  const own = file.studies[at];
+  if (!study || !own) return null;
+  if ((part === 'outcomes' || part === 'arms') && typeof partIndex === 'number') {
+    const id = study[part][partIndex]?.id;
+    const inFile = (own[part] as { id: string }[]).findIndex((x) => x.id === id);
+    return inFile === -1 ? null : ['studies', at, part, inFile, ...rest];
+  }
+  return ['studies', at, ...path.slice(2)];
+}
+
+/** The row and column of the innermost object on the path that a CSV row made. */
+function csvPlace(file: ImportedFile, path: IssuePath, origins: CsvOrigins): { row: number; column: string } | null {
+  let node: unknown = file;
+  let place: { row: number; column: string } | null = null;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') break;
+    node = (node as Record<PropertyKey, unknown>)[key];
+    if (node !== null && typeof node === 'object') place = origins.get(node) ?? place;
+  }
+  return place;
+}
+
+function validateMerged(base: EvidenceSet, file: ImportedFile, others: readonly ImportedFile[], origins?: CsvOrigins): string[] {
   const merged = mergeImports(base, [...others, file]);
   const result = checkedEvidenceSetSchema.safeParse(merged);
   if (result.success) return [];
-  return result.error.issues.map((i) => {
-    const path = formatIssuePath(i.path);
-    const studyIndex = i.path[0] === 'studies' && typeof i.path[1] === 'number' ? i.path[1] : null;
+  // Deduplicated: two values made from one cell (n analysed from "total") fail alike.
+  return [...new Set(result.error.issues.map((i) => {
+    const { path, text } = explainIssue(i, merged);
+    const own = pathInFile(path, merged, file);
+    const place = own && origins ? csvPlace(file, own, origins) : null;
+    if (place) return `row ${place.row}, column ${place.column}: ${text}`;
+    const studyIndex = path[0] === 'studies' && typeof path[1] === 'number' ? path[1] : null;
     const study = studyIndex !== null ? merged.studies[studyIndex] : undefined;
-    return `${study ? `study "${study.id}", ` : ''}${path}: ${i.message}`;
-  });
+    return `${study ? `study "${study.id}", ` : ''}${own ? formatIssuePath(own) : `${formatIssuePath(path)} of the merged set`}: ${text}`;
+  }))];
 }
 
 export function importEvidenceFile(fileName: string, text: string, base: EvidenceSet, others: readonly ImportedFile[] = [], now = new Date()): ImportResult {
@@ -85,10 +129,12 @@ export function importEvidenceFile(fileName: string, text: string, base: Evidenc
   if (text.trim() === '') return { ok: false, problems: ['The file is empty.'] };
   const isCsv = /\.csv$/i.test(fileName) || (!text.trimStart().startsWith('{') && !text.trimStart().startsWith('['));
   let fragment: { sources: Source[]; studies: Study[] };
+  let origins: CsvOrigins | undefined;
   if (isCsv) {
     const parsed = studiesFromCsv(text, fileName);
     if (!parsed.ok) return parsed;
     fragment = parsed;
+    origins = parsed.origins;
   } else {
     let raw: unknown;
     try {
@@ -102,7 +148,10 @@ export function importEvidenceFile(fileName: string, text: string, base: Evidenc
     const candidate = raw && typeof raw === 'object' && 'schemaVersion' in raw ? { sources: (raw as EvidenceSet).sources, studies: (raw as EvidenceSet).studies } : raw;
     const result = fragmentSchema.safeParse(candidate);
     if (!result.success) {
-      return { ok: false, problems: result.error.issues.slice(0, 20).map((i) => `${formatIssuePath(i.path)}: ${i.message}`) };
+      return { ok: false, problems: result.error.issues.slice(0, 20).map((i) => {
+        const { path, text } = explainIssue(i, candidate);
+        return `${formatIssuePath(path)}: ${text}`;
+      }) };
     }
     fragment = result.data;
   }
@@ -114,7 +163,7 @@ export function importEvidenceFile(fileName: string, text: string, base: Evidenc
     studies: fragment.studies,
   };
   // Checked as it will be used: the earlier files without the studies this one replaces.
-  const problems = validateMerged(base, file, supersedeImports(others, file).slice(0, -1));
+  const problems = validateMerged(base, file, supersedeImports(others, file).slice(0, -1), origins);
   if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
   return { ok: true, file, summary: importSummary(file, base, others) };
 }
@@ -188,7 +237,7 @@ const DELIMITER_NAME = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 /** The columns that hold numbers; their cells decide whether the file writes decimal commas. */
 const NUMBER_COLUMNS = ['events', 'total', 'mean', 'sd', 'n', 'monthly_dose_g_per_kg'] as const;
 
-type CsvParse = { ok: true; sources: Source[]; studies: Study[] } | { ok: false; problems: string[] };
+type CsvParse = { ok: true; sources: Source[]; studies: Study[]; origins: CsvOrigins } | { ok: false; problems: string[] };
 
 function studiesFromCsv(text: string, fileName: string): CsvParse {
   const table = readCsvTable(text);
@@ -207,6 +256,8 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
   const sources = new Map<string, Source>();
   const studies = new Map<string, Study>();
   const designCells = new Map<string, DesignCells>();
+  const origins: CsvOrigins = new WeakMap();
+  const from = <T extends object>(made: T, row: number, column: string): T => (origins.set(made, { row, column }), made);
   table.records.forEach(({ rowNumber: rowNo, cells }) => {
     const get = (col: (typeof CSV_COLUMNS)[number]) => column(col, cells);
     const bad = (col: string, msg: string) => problems.push(`row ${rowNo}, column ${col}: ${msg}`);
@@ -214,13 +265,13 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     const url = get('source_url');
     if (!/^https?:\/\/\S+$/i.test(url)) bad('source_url', `expected an http(s) address, got "${url.slice(0, 40)}"`);
     const quote = get('quote');
-    if (!quote) bad('quote', 'every number needs the verbatim sentence it comes from');
+    if (!quote) bad('quote', 'expected the verbatim sentence the numbers come from (every number needs one), got an empty cell');
     const phase = msPhaseSchema.safeParse(get('phase'));
     if (!phase.success) bad('phase', `expected one of ${msPhaseSchema.options.join(', ')}, got "${get('phase')}"`);
     const setting = settingSchema.safeParse(get('setting'));
     if (!setting.success) bad('setting', `expected one of ${settingSchema.options.join(', ')}, got "${get('setting')}"`);
     const kind = outcomeKindSchema.safeParse(get('outcome'));
-    if (!kind.success) bad('outcome', `unknown outcome "${get('outcome')}"`);
+    if (!kind.success) bad('outcome', `expected one of ${outcomeKindSchema.options.join(', ')}, got "${get('outcome').slice(0, 40)}"`);
     const role = get('arm_role');
     if (!['ivig', 'placebo', 'other'].includes(role)) bad('arm_role', `expected ivig, placebo or other, got "${role}"`);
     const year = Number(get('year'));
@@ -264,14 +315,14 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     const sd = numberCell('sd', false);
     const n = numberCell('n', true);
     const dose = numberCell('monthly_dose_g_per_kg', false);
-    if (get('events') === '' && get('mean') === '') bad('events/mean', 'a row needs events and total, or mean (with sd and n)');
-    if (get('events') !== '' && get('total') === '') bad('total', 'events need a total');
+    if (get('events') === '' && get('mean') === '') bad('events/mean', 'expected events and total, or mean (with sd and n), got empty cells');
+    if (get('events') !== '' && get('total') === '') bad('total', 'expected the total the events are out of, got an empty cell');
     if (problems.length) return;
 
     const sourceId = `user-${Math.abs(hash(url)).toString(36)}`;
     if (!sources.has(sourceId)) sources.set(sourceId, { id: sourceId, title: get('source_title') || url, url, kind: 'abstract' });
-    const value = (v: number): SourcedNumber => ({ value: v, source: sourceId, quote, status: 'reported', note: `user-supplied (${fileName}, row ${rowNo})` });
-    const maybe = (v: number | null, what: string): MaybeNumber => (v === null ? { value: null, reason: `${what} not given in ${fileName}, row ${rowNo}.` } : value(v));
+    const value = (v: number, column: string): SourcedNumber => from({ value: v, source: sourceId, quote, status: 'reported', note: `user-supplied (${fileName}, row ${rowNo})` }, rowNo, column);
+    const maybe = (v: number | null, what: string, column: string): MaybeNumber => (v === null ? from({ value: null, reason: `${what} not given in ${fileName}, row ${rowNo}.` }, rowNo, column) : value(v, column));
     let study = studies.get(studyId);
     if (!study) {
       study = {
@@ -282,33 +333,42 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
         phase: phase.data!, setting: setting.data!, totalRandomised: { value: null, reason: 'Not in the imported file.' },
         arms: [], outcomes: [], notReported: [], flags: [], notes: [`Imported from ${fileName}.`],
       };
+      from(study, rowNo, 'study_id');
       studies.set(studyId, study);
     }
     if (!study.sources.includes(sourceId)) study.sources.push(sourceId);
     if (!study.arms.some((a) => a.id === armId)) {
       const none = (why: string): MaybeNumber => ({ value: null, reason: why });
       const arm: Arm = {
-        id: armId, role: role as Arm['role'], label: armId, nRandomised: none('Not in the imported file.'), nAnalysed: maybe(n ?? total, 'n'),
+        id: armId, role: role as Arm['role'], label: armId, nRandomised: none('Not in the imported file.'), nAnalysed: maybe(n ?? total, 'n', n !== null ? 'n' : 'total'),
         regimen: { value: null, reason: 'Not in the imported file.' }, loadingDoseGPerKg: none('Not in the imported file.'),
         maintenanceDoseGPerKg: none('Not in the imported file.'), maintenanceIntervalDays: none('Not in the imported file.'),
-        monthlyDoseGPerKg: role === 'ivig' ? maybe(dose, 'monthly dose') : none('Placebo arm.'), monthlyDoseInclLoadingGPerKg: none('Not in the imported file.'),
+        monthlyDoseGPerKg: role === 'ivig' ? maybe(dose, 'monthly dose', 'monthly_dose_g_per_kg') : none('Placebo arm.'), monthlyDoseInclLoadingGPerKg: none('Not in the imported file.'),
       };
-      study.arms.push(arm);
+      study.arms.push(from(arm, rowNo, 'arm'));
     }
     const outcomeId = `${kind.data}-${get('timepoint').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, '');
     let outcome = study.outcomes.find((o) => o.id === outcomeId);
     const form = events !== null ? 'counts' : 'continuous';
     if (!outcome) {
       outcome = { id: outcomeId, kind: kind.data!, label: get('outcome'), timepoint: get('timepoint') || 'not stated', primary: false, notes: [], data: form === 'counts' ? { form: 'counts', arms: [] as never[] } : { form: 'continuous', arms: [] as never[] } } as unknown as Outcome;
-      study.outcomes.push(outcome);
+      study.outcomes.push(from(outcome, rowNo, 'outcome'));
     }
     if (outcome.data.form !== form) {
       bad('events/mean', `outcome "${outcomeId}" mixes counts and means`);
       return;
     }
-    if (outcome.data.form === 'counts') outcome.data.arms.push({ arm: armId, events: value(events as number), total: value(total as number) });
-    else if (outcome.data.form === 'continuous') outcome.data.arms.push({ arm: armId, mean: value(mean as number), sd: maybe(sd, 'SD'), n: maybe(n, 'n') });
+    if (outcome.data.form === 'counts') outcome.data.arms.push(from({ arm: armId, events: value(events as number, 'events'), total: value(total as number, 'total') }, rowNo, 'arm'));
+    else if (outcome.data.form === 'continuous') outcome.data.arms.push(from({ arm: armId, mean: value(mean as number, 'mean'), sd: maybe(sd, 'SD', 'sd'), n: maybe(n, 'n', 'n') }, rowNo, 'arm'));
   });
+  // A comparison needs two arms; said here in the file's terms rather than as "data.arms: too small".
+  for (const study of problems.length ? [] : studies.values()) {
+    for (const o of study.outcomes) {
+      if ((o.data.form === 'counts' || o.data.form === 'continuous') && o.data.arms.length < 2) {
+        problems.push(`row ${origins.get(o)?.row}, column arm: outcome "${o.kind}" (${o.timepoint}) of study "${study.id}" has a row for ${o.data.arms.length} arm; a comparison needs a row for each of at least 2 arms`);
+      }
+    }
+  }
   for (const [id, cells] of designCells) {
     const design = designFromCells(cells, id, problems);
     const study = studies.get(id);
@@ -318,7 +378,7 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     if (design.randomised === false) study.kind = 'ivig-non-randomised';
   }
   if (problems.length) return { ok: false, problems: problems.slice(0, 20) };
-  return { ok: true, sources: [...sources.values()], studies: [...studies.values()] };
+  return { ok: true, sources: [...sources.values()], studies: [...studies.values()], origins };
 }
 
 /** Re-checks saved imports against the current bundled set (it may have a newer version). */
