@@ -69,6 +69,10 @@ export function explainIssue(issue: Issue, root: unknown, base: IssuePath = []):
         const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
         return { path, text: `expected ${bound} item${Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) === 1 ? '' : 's'}, got ${Array.isArray(value) ? value.length : got}` };
       }
+      if (!/^expected/.test(issue.message) && issue.origin === 'string') {
+        const text = issue.code === 'too_small' && Number(issue.minimum) === 1 ? 'a non-empty string' : `${issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`} characters`;
+        return { path, text: `expected ${text}, got ${got}` };
+      }
       if (!/^expected/.test(issue.message)) {
         const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
         return { path, text: `expected ${bound}, got ${got}` };

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { sourceSchema, studySchema } from '../evidence/schema';
 import type { ImportedFile } from '../evidence/imported-file';
-import { BACKUP_KEY, STORAGE_KEY } from './persistence';
+import { explainIssue } from '../evidence/issue-text';
+import { formatIssuePath } from '../evidence/parse-evidence';
+import { STORAGE_KEY, setAside } from './persistence';
 
 const savedSchema = z.object({
   version: z.literal(1),
@@ -22,9 +24,18 @@ export interface LoadedState {
   imports: ImportedFile[];
   /** A sentence for the user when something could not be read. */
   notice: string | null;
+  /** Saved text that could not be read nor set aside (storage full): offered for download from memory. */
+  unkept?: string;
 }
 
-export function loadSavedState(storage: Pick<Storage, 'getItem' | 'setItem'> | null): LoadedState {
+/** Keeps unreadable saved text as a set-aside copy; the notice says where it went. */
+export function setAsideWithNotice(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, text: string, what: string, problem: string, now?: Date): { notice: string; unkept?: string } {
+  const kept = setAside(storage, text, problem, now);
+  if ('entry' in kept) return { notice: `${what} (${problem}) and ${what.startsWith('Saved imports') ? 'were' : 'was'} set aside; the bundled evidence is shown. Download the set-aside data under “Set-aside data” on this page (kept in this browser, the newest few).` };
+  return { notice: `${what} (${problem}); it could not be set aside (${kept.error}). Download the set-aside data now under “Set-aside data” on this page: it is not kept after this visit.`, unkept: text };
+}
+
+export function loadSavedState(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null, now?: Date): LoadedState {
   if (!storage) return { imports: [], notice: null };
   let text: string | null;
   try {
@@ -38,14 +49,10 @@ export function loadSavedState(storage: Pick<Storage, 'getItem' | 'setItem'> | n
     const parsed = savedSchema.safeParse(JSON.parse(text));
     if (parsed.success) return { imports: parsed.data.imports, notice: null };
     const first = parsed.error.issues[0];
-    problem = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown shape';
+    const explained = first ? explainIssue(first, JSON.parse(text)) : null;
+    problem = explained ? `${formatIssuePath(explained.path)}: ${explained.text}` : 'unknown shape';
   } catch (e) {
     problem = `not valid JSON (${(e as Error).message})`;
   }
-  try {
-    storage.setItem(BACKUP_KEY, text);
-  } catch {
-    // The backup is best effort; the notice still tells the user.
-  }
-  return { imports: [], notice: `Saved imports could not be read (${problem}) and were set aside; the bundled evidence is shown. A copy of the saved text is kept in this browser under "${BACKUP_KEY}".` };
+  return { imports: [], ...setAsideWithNotice(storage, text, 'Saved imports could not be read', problem, now) };
 }

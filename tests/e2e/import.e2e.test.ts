@@ -3,7 +3,8 @@
  * with, marked user-supplied; it survives a reload and can be removed. A hostile file is refused
  * with a message; a corrupt saved state falls back with a notice.
  */
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CSV_TEMPLATE } from '../../src/evidence/imported-file';
 import { bcgCsv } from '../../src/test-support/bcg';
@@ -69,15 +70,34 @@ describe('Import (Chromium, production build)', () => {
     await context.close();
   });
 
-  it('falls back from a corrupt saved state with a notice', async () => {
+  it('falls back from a corrupt saved state with a notice, keeps each set-aside copy and offers it for download', async () => {
     const context = await env.browser.newContext();
-    await context.addInitScript(() => window.localStorage.setItem('ivig-ms-explorer:v1', '{"version":1,"imports":[{'));
     const page = await context.newPage();
     await page.goto(`${env.url}#/evidence`);
-    const notice = page.getByRole('status').filter({ hasText: 'Saved imports could not be read' });
-    await notice.waitFor();
-    expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Fazekas 1997/ }).count()).toBe(1);
-    expect(await page.evaluate(() => window.localStorage.getItem('ivig-ms-explorer:v1:unreadable-backup'))).toBe('{"version":1,"imports":[{');
+    await page.getByRole('heading', { name: 'Add data from full texts' }).waitFor();
+    const corrupt = ['{"version":1,"imports":[{', '{"version":1,"imports":[{"id":""}]}'];
+    for (const text of corrupt) {
+      await page.evaluate((t) => window.localStorage.setItem('ivig-ms-explorer:v1', t), text);
+      await page.reload();
+      await page.getByRole('status').filter({ hasText: 'Saved imports could not be read' }).waitFor();
+      expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Fazekas 1997/ }).count()).toBe(1);
+    }
+    // The second failure did not overwrite the first: both are listed, newest first, and download as saved.
+    const list = page.getByRole('region', { name: 'Set-aside data' });
+    const buttons = list.getByRole('button', { name: /^Download the set-aside data/ });
+    expect(await buttons.count()).toBe(2);
+    const texts: string[] = [];
+    for (const i of [0, 1]) {
+      const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, buttons.nth(i).click()]);
+      expect(download.suggestedFilename()).toMatch(/^ivig-ms_set-aside_\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);
+      texts.push(readFileSync((await download.path())!, 'utf8'));
+    }
+    expect(texts).toEqual([corrupt[1], corrupt[0]]);
+    // Deleting one keeps the other, across a reload.
+    await list.getByRole('button', { name: /^Delete the set-aside data/ }).first().click();
+    await page.reload();
+    await list.waitFor();
+    expect(await buttons.count()).toBe(1);
     await context.close();
   });
 
