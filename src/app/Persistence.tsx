@@ -44,7 +44,7 @@ export function Persistence() {
         const where = storage();
         for (const i of invalid) {
           const text = JSON.stringify({ version: 1, imports: [i.file] });
-          const what = `The saved import "${i.file.fileName}" no longer fits the evidence set ${bundled.version} and was not loaded`;
+          const what = `The saved import "${i.file.fileName}" no longer fits the evidence set ${bundled.version}; it was not loaded`;
           const r = where ? setAsideWithNotice(where, text, what, i.problems[0] ?? 'unknown problem', now) : { notice: `${what}: ${i.problems[0]}`, unkept: text };
           notices.push(r.notice);
           if (r.unkept) kept.push({ entry: inMemory(i.file.fileName, text, now), text });

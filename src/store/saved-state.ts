@@ -31,7 +31,8 @@ export interface LoadedState {
 /** Keeps unreadable saved text as a set-aside copy; the notice says where it went. */
 export function setAsideWithNotice(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, text: string, what: string, problem: string, now?: Date): { notice: string; unkept?: string } {
   const kept = setAside(storage, text, problem, now);
-  if ('entry' in kept) return { notice: `${what} (${problem}) and ${what.startsWith('Saved imports') ? 'were' : 'was'} set aside; the bundled evidence is shown. Download the set-aside data under “Set-aside data” on this page (kept in this browser, the newest few).` };
+  const all = what.startsWith('Saved imports');
+  if ('entry' in kept) return { notice: `${what} (${problem}) and ${all ? 'were set aside; the bundled evidence is shown' : 'was set aside'}. Download the set-aside data under “Set-aside data” on this page (kept in this browser, the newest few).` };
   return { notice: `${what} (${problem}); it could not be set aside (${kept.error}). Download the set-aside data now under “Set-aside data” on this page: it is not kept after this visit.`, unkept: text };
 }
 

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { importEvidenceFile } from '../../src/evidence/import-evidence';
 import { CSV_TEMPLATE } from '../../src/evidence/imported-file';
+import { parseEvidenceText } from '../../src/evidence/parse-evidence';
 import { bcgCsv } from '../../src/test-support/bcg';
 import { startBrowserAndServer } from './support';
 
@@ -98,6 +100,30 @@ describe('Import (Chromium, production build)', () => {
     await page.reload();
     await list.waitFor();
     expect(await buttons.count()).toBe(1);
+    await context.close();
+  });
+
+  it('sets aside a saved import that no longer fits the evidence set, instead of dropping it at the next save', async () => {
+    const bundled = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
+    const good = importEvidenceFile('smith.csv', CSV_TEMPLATE, bundled);
+    if (!good.ok) throw new Error(good.problems.join('\n'));
+    const study = structuredClone(good.file.studies[0]!);
+    study.id = 'other-2020';
+    const data = study.outcomes[0]!.data;
+    if (data.form === 'counts') data.arms[0]!.arm = 'ghost';
+    const broken = { ...good.file, id: 'import-broken', fileName: 'broken.csv', studies: [study] };
+    const saved = JSON.stringify({ version: 1, imports: [good.file, broken] });
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addInitScript((t) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('ivig-ms-explorer:v1', t); sessionStorage.setItem('seeded', '1'); } }, saved);
+    const page = await context.newPage();
+    await page.goto(`${env.url}#/evidence`);
+    await page.getByRole('status').filter({ hasText: 'The saved import "broken.csv" no longer fits' }).waitFor();
+    expect(await page.getByRole('table', { name: /Trials of IVIG/ }).getByRole('rowheader', { name: /Smith 2024/ }).count()).toBe(1);
+    await page.reload();
+    const list = page.getByRole('region', { name: 'Set-aside data' });
+    await list.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, list.getByRole('button', { name: /^Download the set-aside data/ }).click()]);
+    expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual({ version: 1, imports: [broken] });
     await context.close();
   });
 
