@@ -13,7 +13,7 @@ import { DEFAULT_ANALYSIS, toForestModel } from '../model/forest-model';
 import { evidenceFromBinaryRows } from '../test-support/evidence-from-rows';
 import { doseToCsv } from './dose-exports';
 import { forestToCsv } from './forest-exports';
-import { parseCsv } from './to-csv';
+import { parseCsv } from '../evidence/csv';
 
 const bundled = parseEvidenceSet(JSON.parse(readFileSync(join(process.cwd(), 'public/data/evidence.json'), 'utf8')));
 
