@@ -202,6 +202,8 @@ describe('importEvidenceFile', () => {
       expect(zero.ok || zero.problems).toEqual(['row 3, column total: expected a positive integer, got 0']);
       const lines = CSV_TEMPLATE.split('\r\n');
       const oneArm = importEvidenceFile('one.csv', [lines[0], lines[1], ''].join('\r\n'), base);
+      const script = importEvidenceFile('s.csv', CSV_TEMPLATE.replace(',Smith 2024,', ',<script>x</script>,'), base);
+      expect(script.ok || script.problems).toEqual(['row 2, column label: contains markup or script ("<script>x</script>")']);
       expect(oneArm.ok || oneArm.problems).toEqual(['row 2, column arm: outcome "relapse-free" (2 years) of study "smith-2024" has a row for 1 arm; a comparison needs a row for each of at least 2 arms']);
     });
 

@@ -261,7 +261,7 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
   table.records.forEach(({ rowNumber: rowNo, cells }) => {
     const get = (col: (typeof CSV_COLUMNS)[number]) => column(col, cells);
     const bad = (col: string, msg: string) => problems.push(`row ${rowNo}, column ${col}: ${msg}`);
-    for (const [i, v] of cells.entries()) if (HOSTILE_TEXT.test(v)) bad(header[i] ?? `#${i + 1}`, 'contains markup or script');
+    for (const [i, v] of cells.entries()) if (HOSTILE_TEXT.test(v)) bad(header[i] ?? `#${i + 1}`, `contains markup or script ("${v.slice(0, 40)}")`);
     const url = get('source_url');
     if (!/^https?:\/\/\S+$/i.test(url)) bad('source_url', `expected an http(s) address, got "${url.slice(0, 40)}"`);
     const quote = get('quote');
