@@ -32,14 +32,14 @@ describe('forestToR', () => {
   });
   it('uses rma.mh for the common-effect Mantel-Haenszel model', () => {
     const mhChoices = { ...choices, model: 'common' as const };
-    expect(forestToR(toForestModel(studies, [], mhChoices), mhChoices, { evidenceVersion: 'x', date: 'y' })).toContain('res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, measure = "RR", slab = study)');
+    expect(forestToR(toForestModel(studies, [], mhChoices), mhChoices, { evidenceVersion: 'x', date: 'y' })).toContain('fit <- function(d) rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d, measure = "RR", slab = study)');
   });
   it('under M-H with the sides swapped, pools the swapped tables by rma.mh, as the plot', () => {
     const flipped = { ...choices, model: 'common' as const, flipDirection: true };
     const script = forestToR(toForestModel(studies, [], flipped), flipped, { evidenceVersion: 'x', date: 'y' });
-    expect(script).toContain(`ai  <- c(${rows.map((r) => r.ci).join(', ')})  # placebo events`);
-    expect(script).toContain(`n2i <- c(${rows.map((r) => r.n1i).join(', ')})  # IVIG total`);
-    expect(script).toContain('res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, measure = "RR", slab = study)');
+    expect(script).toContain(`  ai  = c(${rows.map((r) => r.ci).join(', ')}),  # placebo events`);
+    expect(script).toContain(`  n2i = c(${rows.map((r) => r.n1i).join(', ')})  # IVIG total`);
+    expect(script).toContain('fit <- function(d) rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d, measure = "RR", slab = study)');
   });
 });
 

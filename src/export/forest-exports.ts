@@ -48,54 +48,138 @@ export function forestToCsv(model: ForestModel): string {
 const rString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 const rNum = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15));
 
-/** A metafor script that reproduces the plot's pooled result with the same settings. */
+/** Estimators that metafor finds by iteration: the app's engine iterates to the exact optimum. */
+const ITERATIVE = new Set(['REML', 'ML', 'PM', 'EB']);
+
+/**
+ * A metafor script that reproduces what is on screen: the same studies (toggled-out ones left
+ * out), in the on-screen order, on the same scale and in the same direction; the same model
+ * (measure, FE or the τ² estimator, z or Knapp-Hartung, level, `rma.mh` where the app pools by
+ * Mantel-Haenszel); and the same mode: one fit, per-subgroup fits with RevMan's test for
+ * subgroup differences (computed as `subgroupAnalysis` does: a common-effect meta-analysis of the
+ * subgroup estimates and their SEs), `leave1out()` or `cumul()` in the plot's order. Its header
+ * says what on screen, if anything, the script does not compute.
+ */
 export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { evidenceVersion: string; date: string }): string {
-  const included = model.groups.flatMap((g) => g.rows).filter((r) => !r.excluded);
-  const binary = included.every((r) => r.input.counts !== null) && ['OR', 'RR', 'RD'].includes(c.measure);
+  type Row = ForestModel['groups'][number]['rows'][number];
+  const shown = model.groups.flatMap((g) => g.rows.map((r) => ({ row: r, group: g.heading ?? '' })));
+  const included = shown.filter((x) => !x.row.excluded);
+  const toggledOut = shown.filter((x) => x.row.excluded).map((x) => x.row);
+  const binary = included.length > 0 && included.every((x) => x.row.input.counts !== null) && ['OR', 'RR', 'RD'].includes(c.measure);
+  // The model's own decision (M-H needs every included table under a common-effect model).
+  const mh = model.mantelHaenszel && binary;
+  const subgroups = c.subgroupBy !== 'none';
+  // The plot's I² under random effects may be RevMan's, from Q: print(res) shows metafor's, from τ².
+  const qI2 = c.model === 'random' && c.i2Basis === 'Q';
+  const transf = model.isRatio ? ', transf = exp' : '';
+  const method = c.model === 'common' ? 'FE' : c.tau2Method;
+  const level = c.level === 95 ? '' : `, level = ${c.level}`;
+  const control = ITERATIVE.has(method) ? ', control = list(threshold = 1e-12, tol = 1e-12, maxiter = 1000)' : '';
+  const rmaCall = `rma(yi, vi, data = d, method = ${rString(method)}, test = ${rString(c.test)}${level}, slab = study${control})`;
+  const mhCall = `rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d, measure = ${rString(c.measure)}${level}, slab = study)`;
+  const modeText = c.mode === 'leave-one-out' ? 'leave-one-out' : c.mode === 'cumulative' ? 'cumulative meta-analysis by year' : 'standard';
+  const sideText = c.flipDirection ? 'placebo vs IVIG (direction flipped)' : 'IVIG vs placebo';
+
+  const leftOut: string[] = [];
+  if (model.published.length) leftOut.push('the published syntheses drawn for comparison (printed values, not re-analysed)');
+  const printedCi = included.filter((x) => x.row.input.reportedCi && c.level === 95).map((x) => x.row.label);
+  if (printedCi.length) leftOut.push(`the CIs printed by the source in the rows of ${printedCi.join(', ')} (here, as in the app's pooling, the Wald CI of the SE derived from them)`);
+
   const lines = [
     '# IVIG in MS evidence explorer: reproduce this analysis with metafor.',
-    `# Outcome: ${model.outcomeLabel}; ${model.header}.`,
+    `# Outcome: ${model.outcomeLabel}; ${model.header}; ${sideText}.`,
+    `# On screen: ${modeText}${subgroups ? `, subgroups by ${c.subgroupBy}` : ''}; ${included.length} ${included.length === 1 ? 'study' : 'studies'} pooled, in the plot's order.`,
     `# Evidence set ${meta.evidenceVersion}; exported ${meta.date}.`,
-    '# install.packages("metafor")',
-    'library(metafor)',
-    '',
-    `study <- c(${included.map((r) => rString(r.label)).join(', ')})`,
+    `# Not computed here: ${leftOut.length ? leftOut.join('; ') : 'nothing (every number on screen comes from the calls below)'}.`,
   ];
-  const sign = c.flipDirection ? -1 : 1;
+  if (toggledOut.length) lines.push(`# Toggled out in the app, so not in the data: ${toggledOut.map((r) => r.label).join(', ')}.`);
+  if (model.nonEstimable.length) lines.push('# Not estimable, so not in the data:', ...model.nonEstimable.map((n) => `#   ${n.label}: ${n.reason}`));
+  if (mh && c.mode !== 'standard') lines.push('# The app pools leave-one-out and cumulative steps by inverse variance (common effect), also under M-H: so does this script.');
+  if (qI2) lines.push("# The plot's I² is Q-based, as RevMan: max(0, (Q - df) / Q); print() shows metafor's tau²-based I².");
+  if (mh && c.mode === 'standard' && subgroups) lines.push('# The app tests subgroup differences on the inverse-variance (common-effect) subgroup estimates, also under M-H: so does this script.');
+  lines.push('# install.packages("metafor")', 'library(metafor)', 'options(width = 200)  # tables on one line each', '');
+
+  const col = (f: (r: Row) => string) => `c(${included.map((x) => f(x.row)).join(', ')})`;
+  const cols: [string, string?][] = [[`study = ${col((r) => rString(r.label))}`], [`year  = ${col((r) => (r.year === null ? 'NA' : String(r.year)))}`]];
+  if (subgroups) cols.push([`group = c(${included.map((x) => rString(x.group)).join(', ')})`]);
+  const frame = () => ['dat <- data.frame(', ...cols.map(([code, comment], i) => `  ${code}${i < cols.length - 1 ? ',' : ''}${comment ? `  # ${comment}` : ''}`), ')'];
   if (binary) {
-    const col = (f: (r: (typeof included)[number]) => number) => `c(${included.map((r) => rNum(f(r))).join(', ')})`;
-    // Swapped sides (placebo vs IVIG) swap the arms of the table, as the plot's M-H pooling does.
+    // Flipped: the placebo arm is group 1, as the app swaps the arms of each 2×2 table.
     const [first, second] = c.flipDirection ? ['placebo', 'IVIG'] : ['IVIG', 'placebo'];
-    const arm1 = (r: (typeof included)[number]) => (c.flipDirection ? { e: r.input.counts!.ci, n: r.input.counts!.n2i } : { e: r.input.counts!.ai, n: r.input.counts!.n1i });
-    const arm2 = (r: (typeof included)[number]) => (c.flipDirection ? { e: r.input.counts!.ai, n: r.input.counts!.n1i } : { e: r.input.counts!.ci, n: r.input.counts!.n2i });
-    lines.push(
-      `ai  <- ${col((r) => arm1(r).e)}  # ${first} events`,
-      `n1i <- ${col((r) => arm1(r).n)}  # ${first} total`,
-      `ci  <- ${col((r) => arm2(r).e)}  # ${second} events`,
-      `n2i <- ${col((r) => arm2(r).n)}  # ${second} total`,
-      `dat <- escalc(measure = ${rString(c.measure)}, ai = ai, n1i = n1i, ci = ci, n2i = n2i, slab = study)`,
+    const counts = (r: Row) => (c.flipDirection ? { ai: r.input.counts!.ci, n1i: r.input.counts!.n2i, ci: r.input.counts!.ai, n2i: r.input.counts!.n1i } : r.input.counts!);
+    cols.push(
+      [`ai  = ${col((r) => rNum(counts(r).ai))}`, `${first} events`],
+      [`n1i = ${col((r) => rNum(counts(r).n1i))}`, `${first} total`],
+      [`ci  = ${col((r) => rNum(counts(r).ci))}`, `${second} events`],
+      [`n2i = ${col((r) => rNum(counts(r).n2i))}`, `${second} total`],
     );
+    lines.push(...frame());
+    lines.push(`dat <- escalc(measure = ${rString(c.measure)}, ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = dat)`);
   } else {
-    lines.push(
-      `yi <- c(${included.map((r) => rNum(sign * r.input.yi)).join(', ')})  # ${model.isRatio ? 'log ' : ''}${c.measure}${c.flipDirection ? ', placebo vs IVIG' : ''}`,
-      `vi <- c(${included.map((r) => rNum(r.input.vi)).join(', ')})`,
-      'dat <- data.frame(yi = yi, vi = vi, study = study)',
+    const sign = c.flipDirection ? -1 : 1;
+    cols.push(
+      [`yi    = ${col((r) => rNum(sign * r.input.yi))}`, `${model.isRatio ? 'log ' : ''}${c.measure}${c.flipDirection ? ', placebo vs IVIG' : ''}`],
+      [`vi    = ${col((r) => rNum(r.input.vi))}`, 'sampling variance'],
     );
+    lines.push(...frame());
   }
-  const level = c.level === 95 ? '' : `, level = ${c.level}`;
-  if (model.mantelHaenszel && binary) {
-    lines.push(`res <- rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, measure = ${rString(c.measure)}, slab = study${level})`);
+  lines.push(`fit <- function(d) ${mh ? mhCall : rmaCall}`);
+  if (mh && (subgroups || c.mode !== 'standard')) lines.push(`fit_iv <- function(d) ${rmaCall}`);
+  const stepFit = mh ? 'fit_iv' : 'fit';
+  const predict = (x: string) => `print(predict(${x}${transf}, digits = 4))`;
+
+  const printQI2 = (x: string) => `cat("I^2 (Q-based, as RevMan):", round(100 * max(0, (${x}$QE - (${x}$k - 1)) / ${x}$QE)), "%\\n")`;
+  const stepCall = (d: string) => (c.mode === 'leave-one-out' ? `leave1out(${stepFit}(${d})${transf})` : `cumul(${stepFit}(${d}), order = year${transf})`);
+  // Each step's Q-based I², (Q − df)/Q with df = its k − 1 (leave-one-out: k − 2 of the whole set).
+  const stepDf = (d: string) => (c.mode === 'leave-one-out' ? `nrow(${d}) - 2` : `seq_len(nrow(${d})) - 1`);
+  const step = (d: string) => (qI2
+    ? `{ s <- ${stepCall(d)}; s$I2_Q <- ifelse(s$Q > 0, 100 * pmax(0, (s$Q - (${stepDf(d)})) / s$Q), 0); print(s, digits = 4); cat("I2_Q: I^2 (Q-based, as RevMan), as on the plot\\n") }`
+    : `print(${stepCall(d)}, digits = 4)`);
+  if (subgroups) {
+    lines.push('groups <- unique(dat$group)  # in the order shown');
+    if (c.mode === 'standard') {
+      lines.push(
+        'for (g in groups) {',
+        '  cat("\\nSubgroup:", g, "\\n")',
+        '  res_g <- fit(dat[dat$group == g, ])',
+        '  print(res_g, digits = 4)',
+        ...(qI2 ? [`  ${printQI2('res_g')}`] : []),
+        `  ${predict('res_g')}`,
+        '}',
+      );
+      if (new Set(included.map((x) => x.group)).size >= 2) {
+        lines.push(
+          "# Test for subgroup differences (RevMan's Chi²): a common-effect meta-analysis of the subgroup",
+          '# estimates and their standard errors.',
+          `sub <- lapply(groups, function(g) ${stepFit}(dat[dat$group == g, ]))`,
+          'test <- rma(yi = sapply(sub, function(r) r$beta[1]), sei = sapply(sub, function(r) r$se), method = "FE")',
+          'cat(sprintf("\\nTest for subgroup differences: Chi^2 = %.4f, df = %d, p = %.6f\\n", test$QE, test$k - 1, test$QEp))',
+        );
+      } else {
+        lines.push('# Test for subgroup differences: not applicable, as on screen (fewer than two subgroups with estimable studies).');
+      }
+      lines.push(
+        '',
+        'cat("\\nOverall\\n")',
+        'res <- fit(dat)',
+        'print(res, digits = 4)',
+        ...(qI2 ? [printQI2('res')] : []),
+        predict('res'),
+      );
+    } else {
+      lines.push(
+        'for (g in groups) {',
+        '  cat("\\nSubgroup:", g, "\\n")',
+        `  d_g <- dat[dat$group == g, ]`,
+        `  if (nrow(d_g) >= ${c.mode === 'leave-one-out' ? 2 : 1}) ${step('d_g')}`,
+        '}',
+      );
+    }
+  } else if (c.mode === 'standard') {
+    lines.push('res <- fit(dat)', 'print(res, digits = 4)', ...(qI2 ? [printQI2('res')] : []), predict('res'), `forest(res${model.isRatio ? ', atransf = exp' : ''})`);
   } else {
-    const method = c.model === 'common' ? 'FE' : c.tau2Method;
-    lines.push(`res <- rma(yi, vi, data = dat, method = ${rString(method)}, test = ${rString(c.test)}${level}, slab = study)`);
+    lines.push(step('dat'));
   }
-  lines.push('print(res, digits = 4)');
-  if (c.model === 'random' && c.i2Basis === 'Q') {
-    // print() shows metafor's I² (from τ²); the plot shows RevMan's, from Q.
-    lines.push('# I² on the plot is Q-based, as RevMan: max(0, (Q - df) / Q); print(res) above shows metafor\'s tau²-based I².', 'cat("I^2 (Q-based, as RevMan):", round(100 * max(0, (res$QE - (res$k - 1)) / res$QE)), "%\\n")');
-  }
-  if (model.isRatio) lines.push('predict(res, transf = exp, digits = 4)');
-  else lines.push('predict(res, digits = 4)');
-  lines.push('forest(res' + (model.isRatio ? ', atransf = exp' : '') + ')', '');
+  lines.push('');
   return lines.join('\n');
 }

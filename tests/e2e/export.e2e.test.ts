@@ -65,7 +65,7 @@ describe('Exports (Chromium, production build)', () => {
     expect(rows.filter((r) => r[0] === 'study').map((r) => r[2])).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998']);
 
     const r = await downloadOf(page, () => menu.getByRole('button', { name: 'R script' }).click());
-    expect(r.data.toString('utf8')).toContain('res <- rma(yi, vi, data = dat, method = "REML", test = "z", slab = study)');
+    expect(r.data.toString('utf8')).toContain('fit <- function(d) rma(yi, vi, data = d, method = "REML", test = "z", slab = study, control = list(threshold = 1e-12, tol = 1e-12, maxiter = 1000))');
     await page.close();
   });
 
