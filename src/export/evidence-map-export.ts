@@ -6,6 +6,7 @@ import type { OutcomeKind, Study } from '../evidence/schema';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
 import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, type EvidenceLevel } from '../model/evidence-table-model';
 import { toCsv } from './to-csv';
+import { EXPORT_FONT } from './to-svg';
 
 export const LEVEL_SYMBOL: Record<EvidenceLevel, string> = {
   'arm-level': '●',
@@ -37,7 +38,7 @@ export function evidenceMapToSvg(studies: readonly Study[], columns: readonly Ou
   const height = bodyBottom + 40 + captionLines.length * 15 + 10;
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'DejaVu Sans', Arial, Helvetica, sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${EXPORT_FONT}" font-size="11" fill="#000000" stroke="none">`,
     `<title>${esc(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="8" y="18" font-size="14" font-weight="700">${esc(title)}</text>`,

@@ -1,13 +1,175 @@
 /**
  * A chart's SVG as a self-contained file: namespace, explicit size, white background, fonts that
- * exist everywhere (DejaVu Sans / Arial / sans-serif) copied onto the root, computed styles of the
- * marks inlined (a serialised SVG loses the page's CSS), and a caption line under the chart that
- * names the outcome, the model settings, the filters, the evidence-set version and the date.
+ * exist everywhere (DejaVu Sans / Arial / sans-serif) on the root, and a caption line under the
+ * chart that names the outcome, the model settings, the filters, the evidence-set version and
+ * the date.
+ *
+ * The file is rebuilt from the live chart rather than cloned from it: it keeps the drawn marks
+ * and their geometry, and leaves out what only the live app needs (invisible hit rectangles,
+ * classes, inline styles, tabindex, role, aria-*, event handlers). Paint is SVG 1.1 and opaque:
+ * colours as #rrggbb or none, opacity flattened onto the white background. ImageMagick's
+ * renderer ignores opacity and paints `transparent`, `rgba()` and `fill-opacity` invisible
+ * rectangles solid black; librsvg, Inkscape and office tools differ in what else they accept.
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const FONT = "'DejaVu Sans', Arial, Helvetica, sans-serif";
-/** Presentation properties worth copying from computed style (recharts styles some by CSS). */
-const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-size', 'font-weight', 'font-style', 'text-anchor'] as const;
+/** Unquoted: ImageMagick reads a quoted family name as a different font (CSS allows both). */
+export const EXPORT_FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
+
+/**
+ * The elements an exported chart may contain and, per element, the SVG 1.1 geometry attributes
+ * kept as written (plus transform). Anything else is left out: the live app's tabindex,
+ * role, aria-*, class and handlers, and the props recharts leaks onto its marks (angle,
+ * orientation, x on a line, offset on a group), which ImageMagick refuses as drawing primitives.
+ * Clip paths are left out too: ImageMagick inverts them (it paints outside the clip region), and
+ * every chart's axis domain already contains all of its marks.
+ */
+const GEOMETRY: Record<string, readonly string[]> = {
+  svg: ['x', 'y', 'width', 'height', 'viewBox', 'preserveAspectRatio'],
+  g: [],
+  rect: ['x', 'y', 'width', 'height', 'rx', 'ry'],
+  circle: ['cx', 'cy', 'r'],
+  ellipse: ['cx', 'cy', 'rx', 'ry'],
+  line: ['x1', 'y1', 'x2', 'y2'],
+  polyline: ['points'],
+  polygon: ['points'],
+  path: ['d'],
+  text: ['x', 'y', 'dx', 'dy'],
+  tspan: ['x', 'y', 'dx', 'dy'],
+  title: [],
+  desc: [],
+};
+const SHAPES = new Set(['rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'path']);
+/** Presentation properties kept as written (from the attribute or the element's inline style). */
+const KEPT_PROPERTIES = ['stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'font-size', 'font-weight', 'font-style', 'font-family', 'text-anchor', 'text-decoration', 'dominant-baseline'] as const;
+
+interface Rgba { r: number; g: number; b: number; a: number }
+const NAMED: Record<string, Rgba> = {
+  black: { r: 0, g: 0, b: 0, a: 1 }, white: { r: 255, g: 255, b: 255, a: 1 }, red: { r: 255, g: 0, b: 0, a: 1 },
+  green: { r: 0, g: 128, b: 0, a: 1 }, blue: { r: 0, g: 0, b: 255, a: 1 }, grey: { r: 128, g: 128, b: 128, a: 1 }, gray: { r: 128, g: 128, b: 128, a: 1 },
+  transparent: { r: 0, g: 0, b: 0, a: 0 },
+};
+
+/** A CSS colour as RGBA; null for none, url(…) and anything unparsed (then treated as no paint). */
+export function parseColour(value: string): Rgba | null {
+  const v = value.trim().toLowerCase();
+  if (v in NAMED) return NAMED[v]!;
+  let m = /^#([0-9a-f]{3,8})$/.exec(v);
+  if (m) {
+    const h = m[1]!;
+    const full = h.length <= 4 ? [...h].map((c) => c + c).join('') : h;
+    if (full.length !== 6 && full.length !== 8) return null;
+    const n = (i: number) => parseInt(full.slice(i, i + 2), 16);
+    return { r: n(0), g: n(2), b: n(4), a: full.length === 8 ? n(6) / 255 : 1 };
+  }
+  m = /^rgba?\(([^)]*)\)$/.exec(v);
+  if (m) {
+    const parts = m[1]!.split(/[\s,/]+/).filter(Boolean);
+    const ch = (p: string) => (p.endsWith('%') ? (parseFloat(p) * 255) / 100 : parseFloat(p));
+    const alpha = parts[3] === undefined ? 1 : parts[3].endsWith('%') ? parseFloat(parts[3]) / 100 : parseFloat(parts[3]);
+    if (parts.length < 3 || [ch(parts[0]!), ch(parts[1]!), ch(parts[2]!), alpha].some(Number.isNaN)) return null;
+    return { r: ch(parts[0]!), g: ch(parts[1]!), b: ch(parts[2]!), a: alpha };
+  }
+  return null;
+}
+
+/** Opaque #rrggbb of `c` at `alpha` over white (the export's background); none when invisible. */
+export function flattenOnWhite(c: Rgba | null, alpha: number): string {
+  const a = c ? c.a * alpha : 0;
+  if (!c || a <= 0.001) return 'none';
+  const mix = (x: number) => Math.round(Math.min(255, Math.max(0, x * a + 255 * (1 - a)))).toString(16).padStart(2, '0');
+  return `#${mix(c.r)}${mix(c.g)}${mix(c.b)}`;
+}
+
+/** What an element inherits: paint as written (before opacity) and the product of the group opacities. */
+interface Inherited { fill: string; stroke: string; color: string; fillOpacity: number; strokeOpacity: number; groupOpacity: number; emittedFill: string; emittedStroke: string }
+
+/** The element's own value of a property: inline style first (it wins in CSS), then the attribute. */
+function own(el: Element, prop: string): string | null {
+  const styled = (el as SVGElement).style?.getPropertyValue(prop);
+  if (styled) return styled.trim();
+  const attr = el.getAttribute(prop);
+  return attr === null ? null : attr.trim();
+}
+
+const number = (v: string | null, fallback: number) => {
+  if (v === null) return fallback;
+  const x = v.endsWith('%') ? parseFloat(v) / 100 : parseFloat(v);
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : fallback;
+};
+
+/** Paint servers (gradients, patterns) are not exported: url(…) resolves as no paint. */
+function resolvePaint(value: string, color: string): Rgba | null {
+  if (value === 'none' || value.startsWith('url(')) return null;
+  return parseColour(value === 'currentColor' || value === 'currentcolor' ? color : value);
+}
+
+/**
+ * Copies the drawn part of a live SVG subtree into `doc` as export markup (see the file's TSDoc);
+ * null when the element draws nothing.
+ */
+function exportElement(el: Element, inh: Inherited, doc: Document): Element | null {
+  const tag = el.localName;
+  const geometry = GEOMETRY[tag];
+  if (!geometry) return null;
+  if (own(el, 'display') === 'none' || own(el, 'visibility') === 'hidden') return null;
+  const groupOpacity = inh.groupOpacity * number(own(el, 'opacity'), 1);
+  if (groupOpacity <= 0.001) return null;
+  const color = own(el, 'color') ?? inh.color;
+  const fill = own(el, 'fill') ?? inh.fill;
+  const stroke = own(el, 'stroke') ?? inh.stroke;
+  const fillOpacity = number(own(el, 'fill-opacity'), inh.fillOpacity);
+  const strokeOpacity = number(own(el, 'stroke-opacity'), inh.strokeOpacity);
+  const f = resolvePaint(fill, color);
+  const s = resolvePaint(stroke, color);
+  const emittedFill = flattenOnWhite(f, fillOpacity * groupOpacity);
+  const emittedStroke = flattenOnWhite(s, strokeOpacity * groupOpacity);
+  const strokeWidth = own(el, 'stroke-width');
+  const strokes = emittedStroke !== 'none' && (strokeWidth === null || parseFloat(strokeWidth) > 0);
+  // A shape that paints nothing is interaction scaffolding (a hit area) or dead weight.
+  if (SHAPES.has(tag) && (tag === 'line' || tag === 'polyline' ? !strokes : emittedFill === 'none' && !strokes)) return null;
+  if ((tag === 'text' || tag === 'tspan') && emittedFill === 'none' && !strokes) return null;
+
+  const out = doc.createElementNS(SVG_NS, tag);
+  for (const { name, value } of Array.from(el.attributes)) {
+    if (geometry.includes(name) || name === 'transform') out.setAttribute(name, value);
+  }
+  for (const prop of KEPT_PROPERTIES) {
+    const v = own(el, prop);
+    if (v === null || v === '') continue;
+    out.setAttribute(prop, prop === 'font-size' || prop === 'stroke-width' ? v.replace(/px$/, '') : prop === 'font-family' ? v.replace(/["']/g, '') : v);
+  }
+  // rotate(a, cx, cy) as translate(cx, cy) rotate(a) about a text at (0, 0): the same transform,
+  // in the one form ImageMagick draws (it drops text under the three-argument rotate).
+  const rotation = /^rotate\(\s*(-?[\d.]+)[\s,]+(-?[\d.]+)[\s,]+(-?[\d.]+)\s*\)$/.exec(el.getAttribute('transform') ?? '');
+  let shift: ((node: Element) => void) | null = null;
+  if (tag === 'text' && rotation) {
+    const [, angle, cx, cy] = rotation.map(Number) as [number, number, number, number];
+    out.setAttribute('transform', `translate(${cx}, ${cy}) rotate(${angle})`);
+    shift = (node: Element) => {
+      for (const [a, by] of [['x', cx], ['y', cy]] as const) {
+        const v = node.getAttribute(a);
+        if (v !== null && /^-?[\d.]+$/.test(v.trim())) node.setAttribute(a, String(Number(v) - by));
+      }
+    };
+    shift(out);
+  }
+  if (emittedFill !== inh.emittedFill) out.setAttribute('fill', emittedFill);
+  if (emittedStroke !== inh.emittedStroke) out.setAttribute('stroke', emittedStroke);
+  const next: Inherited = { fill, stroke, color, fillOpacity, strokeOpacity, groupOpacity, emittedFill, emittedStroke };
+  for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType === 3) out.appendChild(doc.createTextNode(child.textContent ?? ''));
+    else if (child.nodeType === 1) {
+      const c = exportElement(child as Element, next, doc);
+      if (c) out.appendChild(c);
+    }
+  }
+  if (shift) out.querySelectorAll('tspan').forEach(shift);
+  if (tag === 'g' && !out.hasChildNodes()) return null;
+  return out;
+}
+
+/** The root's defaults as SVG specifies them (fill black, no stroke, opaque). */
+const ROOT_PAINT: Inherited = { fill: 'black', stroke: 'none', color: 'black', fillOpacity: 1, strokeOpacity: 1, groupOpacity: 1, emittedFill: '#000000', emittedStroke: 'none' };
 
 export interface LegendItem {
   label: string;
@@ -24,16 +186,17 @@ export interface SvgExportOptions {
 }
 
 function legendSymbol(item: LegendItem, x: number, y: number): string {
-  const fill = item.hollow ? '#ffffff' : item.colour;
-  const s = `fill="${fill}" stroke="${item.colour}" stroke-width="1.5"`;
+  const colour = flattenOnWhite(parseColour(item.colour), 1);
+  const fill = item.hollow ? '#ffffff' : colour;
+  const s = `fill="${fill}" stroke="${colour}" stroke-width="1.5"`;
   switch (item.shape) {
     case 'square': return `<rect x="${x - 5}" y="${y - 5}" width="10" height="10" ${s}/>`;
     case 'triangle': return `<polygon points="${x},${y - 6} ${x - 6},${y + 5} ${x + 6},${y + 5}" ${s}/>`;
     case 'diamond': return `<polygon points="${x},${y - 6} ${x + 6},${y} ${x},${y + 6} ${x - 6},${y}" ${s}/>`;
-    case 'cross': return `<path d="M${x - 5},${y - 5}L${x + 5},${y + 5}M${x - 5},${y + 5}L${x + 5},${y - 5}" stroke="${item.colour}" stroke-width="2.5"/>`;
+    case 'cross': return `<path d="M${x - 5},${y - 5}L${x + 5},${y + 5}M${x - 5},${y + 5}L${x + 5},${y - 5}" stroke="${colour}" stroke-width="2.5"/>`;
     case 'star': return `<polygon points="${x},${y - 6} ${x + 2},${y - 2} ${x + 6},${y - 2} ${x + 3},${y + 1} ${x + 4},${y + 6} ${x},${y + 3} ${x - 4},${y + 6} ${x - 3},${y + 1} ${x - 6},${y - 2} ${x - 2},${y - 2}" ${s}/>`;
-    case 'line': return `<line x1="${x - 8}" x2="${x + 8}" y1="${y}" y2="${y}" stroke="${item.colour}" stroke-width="2"/>`;
-    case 'band': return `<rect x="${x - 8}" y="${y - 5}" width="16" height="10" fill="${item.colour}" fill-opacity="0.3"/>`;
+    case 'line': return `<line x1="${x - 8}" x2="${x + 8}" y1="${y}" y2="${y}" stroke="${colour}" stroke-width="2"/>`;
+    case 'band': return `<rect x="${x - 8}" y="${y - 5}" width="16" height="10" fill="${flattenOnWhite(parseColour(item.colour), 0.3)}"/>`;
     default: return `<circle cx="${x}" cy="${y}" r="5" ${s}/>`;
   }
 }
@@ -44,21 +207,19 @@ export function serializeChartSvg(source: SVGSVGElement, options: SvgExportOptio
   const box = source.viewBox.baseVal;
   const width = Math.ceil(box && box.width ? box.width : source.width.baseVal.value || source.getBoundingClientRect().width);
   const chartHeight = Math.ceil(box && box.height ? box.height : source.height.baseVal.value || source.getBoundingClientRect().height);
-  const clone = source.cloneNode(true) as SVGSVGElement;
-  inlineStyles(source, clone);
-  // Interactive-only attributes mean nothing in a file.
-  clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
-  clone.querySelectorAll('[role="button"],[role="link"]').forEach((el) => el.removeAttribute('role'));
+  const clone = exportElement(source, ROOT_PAINT, document) as SVGSVGElement;
   const legend = options.legend ?? [];
   const legendHeight = legend.length ? 24 : 0;
   const captionHeight = options.captionLines.length * 16 + 12;
   const height = chartHeight + legendHeight + captionHeight + 28;
   const root = document.createElementNS(SVG_NS, 'svg');
-  root.setAttribute('xmlns', SVG_NS);
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(height));
   root.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  root.setAttribute('font-family', FONT);
+  root.setAttribute('font-family', EXPORT_FONT);
+  // SVG's initial paint, spelled out: ImageMagick otherwise outlines unstroked shapes in black.
+  root.setAttribute('fill', '#000000');
+  root.setAttribute('stroke', 'none');
   root.setAttribute('font-size', '12');
   const bg = document.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('width', String(width));
@@ -81,6 +242,15 @@ export function serializeChartSvg(source: SVGSVGElement, options: SvgExportOptio
   inner.setAttribute('width', String(width));
   inner.setAttribute('height', String(chartHeight));
   inner.setAttribute('viewBox', clone.getAttribute('viewBox') ?? `0 0 ${width} ${chartHeight}`);
+  // ImageMagick starts a nested <svg> from its own defaults: spell out the paint and font again.
+  inner.setAttribute('fill', '#000000');
+  inner.setAttribute('stroke', 'none');
+  inner.setAttribute('font-family', EXPORT_FONT);
+  // The chart's own text defaults (font size, family) are the inner root's, as on screen.
+  for (const prop of KEPT_PROPERTIES) {
+    const v = clone.getAttribute(prop);
+    if (v !== null) inner.setAttribute(prop, v);
+  }
   while (clone.firstChild) inner.appendChild(clone.firstChild);
   chart.appendChild(inner);
   root.appendChild(chart);
@@ -107,22 +277,6 @@ export function serializeChartSvg(source: SVGSVGElement, options: SvgExportOptio
   });
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
   return { svg, width, height };
-}
-
-function inlineStyles(from: Element, to: Element): void {
-  const computed = getComputedStyle(from);
-  const style: string[] = [];
-  for (const prop of STYLE_PROPS) {
-    const value = computed.getPropertyValue(prop);
-    if (value && value !== 'normal' && value !== 'none' && !(prop === 'opacity' && value === '1')) style.push(`${prop}:${value}`);
-  }
-  if (from instanceof SVGTextElement || from instanceof SVGTSpanElement) style.push(`font-family:${FONT}`);
-  if (style.length) to.setAttribute('style', `${style.join(';')};${to.getAttribute('style') ?? ''}`);
-  for (let i = 0; i < from.children.length; i++) {
-    const a = from.children[i];
-    const b = to.children[i];
-    if (a && b) inlineStyles(a, b);
-  }
 }
 
 /** Rasterises an SVG string at `scale` × its size, on white, through the browser's canvas. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/evidence/csv';
+import { darkShare, renderWith } from '../support/svg-render';
 import { startBrowserAndServer } from './support';
 
 const env = startBrowserAndServer();
@@ -80,6 +81,54 @@ describe('Exports (Chromium, production build)', () => {
     expect(text).toContain('Arm-level data');
     const error = await page.evaluate((t) => new DOMParser().parseFromString(t, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, text);
     expect(error).toBeNull();
+    await page.close();
+  });
+
+  // Issue 12, item 18: the files as Chromium exports them from the live charts.
+  const CHARTS = [
+    { chart: 'forest plot', hash: '#/forest?outcome=relapse-free&measure=OR&test=knha', menu: 'Export forest plot' },
+    { chart: 'dose-response chart', hash: '#/dose-response?outcome=annualized-relapse-rate', menu: 'Export dose-response chart' },
+    { chart: 'phase panel', hash: '#/phases', menu: /^Export .* panel$/ },
+    { chart: 'evidence map', hash: '#/evidence', menu: 'Export evidence map' },
+  ];
+
+  async function exportedSvg(chart: (typeof CHARTS)[number]): Promise<{ page: Page; svg: string }> {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${env.url}${chart.hash}`);
+    const menu = page.getByRole('group', { name: chart.menu }).first();
+    await menu.waitFor();
+    const file = await downloadOf(page, () => menu.getByRole('button', { name: 'SVG' }).click());
+    return { page, svg: file.data.toString('utf8') };
+  }
+
+  it.each(CHARTS)('$chart: SVG 1.1 opaque paint only, no interaction scaffolding', async (chart) => {
+    const { page, svg } = await exportedSvg(chart);
+    for (const pattern of [/transparent/, /rgba?\(/, /hsla?\(/, /opacity/, /\sstyle=/, /\sclass=/, /tabindex/, /\srole=/, /aria-/, /data-/, /clip-path/, /url\(/]) {
+      expect(svg, String(pattern)).not.toMatch(pattern);
+    }
+    for (const paint of svg.matchAll(/\s(?:fill|stroke)="([^"]*)"/g)) expect(paint[1]).toMatch(/^(none|#[0-9a-f]{6})$/);
+    await page.close();
+  });
+
+  it('forest plot: the exported SVG draws its study rows on white in librsvg and ImageMagick', async () => {
+    const { page, svg } = await exportedSvg(CHARTS[0]!);
+    // Row bands, in the file's own coordinates, from where Chromium lays out each study label.
+    const bands = await page.evaluate((text) => {
+      const host = document.createElement('div');
+      host.innerHTML = text.replace(/^<\?xml[^>]*>/, '');
+      document.body.appendChild(host);
+      const root = host.querySelector('svg')!;
+      const rows = Array.from(root.querySelectorAll('text')).filter((t) => /^(Fazekas 1997|Achiron 1998)/.test(t.textContent ?? ''));
+      const top = root.getBoundingClientRect().top;
+      const out = rows.map((t) => { const b = t.getBoundingClientRect(); return { y0: Math.floor(b.top - top - 4), y1: Math.ceil(b.bottom - top + 4) }; });
+      host.remove();
+      return { bands: out, width: Number(root.getAttribute('width')) };
+    }, svg);
+    expect(bands.bands).toHaveLength(2);
+    for (const renderer of ['rsvg', 'imagemagick'] as const) {
+      const img = renderWith(renderer, svg, 'forest-e2e');
+      for (const b of bands.bands) expect(darkShare(img, 0, bands.width, b.y0, b.y1), renderer).toBeLessThan(0.15);
+    }
     await page.close();
   });
 });
