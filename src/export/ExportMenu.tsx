@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react';
-import { download, serializeChartSvg, svgToPng, type LegendItem } from './to-svg';
+import { download, fitToText, serializeChartSvg, svgToPng, type LegendItem } from './to-svg';
 
 export interface ExportSpec {
   /** The chart's SVG element (the forest SVG, or the recharts surface inside a container)… */
@@ -20,7 +20,10 @@ export function ExportMenu({ spec, label }: { spec: ExportSpec; label: string })
   const [message, setMessage] = useState<string | null>(null);
   const element = () => (typeof spec.svg === 'function' ? spec.svg() : (spec.svg?.current ?? null));
   const serialize = () => {
-    if (spec.render) return spec.render();
+    if (spec.render) {
+      const ready = spec.render();
+      return fitToText(ready.svg, ready.width, ready.height);
+    }
     const el = element();
     if (!el) throw new Error('the chart is not on the page');
     return serializeChartSvg(el, { title: spec.title, captionLines: spec.captionLines, legend: spec.legend });

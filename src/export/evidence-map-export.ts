@@ -33,7 +33,11 @@ export function evidenceMapToSvg(studies: readonly Study[], columns: readonly Ou
   const colW = 62;
   const rowH = 20;
   const headH = 110;
-  const width = labelW + columns.length * colW + 16;
+  // The column headers are rotated 50° up to the right: the last ones reach past the last column.
+  // Bold 11 px DejaVu Sans is about 7 px a character; the export then fits the canvas to the text
+  // as laid out (fitToText), and the estimate keeps the row stripes as wide as the canvas.
+  const reach = Math.max(0, ...columns.map((k, j) => labelW + j * colW + colW / 2 + 4 + OUTCOME_INFO[k].short.length * 7 * Math.cos((50 * Math.PI) / 180)));
+  const width = Math.ceil(Math.max(labelW + columns.length * colW, reach) + 16);
   const bodyBottom = headH + studies.length * rowH;
   const height = bodyBottom + 40 + captionLines.length * 15 + 10;
   const out: string[] = [

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FORBIDDEN_IN_EXPORT, exportedDoseChart, exportedForest } from '../test-support/export-fixtures';
-import { flattenOnWhite, parseColour } from './to-svg';
+import { flattenOnWhite, parseColour, serializeChartSvg } from './to-svg';
 
 describe('serializeChartSvg', () => {
   it.each([['forest plot', exportedForest], ['dose-response chart', exportedDoseChart]])('writes no interaction scaffolding and only SVG 1.1 opaque paint: %s', (_, exported) => {
@@ -35,5 +35,24 @@ describe('serializeChartSvg', () => {
     expect(flattenOnWhite(parseColour('#0000ff'), 0.3)).toBe('#b3b3ff');
     expect(flattenOnWhite(parseColour('rgb(31, 78, 156)'), 1)).toBe('#1f4e9c');
     expect(flattenOnWhite(parseColour('#555'), 0.3)).toBe('#cccccc');
+  });
+});
+
+describe('text is measured before the canvas is sized', () => {
+  it('wraps a caption longer than the chart instead of running past the edge', () => {
+    const svgEl = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svgEl.setAttribute('width', '300');
+    svgEl.setAttribute('height', '100');
+    svgEl.setAttribute('viewBox', '0 0 300 100');
+    document.body.appendChild(svgEl);
+    const sentence = 'RR: risk ratio 2.76 [0.41, 18.65] from 2 trials; the CI includes no effect. SP: no estimable evidence (no trial reports relapse-free patients in SP).';
+    const { svg, width } = serializeChartSvg(svgEl, { title: 'T', captionLines: [sentence] });
+    svgEl.remove();
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const lines = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent ?? '').filter((t) => t !== 'T');
+    expect(lines.join(' ')).toBe(sentence);
+    expect(lines.length).toBeGreaterThan(1);
+    // 11 px at DejaVu Sans's 0.62 em a character (the estimate used where nothing lays out text).
+    for (const line of lines) expect(line.length * 11 * 0.62).toBeLessThanOrEqual(width - 16);
   });
 });

@@ -203,15 +203,74 @@ function legendSymbol(item: LegendItem, x: number, y: number): string {
 
 const escapeXml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * Measures text as the export will set it (the export font, in the browser's layout); where the
+ * environment lays out no text (jsdom), estimates 0.62 em a character, DejaVu Sans's average.
+ */
+function textMeasurer(): { width: (text: string, fontSize: number, bold?: boolean) => number; done: () => void } {
+  const probe = document.createElementNS(SVG_NS, 'svg');
+  probe.setAttribute('width', '0');
+  probe.setAttribute('height', '0');
+  probe.setAttribute('aria-hidden', 'true');
+  probe.style.position = 'absolute';
+  probe.style.visibility = 'hidden';
+  document.body.appendChild(probe);
+  const text = document.createElementNS(SVG_NS, 'text') as SVGTextElement;
+  text.setAttribute('font-family', EXPORT_FONT);
+  probe.appendChild(text);
+  return {
+    width: (value, fontSize, bold = false) => {
+      text.setAttribute('font-size', String(fontSize));
+      text.setAttribute('font-weight', bold ? '700' : '400');
+      text.textContent = value;
+      const measured = typeof text.getComputedTextLength === 'function' ? text.getComputedTextLength() : 0;
+      return measured > 0 ? measured : value.length * fontSize * (bold ? 0.68 : 0.62);
+    },
+    done: () => probe.remove(),
+  };
+}
+
+/** Greedy word wrap of `line` into lines no wider than `max` (a single long word stays whole). */
+function wrapText(line: string, max: number, width: (t: string) => number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (current && width(next) > max) {
+      out.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
 export function serializeChartSvg(source: SVGSVGElement, options: SvgExportOptions): { svg: string; width: number; height: number } {
   const box = source.viewBox.baseVal;
   const width = Math.ceil(box && box.width ? box.width : source.width.baseVal.value || source.getBoundingClientRect().width);
   const chartHeight = Math.ceil(box && box.height ? box.height : source.height.baseVal.value || source.getBoundingClientRect().height);
   const clone = exportElement(source, ROOT_PAINT, document) as SVGSVGElement;
+  const measure = textMeasurer();
+  // Text is measured before the canvas is sized: the legend and the caption wrap to the chart's width.
   const legend = options.legend ?? [];
-  const legendHeight = legend.length ? 24 : 0;
-  const captionHeight = options.captionLines.length * 16 + 12;
-  const height = chartHeight + legendHeight + captionHeight + 28;
+  const legendRows: { item: LegendItem; x: number }[][] = [];
+  let x = 16;
+  for (const item of legend) {
+    const w = 24 + measure.width(item.label, 11);
+    if (!legendRows.length || (x + w > width - 8 && x > 16)) {
+      legendRows.push([]);
+      x = 16;
+    }
+    legendRows[legendRows.length - 1]!.push({ item, x });
+    x += w;
+  }
+  const captionLines = options.captionLines.flatMap((line) => wrapText(line, width - 16, (t) => measure.width(t, 11)));
+  const titleLines = wrapText(options.title, width - 16, (t) => measure.width(t, 14, true));
+  measure.done();
+  const titleHeight = 10 + titleLines.length * 18;
+  const legendHeight = legendRows.length * 20 + (legendRows.length ? 4 : 0);
+  const captionHeight = captionLines.length * 16 + 12;
+  const height = titleHeight + chartHeight + legendHeight + captionHeight;
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(height));
@@ -226,57 +285,101 @@ export function serializeChartSvg(source: SVGSVGElement, options: SvgExportOptio
   bg.setAttribute('height', String(height));
   bg.setAttribute('fill', '#ffffff');
   root.appendChild(bg);
-  const title = document.createElementNS(SVG_NS, 'text');
-  title.setAttribute('x', '8');
-  title.setAttribute('y', '18');
-  title.setAttribute('font-size', '14');
-  title.setAttribute('font-weight', '700');
-  title.textContent = options.title;
-  root.appendChild(title);
+  titleLines.forEach((line, i) => {
+    const title = document.createElementNS(SVG_NS, 'text');
+    title.setAttribute('x', '8');
+    title.setAttribute('y', String(18 + i * 18));
+    title.setAttribute('font-size', '14');
+    title.setAttribute('font-weight', '700');
+    title.textContent = line;
+    root.appendChild(title);
+  });
+  // The chart as a group, not a nested <svg>: a nested viewport clips what crosses its edge, and
+  // ImageMagick restarts its defaults inside one.
+  const vb = clone.getAttribute('viewBox')?.split(/[\s,]+/).map(Number);
+  const [vx, vy, vw, vh] = vb && vb.length === 4 && vb.every(Number.isFinite) ? (vb as [number, number, number, number]) : [0, 0, width, chartHeight];
   const chart = document.createElementNS(SVG_NS, 'g');
-  chart.setAttribute('transform', 'translate(0, 28)');
-  // Keep the chart's own title/desc for accessibility; move its children into the group.
-  clone.removeAttribute('width');
-  clone.removeAttribute('height');
-  const inner = document.createElementNS(SVG_NS, 'svg');
-  inner.setAttribute('width', String(width));
-  inner.setAttribute('height', String(chartHeight));
-  inner.setAttribute('viewBox', clone.getAttribute('viewBox') ?? `0 0 ${width} ${chartHeight}`);
-  // ImageMagick starts a nested <svg> from its own defaults: spell out the paint and font again.
-  inner.setAttribute('fill', '#000000');
-  inner.setAttribute('stroke', 'none');
-  inner.setAttribute('font-family', EXPORT_FONT);
-  // The chart's own text defaults (font size, family) are the inner root's, as on screen.
+  const scale = vw === width && vh === chartHeight ? '' : ` scale(${width / vw}, ${chartHeight / vh})`;
+  chart.setAttribute('transform', `translate(0, ${titleHeight})${scale}${vx || vy ? ` translate(${-vx}, ${-vy})` : ''}`);
+  // The chart's own text defaults (font size, family) are the group's, as on screen.
   for (const prop of KEPT_PROPERTIES) {
     const v = clone.getAttribute(prop);
-    if (v !== null) inner.setAttribute(prop, v);
+    if (v !== null) chart.setAttribute(prop, v);
   }
-  while (clone.firstChild) inner.appendChild(clone.firstChild);
-  chart.appendChild(inner);
+  while (clone.firstChild) chart.appendChild(clone.firstChild);
   root.appendChild(chart);
-  if (legend.length) {
+  const legendTop = titleHeight + chartHeight + 12;
+  if (legendRows.length) {
     const g = document.createElementNS(SVG_NS, 'g');
-    let x = 16;
-    const y = 28 + chartHeight + 12;
     const parts: string[] = [];
-    for (const item of legend) {
-      parts.push(legendSymbol(item, x, y), `<text x="${x + 12}" y="${y + 4}" font-size="11">${escapeXml(item.label)}</text>`);
-      x += 24 + item.label.length * 6.4;
-    }
+    legendRows.forEach((row, r) => {
+      const y = legendTop + r * 20;
+      for (const { item, x: at } of row) parts.push(legendSymbol(item, at, y), `<text x="${at + 12}" y="${y + 4}" font-size="11">${escapeXml(item.label)}</text>`);
+    });
     g.innerHTML = parts.join('');
     root.appendChild(g);
   }
-  options.captionLines.forEach((line, i) => {
+  captionLines.forEach((line, i) => {
     const t = document.createElementNS(SVG_NS, 'text');
     t.setAttribute('x', '8');
-    t.setAttribute('y', String(28 + chartHeight + legendHeight + 18 + i * 16));
+    t.setAttribute('y', String(titleHeight + chartHeight + legendHeight + 18 + i * 16));
     t.setAttribute('font-size', '11');
     t.setAttribute('fill', '#444444');
     t.textContent = line;
     root.appendChild(t);
   });
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
-  return { svg, width, height };
+  return fitToText(svg, width, height);
+}
+
+/**
+ * Grows an export's canvas (viewBox, width, height and background) until it contains the box of
+ * every text element as the browser lays it out, transforms included: a tick label, a rotated
+ * column header or a long sentence is never cut at the image edge. Where no layout is available
+ * (jsdom), the file is returned as it is.
+ */
+export function fitToText(svg: string, width: number, height: number): { svg: string; width: number; height: number } {
+  const doc = new DOMParser().parseFromString(svg.replace(/^<\?xml[^>]*>\s*/, ''), 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.localName !== 'svg') return { svg, width, height };
+  const host = document.createElement('div');
+  host.style.position = 'absolute';
+  host.style.left = '-100000px';
+  host.style.top = '0';
+  host.style.visibility = 'hidden';
+  const live = document.importNode(root, true) as unknown as SVGSVGElement;
+  host.appendChild(live);
+  document.body.appendChild(host);
+  try {
+    const origin = live.getBoundingClientRect();
+    if (!(origin.width > 0)) return { svg, width, height };
+    const k = width / origin.width;
+    let [x0, y0, x1, y1] = [0, 0, width, height];
+    for (const t of Array.from(live.querySelectorAll('text'))) {
+      const b = t.getBoundingClientRect();
+      if (b.width === 0 && b.height === 0) continue;
+      x0 = Math.min(x0, (b.left - origin.left) * k - 4);
+      y0 = Math.min(y0, (b.top - origin.top) * k - 4);
+      x1 = Math.max(x1, (b.right - origin.left) * k + 4);
+      y1 = Math.max(y1, (b.bottom - origin.top) * k + 4);
+    }
+    if (x0 === 0 && y0 === 0 && x1 === width && y1 === height) return { svg, width, height };
+    const [fx, fy] = [Math.floor(x0), Math.floor(y0)];
+    const [fw, fh] = [Math.ceil(x1) - fx, Math.ceil(y1) - fy];
+    root.setAttribute('viewBox', `${fx} ${fy} ${fw} ${fh}`);
+    root.setAttribute('width', String(fw));
+    root.setAttribute('height', String(fh));
+    const bg = root.querySelector('rect');
+    if (bg && !bg.hasAttribute('x') && !bg.hasAttribute('y')) {
+      bg.setAttribute('x', String(fx));
+      bg.setAttribute('y', String(fy));
+      bg.setAttribute('width', String(fw));
+      bg.setAttribute('height', String(fh));
+    }
+    return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`, width: fw, height: fh };
+  } finally {
+    host.remove();
+  }
 }
 
 /** Rasterises an SVG string at `scale` × its size, on white, through the browser's canvas. */

@@ -84,7 +84,7 @@ describe('Exports (Chromium, production build)', () => {
     await page.close();
   });
 
-  // Issue 12, item 18: the files as Chromium exports them from the live charts.
+  // Issue 12, items 18 and 19: the files as Chromium exports them from the live charts.
   const CHARTS = [
     { chart: 'forest plot', hash: '#/forest?outcome=relapse-free&measure=OR&test=knha', menu: 'Export forest plot' },
     { chart: 'dose-response chart', hash: '#/dose-response?outcome=annualized-relapse-rate', menu: 'Export dose-response chart' },
@@ -129,6 +129,34 @@ describe('Exports (Chromium, production build)', () => {
       const img = renderWith(renderer, svg, 'forest-e2e');
       for (const b of bands.bands) expect(darkShare(img, 0, bands.width, b.y0, b.y1), renderer).toBeLessThan(0.15);
     }
+    await page.close();
+  });
+
+  it.each(CHARTS)('$chart: every text box of the exported SVG lies inside the image', async (chart) => {
+    const { page, svg } = await exportedSvg(chart);
+    const outside = await page.evaluate((text) => {
+      const host = document.createElement('div');
+      host.innerHTML = text.replace(/^<\?xml[^>]*>/, '');
+      document.body.appendChild(host);
+      const root = host.querySelector('svg')!;
+      const [vx, vy, vw, vh] = root.getAttribute('viewBox')!.split(/\s+/).map(Number) as [number, number, number, number];
+      const scale = root.getBoundingClientRect().width / vw;
+      const origin = root.getBoundingClientRect();
+      const bad: string[] = [];
+      for (const t of Array.from(root.querySelectorAll('text'))) {
+        // getBBox is in the text's own user space: the screen box carries every transform (rotations too).
+        const b = t.getBoundingClientRect();
+        if (b.width === 0 && b.height === 0) continue;
+        const x0 = vx + (b.left - origin.left) / scale;
+        const y0 = vy + (b.top - origin.top) / scale;
+        const x1 = x0 + b.width / scale;
+        const y1 = y0 + b.height / scale;
+        if (x0 < vx - 0.5 || y0 < vy - 0.5 || x1 > vx + vw + 0.5 || y1 > vy + vh + 0.5) bad.push(`"${t.textContent}" [${x0.toFixed(0)}, ${y0.toFixed(0)}, ${x1.toFixed(0)}, ${y1.toFixed(0)}] outside ${vw}×${vh}`);
+      }
+      host.remove();
+      return bad;
+    }, svg);
+    expect(outside).toEqual([]);
     await page.close();
   });
 });

@@ -47,7 +47,8 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
         spec={{
           svg: svgRef,
           title: `${panel.outcomeLabel} by MS phase — ${panel.measureLabel}`,
-          captionLines: [...caption, panel.sentence.length > 160 ? `${panel.sentence.slice(0, 159)}…` : panel.sentence],
+          // Whole: the export wraps caption lines to the panel's width.
+          captionLines: [...caption, panel.sentence],
           fileName: (ext) => exportFileName(['phases', panel.outcome, panel.measure], new Date(), ext),
           csv: () => panelCsv(panel),
         }}
