@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { forestAxis } from '../../model/forest-axis';
+import { forestMethodHeaders } from '../../model/forest-layout';
 import type { ForestModel, ForestStudyRow, PooledRow } from '../../model/forest-model';
 
 /**
@@ -15,6 +16,9 @@ const FONT = 12;
 const X = { label: 8, treat: 330, control: 420, weight: 488, effect: 500, plot: 660 };
 const PLOT_W = 300;
 export const FOREST_WIDTH = X.plot + PLOT_W + 24;
+/** Where each column's header text may run: the effect column ends where the graph begins. */
+export const HEADER_WIDTHS = { effect: X.plot - X.effect - 8, plot: PLOT_W };
+const HEADER_LINE = 14;
 
 type Line =
   | { kind: 'heading'; text: string }
@@ -77,7 +81,11 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
   const sx = (a: number) => X.plot + ((a - axis.min) / (axis.max - axis.min)) * PLOT_W;
   const clampX = (a: number) => Math.min(X.plot + PLOT_W, Math.max(X.plot, sx(a)));
   const lines = linesOf(model);
-  const headerH = 44;
+  // The method sub-header wraps inside its column (Knapp-Hartung makes it too long for one line).
+  // The header is "<measure>, <method>, <level>% CI": the sub-header is all but the measure.
+  const method = forestMethodHeaders(model.header.replace(`${model.measureLabel}, `, ''), HEADER_WIDTHS, FONT);
+  const extraHeader = (Math.max(method.effect.length, method.plot.length) - 1) * HEADER_LINE;
+  const headerH = 44 + extraHeader;
   const bodyH = lines.length * ROW;
   const axisTop = headerH + bodyH + 8;
   const captionLines = caption ? 2 : 0;
@@ -114,10 +122,10 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
       <g fill="#444">
         <text x={X.treat} y={32} textAnchor="end">{armHeading}</text>
         <text x={X.control} y={32} textAnchor="end">{armHeading}</text>
-        <text x={X.effect} y={32}>{model.methodText}, 95% CI</text>
-        <text x={X.plot + PLOT_W / 2} y={32} textAnchor="middle">{model.methodText}, 95% CI</text>
+        {method.effect.map((l, i) => <text key={`e${i}`} x={X.effect} y={32 + i * HEADER_LINE}>{l}</text>)}
+        {method.plot.map((l, i) => <text key={`p${i}`} x={X.plot + PLOT_W / 2} y={32 + i * HEADER_LINE} textAnchor="middle">{l}</text>)}
       </g>
-      <line x1={X.label} x2={FOREST_WIDTH - 8} y1={38} y2={38} stroke="#000" strokeWidth={0.8} />
+      <line x1={X.label} x2={FOREST_WIDTH - 8} y1={38 + extraHeader} y2={38 + extraHeader} stroke="#000" strokeWidth={0.8} />
       {/* Null line */}
       <line x1={sx(0)} x2={sx(0)} y1={headerH - 2} y2={axisTop} stroke="#000" strokeWidth={0.8} />
 
@@ -192,12 +200,17 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
           case 'pooled': {
             const r = line.row;
             const pi = r.piLower !== null && r.piUpper !== null;
+            const fill = line.total ? '#111' : '#444';
+            // A diamond wider than the axis is cut at the edge: an arrow says it goes on, as for a study's CI.
+            const [lo, hi] = [toAxis(r.ciLower), toAxis(r.ciUpper)];
             return (
-              <g key={r.key} fontWeight={line.total ? 700 : 600}>
+              <g key={r.key} className="forest-pooled" fontWeight={line.total ? 700 : 600}>
                 <text x={X.label} y={baseline}>{r.label === 'Total' ? 'Total (95% CI)' : r.label}</text>
                 {line.total || r.label === 'Subtotal' ? <text x={X.weight} y={baseline} textAnchor="end">100.0%</text> : null}
                 <text x={X.effect} y={baseline}>{r.effectText}</text>
-                <polygon points={diamond(sx(toAxis(r.estimate)), y, clampX(toAxis(r.ciLower)), clampX(toAxis(r.ciUpper)))} fill={line.total ? '#111' : '#444'} />
+                <polygon points={diamond(clampX(toAxis(r.estimate)), y, clampX(lo), clampX(hi))} fill={fill} />
+                {lo < axis.min && <polygon className="forest-arrow" points={arrow(X.plot - 1, y, -1)} fill={fill} />}
+                {hi > axis.max && <polygon className="forest-arrow" points={arrow(X.plot + PLOT_W + 1, y, 1)} fill={fill} />}
                 {pi && (
                   <g stroke="#c0392b" strokeWidth={2}>
                     <line x1={clampX(toAxis(r.piLower!))} x2={clampX(toAxis(r.piUpper!))} y1={y + 8} y2={y + 8} />
