@@ -8,7 +8,7 @@ describe('forestMethodHeaders', () => {
   it('wraps the Knapp-Hartung sub-header inside the effect column, keeping "95% CI" together', () => {
     const h = forestMethodHeaders('IV, Random (REML, Knapp-Hartung), 95% CI', WIDTHS, 12);
     expect(h.effect).toEqual(['IV, Random (REML,', 'Knapp-Hartung),', '95% CI']);
-    expect(h.plot).toEqual(['IV, Random (REML, Knapp-Hartung), 95% CI']);
+    expect(h.plot).toEqual(['IV, Random (REML, Knapp-Hartung),', '95% CI']);
     // Each line ends before the graph column begins (500 + width < 660 - 8).
     for (const line of h.effect) expect(estimateTextWidth(line, 12)).toBeLessThanOrEqual(WIDTHS.effect);
     // The graph column's lines are centred at 810: their left ends stay right of the effect column.

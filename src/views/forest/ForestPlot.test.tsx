@@ -25,9 +25,21 @@ describe('ForestPlot: a pooled diamond cut at the axis edge', () => {
     const row = pooledRow('knha');
     const arrows = Array.from(row.querySelectorAll('polygon.forest-arrow'));
     expect(arrows).toHaveLength(2);
-    // Tips outside the graph's edges (660 and 960), pointing outwards.
-    const tips = arrows.map((a) => Number(a.getAttribute('points')!.split(' ')[0]!.split(',')[0]));
-    expect(tips).toEqual([659, 961]);
+    // Tips just outside the cut diamond's ends (the graph's edges), the arrows pointing outwards.
+    const xs = (el: Element) => el.getAttribute('points')!.split(' ').map((p) => Number(p.split(',')[0]));
+    const diamond = xs(row.querySelector('polygon:not(.forest-arrow)')!);
+    const [left, right] = arrows.map(xs) as [number[], number[]];
+    expect(left[0]).toBe(Math.min(...diamond) - 1);
+    expect(right[0]).toBe(Math.max(...diamond) + 1);
+    expect(Math.min(...left)).toBe(left[0]);
+    expect(Math.max(...right)).toBe(right[0]);
+    expect(Math.max(...diamond) - Math.min(...diamond)).toBe(300);
+  });
+  it('starts the graph after the widest estimate text, which in bold needs more than the 160 px column', () => {
+    const row = pooledRow('knha');
+    const diamondLeft = Math.min(...row.querySelector('polygon:not(.forest-arrow)')!.getAttribute('points')!.split(' ').map((p) => Number(p.split(',')[0])));
+    // "3.76 [<0.01, 901901.99]": 23 characters at 12 px × 0.70 em (bold digits) = 193 px, from x = 500.
+    expect(diamondLeft).toBeGreaterThanOrEqual(500 + 193);
   });
   it('gets none when the diamond fits (z test: 3.76 [0.56, 25.42])', () => {
     expect(pooledRow('z').querySelectorAll('polygon.forest-arrow')).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { forestAxis } from '../../model/forest-axis';
-import { forestMethodHeaders } from '../../model/forest-layout';
+import { estimateTextWidth, forestMethodHeaders } from '../../model/forest-layout';
 import type { ForestModel, ForestStudyRow, PooledRow } from '../../model/forest-model';
 
 /**
@@ -78,12 +78,21 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
     return [Math.min(...ds.map((d) => t(d.ciLower))), Math.max(...ds.map((d) => t(d.ciUpper)))];
   })();
   const axis = forestAxis(model.isRatio, model.dataRange, needed);
-  const sx = (a: number) => X.plot + ((a - axis.min) / (axis.max - axis.min)) * PLOT_W;
-  const clampX = (a: number) => Math.min(X.plot + PLOT_W, Math.max(X.plot, sx(a)));
+  // The effect column is as wide as its widest estimate (a pooled row in bold can be
+  // "3.76 [<0.01, 901901.99]"): the graph starts after it, never under it.
+  const effectTexts = [
+    ...model.groups.flatMap((g) => g.rows.map((r) => estimateTextWidth(r.effectText, FONT))),
+    ...[model.overall, ...model.groups.map((g) => g.pooled), ...model.groups.flatMap((g) => g.steps)].filter((d): d is PooledRow => !!d).map((d) => estimateTextWidth(d.effectText, FONT, true)),
+  ];
+  const shift = Math.max(0, Math.ceil(Math.max(0, ...effectTexts) + 12 - (X.plot - X.effect)));
+  const plotX = X.plot + shift;
+  const width = FOREST_WIDTH + shift;
+  const sx = (a: number) => plotX + ((a - axis.min) / (axis.max - axis.min)) * PLOT_W;
+  const clampX = (a: number) => Math.min(plotX + PLOT_W, Math.max(plotX, sx(a)));
   const lines = linesOf(model);
   // The method sub-header wraps inside its column (Knapp-Hartung makes it too long for one line).
   // The header is "<measure>, <method>, <level>% CI": the sub-header is all but the measure.
-  const method = forestMethodHeaders(model.header.replace(`${model.measureLabel}, `, ''), HEADER_WIDTHS, FONT);
+  const method = forestMethodHeaders(model.header.replace(`${model.measureLabel}, `, ''), { effect: HEADER_WIDTHS.effect + shift, plot: HEADER_WIDTHS.plot }, FONT);
   const extraHeader = (Math.max(method.effect.length, method.plot.length) - 1) * HEADER_LINE;
   const headerH = 44 + extraHeader;
   const bodyH = lines.length * ROW;
@@ -97,9 +106,9 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
     <svg
       ref={ref}
       xmlns="http://www.w3.org/2000/svg"
-      width={FOREST_WIDTH}
+      width={width}
       height={height}
-      viewBox={`0 0 ${FOREST_WIDTH} ${height}`}
+      viewBox={`0 0 ${width} ${height}`}
       // Interactive rows inside: a group, not an image (an image cannot contain controls).
       role={onToggleStudy ? 'group' : 'img'}
       aria-labelledby="forest-svg-title forest-svg-desc"
@@ -109,7 +118,7 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
     >
       <title id="forest-svg-title">{title}</title>
       <desc id="forest-svg-desc">{summary}</desc>
-      <rect x={0} y={0} width={FOREST_WIDTH} height={height} fill="#ffffff" />
+      <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
       {/* Column headings */}
       <g fontWeight={700}>
         <text x={X.label} y={16}>Study or subgroup</text>
@@ -117,15 +126,15 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
         <text x={X.control} y={16} textAnchor="end">Placebo</text>
         <text x={X.weight} y={16} textAnchor="end">Weight</text>
         <text x={X.effect} y={16}>{model.measureLabel}</text>
-        <text x={X.plot + PLOT_W / 2} y={16} textAnchor="middle">{model.measureLabel}</text>
+        <text x={plotX + PLOT_W / 2} y={16} textAnchor="middle">{model.measureLabel}</text>
       </g>
       <g fill="#444">
         <text x={X.treat} y={32} textAnchor="end">{armHeading}</text>
         <text x={X.control} y={32} textAnchor="end">{armHeading}</text>
         {method.effect.map((l, i) => <text key={`e${i}`} x={X.effect} y={32 + i * HEADER_LINE}>{l}</text>)}
-        {method.plot.map((l, i) => <text key={`p${i}`} x={X.plot + PLOT_W / 2} y={32 + i * HEADER_LINE} textAnchor="middle">{l}</text>)}
+        {method.plot.map((l, i) => <text key={`p${i}`} x={plotX + PLOT_W / 2} y={32 + i * HEADER_LINE} textAnchor="middle">{l}</text>)}
       </g>
-      <line x1={X.label} x2={FOREST_WIDTH - 8} y1={38 + extraHeader} y2={38 + extraHeader} stroke="#000" strokeWidth={0.8} />
+      <line x1={X.label} x2={width - 8} y1={38 + extraHeader} y2={38 + extraHeader} stroke="#000" strokeWidth={0.8} />
       {/* Null line */}
       <line x1={sx(0)} x2={sx(0)} y1={headerH - 2} y2={axisTop} stroke="#000" strokeWidth={0.8} />
 
@@ -180,7 +189,7 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
                 fill={r.excluded ? '#999' : '#111'}
                 textDecoration={r.excluded ? 'line-through' : undefined}
               >
-                <rect x={0} y={y - ROW / 2} width={FOREST_WIDTH} height={ROW} fill="transparent" />
+                <rect x={0} y={y - ROW / 2} width={width} height={ROW} fill="transparent" />
                 <text x={X.label + 8} y={baseline}>{truncate(r.label, r.input.userSupplied ? 28 : 34)}{r.input.userSupplied && <tspan fill="#6a3d9a"> (user)</tspan>}{mark && <tspan fill="#8a4b00" fontWeight={700}> {mark}</tspan>}</text>
                 <text x={X.treat} y={baseline} textAnchor="end">{r.treatmentData ?? ''}</text>
                 <text x={X.control} y={baseline} textAnchor="end">{r.controlData ?? ''}</text>
@@ -188,8 +197,8 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
                 <text x={X.effect} y={baseline}>{r.effectText}</text>
                 <g stroke={colour} strokeWidth={1.2}>
                   <line x1={clampX(lo)} x2={clampX(hi)} y1={y} y2={y} />
-                  {lo < axis.min && <polygon points={arrow(X.plot, y, -1)} fill={colour} />}
-                  {hi > axis.max && <polygon points={arrow(X.plot + PLOT_W, y, 1)} fill={colour} />}
+                  {lo < axis.min && <polygon points={arrow(plotX, y, -1)} fill={colour} />}
+                  {hi > axis.max && <polygon points={arrow(plotX + PLOT_W, y, 1)} fill={colour} />}
                 </g>
                 {r.yi >= axis.min && r.yi <= axis.max && (
                   <rect x={sx(r.yi) - size / 2} y={y - size / 2} width={size} height={size} fill={r.excluded ? '#fff' : colour} stroke={colour} />
@@ -209,8 +218,8 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
                 {line.total || r.label === 'Subtotal' ? <text x={X.weight} y={baseline} textAnchor="end">100.0%</text> : null}
                 <text x={X.effect} y={baseline}>{r.effectText}</text>
                 <polygon points={diamond(clampX(toAxis(r.estimate)), y, clampX(lo), clampX(hi))} fill={fill} />
-                {lo < axis.min && <polygon className="forest-arrow" points={arrow(X.plot - 1, y, -1)} fill={fill} />}
-                {hi > axis.max && <polygon className="forest-arrow" points={arrow(X.plot + PLOT_W + 1, y, 1)} fill={fill} />}
+                {lo < axis.min && <polygon className="forest-arrow" points={arrow(plotX - 1, y, -1)} fill={fill} />}
+                {hi > axis.max && <polygon className="forest-arrow" points={arrow(plotX + PLOT_W + 1, y, 1)} fill={fill} />}
                 {pi && (
                   <g stroke="#c0392b" strokeWidth={2}>
                     <line x1={clampX(toAxis(r.piLower!))} x2={clampX(toAxis(r.piUpper!))} y1={y + 8} y2={y + 8} />
@@ -224,15 +233,15 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
 
       {/* Axis */}
       <g transform={`translate(0, ${axisTop})`}>
-        <line x1={X.plot} x2={X.plot + PLOT_W} y1={0} y2={0} stroke="#000" />
+        <line x1={plotX} x2={plotX + PLOT_W} y1={0} y2={0} stroke="#000" />
         {axis.ticks.map((t) => (
           <g key={t.at} transform={`translate(${sx(t.at)}, 0)`}>
             <line y1={0} y2={5} stroke="#000" />
             <text y={18} textAnchor="middle">{t.label}</text>
           </g>
         ))}
-        <text x={X.plot + 4} y={36} textAnchor="start" fontWeight={600}>{model.favoursLeft}</text>
-        <text x={X.plot + PLOT_W - 4} y={36} textAnchor="end" fontWeight={600}>{model.favoursRight}</text>
+        <text x={plotX + 4} y={36} textAnchor="start" fontWeight={600}>{model.favoursLeft}</text>
+        <text x={plotX + PLOT_W - 4} y={36} textAnchor="end" fontWeight={600}>{model.favoursRight}</text>
         {model.overall?.piLower != null && (
           <g>
             <line x1={X.label} x2={X.label + 18} y1={32} y2={32} stroke="#c0392b" strokeWidth={2} />
