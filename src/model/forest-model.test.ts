@@ -111,7 +111,38 @@ describe('toForestModel on dat.bcg', () => {
     const m = toForestModel(one.studies, [], choices());
     expect(m.overall!.k).toBe(1);
     expect(m.overall!.heterogeneityText).toBeNull();
-    expect(m.notes[0]).toMatch(/One study only/);
+    expect(m.notes[0]).toMatch(/^One study included: its own estimate is shown as the pooled result/);
+  });
+
+  it('notes describe what is drawn: every study toggled out, no subgroups', () => {
+    const ids = bcg.studies.map((s) => s.id);
+    const m = toForestModel(bcg.studies, [], choices({ excludedStudyIds: ids }));
+    expect(m.overall).toBeNull();
+    expect(m.groups[0]!.note).toBe('Every study is toggled out: nothing is pooled.');
+    expect(m.notes).toEqual([]);
+    const one = evidenceFromBinaryRows([mh.rows[0]!]);
+    const single = toForestModel(one.studies, [], choices({ excludedStudyIds: [one.studies[0]!.id] }));
+    expect(single.overall).toBeNull();
+    expect(single.notes.join(' ')).not.toMatch(/pooled result/);
+    expect(single.groups[0]!.note).toBe('Every study is toggled out: nothing is pooled.');
+  });
+
+  it('notes describe what is drawn: one study left in of thirteen, and subgroups toggled out', () => {
+    const ids = bcg.studies.map((s) => s.id);
+    const m = toForestModel(bcg.studies, [], choices({ excludedStudyIds: ids.slice(1) }));
+    expect(m.overall!.k).toBe(1);
+    expect(m.notes).toEqual(['One study included: its own estimate is shown as the pooled result; heterogeneity cannot be assessed.']);
+    const sp = bcg.studies.filter((_, i) => i % 3 === 0).map((s) => s.id);
+    const sub = toForestModel(bcg.studies, [], choices({ subgroupBy: 'phase', excludedStudyIds: sp }));
+    expect(sub.groups.map((g) => g.note)).toEqual(['Every study in this group is toggled out.', null]);
+  });
+
+  it('leave-one-out with one included study: no step, and a note that says why', () => {
+    const one = evidenceFromBinaryRows([mh.rows[0]!]);
+    const m = toForestModel(one.studies, [], choices({ mode: 'leave-one-out' }));
+    expect(m.groups[0]!.steps).toEqual([]);
+    expect(m.groups[0]!.note).toBe('Leave-one-out needs two or more included studies: with one, there is nothing to omit.');
+    expect(m.notes.join(' ')).not.toMatch(/pooled result/);
   });
 
   it('swapping sides inverts the ratios and the favours labels', () => {

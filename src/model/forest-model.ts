@@ -425,7 +425,11 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     } else if (c.mode === 'cumulative' && ordered.length >= 1) {
       steps = cumulative(ordered.map((i) => ({ yi: sign * i.yi, vi: i.vi })), engineOptions(c)).map((r, idx) => stepRow(r, `cum-${key}-${idx}`, `+ ${ordered[idx]?.label}`, t, c));
     }
-    const note = inGroup.length === 0 && members.length > 0 ? 'Every study in this group is toggled out.' : null;
+    // Notes say what is drawn: with no subgroups the one group is the whole plot.
+    const scope = c.subgroupBy === 'none' ? '' : ' in this group';
+    let note: string | null = null;
+    if (inGroup.length === 0 && members.length > 0) note = c.subgroupBy === 'none' ? 'Every study is toggled out: nothing is pooled.' : 'Every study in this group is toggled out.';
+    else if (c.mode === 'leave-one-out' && ordered.length === 1) note = `Leave-one-out needs two or more included studies${scope}: with one, there is nothing to omit.`;
     groups.push({
       key,
       heading: groupHeading(key, c.subgroupBy),
@@ -447,8 +451,9 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     }
   }
 
-  if (effects.length === 1) notes.push('One study only: its own estimate is shown as the pooled result; heterogeneity cannot be assessed.');
-  if (effects.length > 0 && effects.length === included.length && included.length === 2 && c.model === 'random') {
+  // From what is drawn (the included studies and the mode), not from the studies listed.
+  if (overallPooled?.row.k === 1) notes.push('One study included: its own estimate is shown as the pooled result; heterogeneity cannot be assessed.');
+  if (overallPooled?.row.k === 2 && c.model === 'random') {
     notes.push('Two studies: τ² is estimated from two values and is very imprecise.');
   }
 
