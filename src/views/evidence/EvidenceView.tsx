@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FilterBar } from '../../components/FilterBar';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { filterStudies } from '../../model/study-filter';
+import { filterStudies, filterSyntheses, hiddenSynthesesNote } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { EvidenceTable } from './EvidenceTable';
 import { EvidenceMap } from './EvidenceMap';
@@ -17,6 +17,7 @@ export function EvidenceView() {
     useShallow((s) => ({ filters: s.filters, selectedStudyId: s.selectedStudyId })),
   );
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, filters) : []), [evidence, filters]);
+  const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
   const selected = evidence?.studies.find((s) => s.id === selectedStudyId) ?? null;
   if (!evidence) return null;
   return (
@@ -40,7 +41,7 @@ export function EvidenceView() {
         <ImportPanel />
       </ErrorBoundary>
       <ErrorBoundary name="The published syntheses">
-        <PublishedSyntheses syntheses={evidence.syntheses} />
+        <PublishedSyntheses syntheses={syntheses.shown} hiddenNote={hiddenSynthesesNote(syntheses.hidden, filters.yearTo)} />
       </ErrorBoundary>
     </div>
   );

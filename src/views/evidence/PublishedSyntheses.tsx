@@ -4,13 +4,14 @@ import type { Synthesis } from '../../evidence/schema';
 import { toPublishedResultRows } from '../../model/syntheses-model';
 
 /** Published pooled results, as printed, with their caveats: for comparison, never pooled. */
-export function PublishedSyntheses({ syntheses }: { syntheses: readonly Synthesis[] }) {
+export function PublishedSyntheses({ syntheses, hiddenNote = null }: { syntheses: readonly Synthesis[]; hiddenNote?: string | null }) {
   const rows = useMemo(() => toPublishedResultRows(syntheses), [syntheses]);
-  if (rows.length === 0) return null;
+  if (rows.length === 0 && !hiddenNote) return null;
   return (
     <section className="published" aria-labelledby="published-title">
       <h2 id="published-title">Published syntheses (as printed)</h2>
       <p className="legend">Pooled results from published meta-analyses and reviews, shown as their sources print them. Their trial sets and effect measures differ from each other and from ours; read the notes before comparing.</p>
+      {hiddenNote && <p className="note">{hiddenNote}</p>}
       <ScrollRegion label="Published syntheses table">
         <table>
           <thead>

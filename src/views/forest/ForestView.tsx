@@ -8,7 +8,7 @@ import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effec
 import { AnalysisControls, SEED_REVIEW_YEAR } from '../../components/AnalysisControls';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { toForestModel, type ForestModel } from '../../model/forest-model';
-import { filterStudies } from '../../model/study-filter';
+import { filterStudies, filterSyntheses, hiddenSynthesesNote } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
 import { ForestTable } from './ForestTable';
@@ -42,10 +42,12 @@ export function ForestView() {
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
   const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95 }), [analysis, outcome, measure, excluded]);
+  const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
+  const hiddenHere = syntheses.hidden.filter((s) => s.pooledResults.some((r) => r.kind === outcome));
   const model: ForestModel | null = useMemo(() => {
     if (!evidence) return null;
-    return toForestModel(studies, evidence.syntheses, choices);
-  }, [evidence, studies, choices]);
+    return toForestModel(studies, syntheses.shown, choices);
+  }, [evidence, studies, syntheses, choices]);
 
   useEffect(() => {
     // The bench measures navigation start → first forest plot painted.
@@ -73,7 +75,7 @@ export function ForestView() {
         <figure className="forest-figure">
           <figcaption>
             <strong>{model.outcomeLabel}</strong> — {model.header}
-            {asOf2003 && ' — trials published by 2003 only'}
+            {asOf2003 && ' — trials and syntheses published by 2003 only'}
           </figcaption>
           {estimable && (
             <ExportMenu
@@ -133,9 +135,10 @@ export function ForestView() {
         )}
       </section>
 
-      {model.published.length > 0 && (
+      {(model.published.length > 0 || hiddenHere.length > 0) && (
         <section aria-labelledby="published-forest-title" className="published">
           <h2 id="published-forest-title">Published pooled results for this outcome</h2>
+          {hiddenHere.length > 0 && <p className="note">{hiddenSynthesesNote(hiddenHere, filters.yearTo)}</p>}
           <ul>
             {model.published.map((p, i) => (
               <li key={i}>

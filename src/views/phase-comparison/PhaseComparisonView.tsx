@@ -17,7 +17,7 @@ import {
   type PhasePanel,
   type PhaseRow,
 } from '../../model/phase-comparison-model';
-import { filterStudies } from '../../model/study-filter';
+import { filterStudies, filterSyntheses } from '../../model/study-filter';
 import { captionLines } from '../../export/caption';
 import { useAppStore, useEvidence } from '../../store/store-context';
 
@@ -146,11 +146,11 @@ export function PhaseComparisonView() {
   const navigate = useNavigate();
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'] }) : []), [evidence, filters]);
   const panels = useMemo(
-    () => toPhaseComparison(studies, evidence?.syntheses ?? [], {
+    () => toPhaseComparison(studies, filterSyntheses(evidence?.syntheses ?? [], filters).shown, {
       rows: analysis.comparePhases, model: analysis.model, tau2Method: analysis.tau2Method, test: analysis.test,
       useDerived: analysis.useDerived, excludedStudyIds: excluded, i2Basis: analysis.i2Basis,
     }),
-    [studies, evidence, analysis, excluded],
+    [studies, evidence, filters, analysis, excluded],
   );
   const reductions = useMemo(() => relapseRateReductions(studies), [studies]);
   useEffect(() => {
