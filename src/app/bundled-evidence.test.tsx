@@ -55,3 +55,16 @@ describe('"As of 2003" and the published syntheses', () => {
     expect(region).toHaveTextContent('Not shown (year filter to 2003): 5 syntheses published after 2003 or undated');
   });
 });
+
+describe('Published results impossible as printed, beside the forest plot', () => {
+  it('Wu 2008’s "OR -0.00 [-0.36, 0.36]" and Olyaeemanesh’s truncated CI are shown as printed and marked, in the plot and the list', async () => {
+    renderApp('/forest?outcome=annualized-relapse-rate');
+    const figure = await screen.findByRole('figure');
+    const svg = figure.querySelector('svg.forest-svg')!;
+    expect(svg).toHaveTextContent('↳ as printed; not a valid OR: an odds ratio is always above 0');
+    expect(svg).toHaveTextContent('↳ as printed; upper CI limit missing');
+    const list = screen.getByRole('region', { name: 'Published pooled results for this outcome' });
+    expect(list).toHaveTextContent('Wu 2008 (IVIG dose systematic review, RRMS): OR -0.00 [-0.36, 0.36]; p = 0.98 (as printed; not a valid OR: an odds ratio is always above 0)');
+    expect(list).toHaveTextContent('SMD -0.218 [-0.412, not given] (as printed; upper CI limit missing (upper confidence bound not available');
+  });
+});

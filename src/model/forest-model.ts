@@ -25,7 +25,7 @@ import {
   type StudyEffectInput,
 } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
-import { formatPublishedResult } from './syntheses-model';
+import { formatPublishedResult, printedResultCaveat } from './syntheses-model';
 import { DEFAULT_SETTINGS } from './analysis-params';
 import { effectText, type EffectScale } from './effect-format';
 
@@ -153,6 +153,8 @@ export interface PublishedForestRow {
   estimate: number | null;
   ciLower: number | null;
   ciUpper: number | null;
+  /** "as printed; not a valid OR: …" for a result impossible as printed (never drawn), else null. */
+  caveat: string | null;
   notes: string[];
 }
 
@@ -339,8 +341,10 @@ function publishedRows(syntheses: readonly Synthesis[], kind: OutcomeKind, measu
         let lo = r.ciLower.value;
         let hi = r.ciUpper.value;
         let text = formatPublishedResult(r);
-        let onAxis = sameMeasure && complete;
-        if (!sameMeasure) notes.unshift(`Reported as ${r.measure}, not ${measure}: not drawn on this axis.`);
+        const caveat = printedResultCaveat(r);
+        let onAxis = sameMeasure && complete && caveat === null;
+        if (caveat && sameMeasure && complete) notes.unshift(`Not drawn on this axis: ${caveat}.`);
+        else if (!sameMeasure) notes.unshift(`Reported as ${r.measure}, not ${measure}: not drawn on this axis.`);
         else if (r.direction === 'unclear') {
           onAxis = false;
           notes.unshift('Its direction is not clear from the source: not drawn on this axis.');
@@ -359,6 +363,7 @@ function publishedRows(syntheses: readonly Synthesis[], kind: OutcomeKind, measu
           estimate: onAxis ? est : null,
           ciLower: onAxis ? lo : null,
           ciUpper: onAxis ? hi : null,
+          caveat,
           notes,
         };
       }),

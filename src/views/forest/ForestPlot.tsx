@@ -54,7 +54,11 @@ function linesOf(model: ForestModel): Line[] {
   if (published.length) {
     lines.push({ kind: 'gap' });
     lines.push({ kind: 'published-heading' });
-    for (const p of published) lines.push({ kind: 'published', label: p.synthesis, text: p.text, estimate: p.estimate, lo: p.ciLower, hi: p.ciUpper });
+    for (const p of published) {
+      lines.push({ kind: 'published', label: p.synthesis, text: p.text, estimate: p.estimate, lo: p.ciLower, hi: p.ciUpper });
+      // The row's text is cut to fit its column: an impossible printed value gets its own line.
+      if (p.caveat) lines.push({ kind: 'text', text: `    ↳ ${p.caveat}`, muted: true });
+    }
   }
   return lines;
 }
