@@ -1,14 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { useSearchParams } from '../components/router';
+import { useLocation, useSearchParams } from '../components/router';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
-import { filtersFromSearchParams, filtersToSearchParams } from '../model/filters';
-import { settingsFromSearchParams, settingsToSearchParams } from '../model/analysis-params';
+import { readViewAddress, writeViewAddress } from '../model/view-address';
 
 /**
  * The URL is how a view is shared and survives a reload. Two directions:
  * - an address the app did not write itself (first load, a pasted link, a link inside the app
- *   such as a phase-comparison cell, Back/Forward) is read into the store; bad parameters are
- *   dropped with a notice and the rest is kept;
+ *   such as a phase-comparison cell, Back/Forward) is read into the store; bad or unknown
+ *   parameters are dropped with a notice and the rest is kept (model/view-address.ts);
  * - every change in the store is written back (replace, not push, so that Back leaves the app
  *   rather than stepping through filter clicks).
  * The store is read with getState() when writing, so that an address read in the same commit is
@@ -16,6 +15,7 @@ import { settingsFromSearchParams, settingsToSearchParams } from '../model/analy
  */
 export function UrlSync() {
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const store = useAppStoreApi();
   // Subscriptions only to re-run the writer when the user's intent changes.
   const filters = useAppStore((s) => s.filters);
@@ -29,23 +29,19 @@ export function UrlSync() {
     const current = params.toString();
     if (current === synced.current) return;
     synced.current = current;
-    const parsed = filtersFromSearchParams(params);
-    const settings = settingsFromSearchParams(params);
+    // The path matters only for addresses written before the plotted outcome had its own parameter.
+    const address = readViewAddress(params, pathname);
     const state = store.getState();
-    state.setFilters(parsed.filters);
-    state.selectStudy(params.get('study'));
-    state.setAnalysis(settings.settings);
-    state.setExcludedStudyIds(settings.excluded);
-    const problems = [...parsed.problems, ...settings.problems];
-    if (problems.length) state.addNotices([`Some link settings were not understood and were reset: ${problems.join(' ')}`]);
-  }, [params, store]);
+    state.setFilters(address.filters);
+    state.selectStudy(address.study);
+    state.setAnalysis(address.settings);
+    state.setExcludedStudyIds(address.excluded);
+    if (address.problems.length) state.addNotices([`Some link settings were not understood and were reset: ${address.problems.join(' ')}`]);
+  }, [params, pathname, store]);
 
   useEffect(() => {
     if (synced.current === null) return;
-    const s = store.getState();
-    const next = settingsToSearchParams(s.analysis, s.excludedStudyIds, filtersToSearchParams(s.filters, params));
-    if (s.selectedStudyId) next.set('study', s.selectedStudyId);
-    else next.delete('study');
+    const next = writeViewAddress(store.getState());
     const text = next.toString();
     if (text !== params.toString()) {
       synced.current = text;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryRouter } from '../components/router';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
@@ -66,5 +67,37 @@ describe('Published results impossible as printed, beside the forest plot', () =
     const list = screen.getByRole('region', { name: 'Published pooled results for this outcome' });
     expect(list).toHaveTextContent('Wu 2008 (IVIG dose systematic review, RRMS): OR -0.00 [-0.36, 0.36]; p = 0.98 (as printed; not a valid OR: an odds ratio is always above 0)');
     expect(list).toHaveTextContent('SMD -0.218 [-0.412, not given] (as printed; upper CI limit missing (upper confidence bound not available');
+  });
+});
+
+describe('What to plot and which trials to list are separate', () => {
+  const listed = evidence.studies.filter((s) => s.kind !== 'comparator-rct').length;
+
+  it('choosing the forest’s outcome sets no filter: the Evidence view still lists every study', async () => {
+    const user = userEvent.setup();
+    renderApp('/forest');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Outcome' }), 'edss-worsened');
+    expect(screen.getByRole('figure')).toHaveTextContent('Worsened on EDSS');
+    expect(screen.getByRole('combobox', { name: 'Outcome reported' })).toHaveValue('');
+    await user.click(screen.getByRole('link', { name: 'Evidence' }));
+    expect(await screen.findByText(new RegExp(`^${listed} of ${evidence.studies.length} studies shown`))).toBeInTheDocument();
+  });
+
+  it('a phase-comparison cell opens the forest for that row with no global phase filter, and a chip that removes the row', async () => {
+    const user = userEvent.setup();
+    renderApp('/phases');
+    const panel = await screen.findByRole('region', { name: /^Annualized relapse rate/ });
+    const rr = within(panel).getByRole('link', { name: /^RR: / });
+    const cellText = rr.getAttribute('aria-label')!.replace(/^RR: /, '').replace(/\. Open the forest plot\.$/, '');
+    await user.click(rr);
+    const figure = await screen.findByRole('figure');
+    expect(figure).toHaveTextContent('Annualized relapse rate');
+    expect(figure).toHaveTextContent(`Total (95% CI)100.0%${cellText}`);
+    for (const phase of ['CIS', 'RR', 'SP', 'PP']) expect(screen.getByRole('button', { name: phase })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByText(/^Phase-comparison row:/)).toHaveTextContent('Phase-comparison row: RR trials only');
+    await user.click(screen.getByRole('button', { name: /^Show every phase/ }));
+    expect(screen.queryByText(/^Phase-comparison row:/)).toBeNull();
+    await user.click(screen.getByRole('link', { name: 'Evidence' }));
+    expect(await screen.findByText(new RegExp(`^${listed} of ${evidence.studies.length} studies shown`))).toBeInTheDocument();
   });
 });

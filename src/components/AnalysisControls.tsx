@@ -19,6 +19,8 @@ interface Props {
   picker?: {
     outcome: OutcomeKind;
     outcomeOptions: readonly OutcomeKind[];
+    /** What the view plots: its own choice, never the "Outcome reported" filter. */
+    onOutcomeChange: (outcome: OutcomeKind) => void;
     measure: AnalysisMeasure;
     measures: readonly AnalysisMeasure[];
   };
@@ -34,8 +36,8 @@ interface Props {
 export function AnalysisControls({ picker, show, label = 'Analysis settings', mantelHaenszelInEffect = false, children }: Props) {
   const analysis = useAppStore((s) => s.analysis);
   const yearFilter = useAppStore(useShallow((s) => ({ from: s.filters.yearFrom, to: s.filters.yearTo })));
-  const { setAnalysis, setOutcome, setYearRange } = useAppStore(
-    useShallow((s) => ({ setAnalysis: s.setAnalysis, setOutcome: s.setOutcome, setYearRange: s.setYearRange })),
+  const { setAnalysis, setYearRange } = useAppStore(
+    useShallow((s) => ({ setAnalysis: s.setAnalysis, setYearRange: s.setYearRange })),
   );
   const has = (c: AnalysisControl) => show.includes(c);
   const notApplicable = controlApplicability(analysis, { modelChoice: has('model'), measure: picker?.measure ?? null, mantelHaenszelInEffect });
@@ -59,7 +61,7 @@ export function AnalysisControls({ picker, show, label = 'Analysis settings', ma
         <>
           <label>
             Outcome
-            <select value={picker.outcome} onChange={(e) => setOutcome(e.target.value as OutcomeKind)}>
+            <select value={picker.outcome} onChange={(e) => picker.onOutcomeChange(e.target.value as OutcomeKind)}>
               {picker.outcomeOptions.map((k) => <option key={k} value={k}>{OUTCOME_INFO[k].label}</option>)}
             </select>
           </label>

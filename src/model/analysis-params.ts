@@ -1,8 +1,10 @@
 /**
  * Analysis settings in the URL, so that a shared link reproduces a plot:
- * `measure=RR&model=random&tau2=REML&test=z&mh=1&derived=1&sub=phase&mode=standard&sort=year&flip=0&i2=Q&off=id1,id2`.
+ * `forest-outcome=relapse-free&focus=RR&measure=RR&model=random&tau2=REML&test=z&mh=1&derived=1&sub=phase&mode=standard&sort=year&flip=0&i2=Q&off=id1,id2`.
  * Only what differs from the defaults is written; a bad value is dropped with a notice.
  */
+import type { OutcomeKind } from '../evidence/schema';
+import { OUTCOME_KINDS } from '../evidence/terms';
 import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
 // Type-only imports from the models: this module is on the first load (store, URL), which must not
 // pull in the statistics engine.
@@ -10,6 +12,14 @@ import type { ForestMode, ForestSort, I2Basis, SubgroupBy, Tau2Method } from './
 import { PHASE_ROWS, type PhaseRow } from './phase-rows';
 
 export interface AnalysisSettings {
+  /**
+   * What each chart plots, chosen in that view; not a filter (the "Outcome reported" filter, which
+   * chooses the trials listed, is `Filters.outcome`). null: the view's default outcome.
+   */
+  forestOutcome: OutcomeKind | null;
+  doseOutcome: OutcomeKind | null;
+  /** The forest shows one row of the phase comparison only (opened from its cell); null: every phase. */
+  forestPhase: PhaseRow | null;
   /** null: the measure most studies' data support for the chosen outcome. */
   measure: AnalysisMeasure | null;
   model: 'common' | 'random';
@@ -32,6 +42,9 @@ export interface AnalysisSettings {
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
+  forestOutcome: null,
+  doseOutcome: null,
+  forestPhase: null,
   measure: null,
   model: 'random',
   tau2Method: 'REML',
@@ -102,6 +115,9 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
     else problems.push(`Ignored ${name}="${raw}" (expected one of ${allowed.join(', ')}).`);
   };
   const flag = (name: string, apply: (v: boolean) => void) => one(name, ['0', '1'] as const, (v) => apply(v === '1'));
+  one('forest-outcome', OUTCOME_KINDS, (v) => (s.forestOutcome = v));
+  one('dose-outcome', OUTCOME_KINDS, (v) => (s.doseOutcome = v));
+  one('focus', PHASE_ROWS, (v) => (s.forestPhase = v));
   one('measure', MEASURES, (v) => (s.measure = v));
   one('model', ['common', 'random'] as const, (v) => (s.model = v));
   one('tau2', TAU2_METHODS, (v) => (s.tau2Method = v));
@@ -129,6 +145,9 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
 export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly string[], base: URLSearchParams): URLSearchParams {
   const p = new URLSearchParams(base);
   const put = (name: string, value: string, def: string) => (value === def ? p.delete(name) : p.set(name, value));
+  put('forest-outcome', s.forestOutcome ?? '', '');
+  put('dose-outcome', s.doseOutcome ?? '', '');
+  put('focus', s.forestPhase ?? '', '');
   put('measure', s.measure ?? '', '');
   put('model', s.model, DEFAULT_SETTINGS.model);
   put('tau2', s.tau2Method, DEFAULT_SETTINGS.tau2Method);

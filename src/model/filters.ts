@@ -1,5 +1,5 @@
 /**
- * The user's intent as plain data, and its URL form (`?phase=RR,SP&outcome=relapse-free&from=1997`).
+ * The user's intent as plain data, and its URL form (`?phase=RR,SP&reports=relapse-free&from=1997`).
  * Parsing never throws: a bad parameter is dropped with a notice and the rest is kept.
  */
 import type { MsPhase, OutcomeKind, Setting, StudyKind } from '../evidence/schema';
@@ -57,11 +57,13 @@ export function filtersFromSearchParams(params: URLSearchParams): ParsedFilters 
     problems.push(`Ignored ${name}="${raw}" (expected ${yearRangeText()}).`);
     return null;
   };
-  const outcomeRaw = params.get('outcome');
+  // `reports`: list only the trials that report this outcome. (Addresses written before it existed
+  // used `outcome` for this filter and for the plotted outcome at once: see view-address.ts.)
+  const outcomeRaw = params.get('reports');
   let outcome: OutcomeKind | null = null;
   if (outcomeRaw) {
     if ((OUTCOME_KINDS as readonly string[]).includes(outcomeRaw)) outcome = outcomeRaw as OutcomeKind;
-    else problems.push(`Ignored outcome="${outcomeRaw}" (unknown outcome).`);
+    else problems.push(`Ignored reports="${outcomeRaw}" (unknown outcome).`);
   }
   const kinds = params.has('kind') ? pick('kind', ALL_KINDS) : DEFAULT_KINDS;
   return {
@@ -86,7 +88,7 @@ export function filtersToSearchParams(filters: Filters, base = new URLSearchPara
   set('setting', filters.settings.join(','));
   const defaultKinds = filters.kinds.length === DEFAULT_KINDS.length && DEFAULT_KINDS.every((k) => filters.kinds.includes(k));
   set('kind', defaultKinds ? null : filters.kinds.join(','));
-  set('outcome', filters.outcome);
+  set('reports', filters.outcome);
   set('from', filters.yearFrom === null ? null : String(filters.yearFrom));
   set('to', filters.yearTo === null ? null : String(filters.yearTo));
   set('q', filters.search || null);

@@ -12,8 +12,8 @@ import { favoursSides, formatP, type I2Basis, type Tau2Method } from './forest-m
 import { effectText } from './effect-format';
 import { formatPublishedResult } from './syntheses-model';
 
-export { PHASE_ROWS, PHASE_ROW_LABEL, type PhaseRow } from './phase-rows';
-import { PHASE_ROW_LABEL, type PhaseRow } from './phase-rows';
+export { PHASE_ROWS, PHASE_ROW_LABEL, phaseRowOf, type PhaseRow } from './phase-rows';
+import { PHASE_ROW_LABEL, phaseRowOf, type PhaseRow } from './phase-rows';
 
 /** Outcomes shown as panels, in clinical order. */
 export const PANEL_OUTCOMES: OutcomeKind[] = [
@@ -28,11 +28,6 @@ export const PANEL_OUTCOMES: OutcomeKind[] = [
   'mri-t2-lesions',
 ];
 
-export function phaseRowOf(study: Study): PhaseRow | null {
-  if (study.setting === 'acute-relapse' || study.setting === 'established-deficit' || study.setting === 'postpartum') return study.setting;
-  if (study.phase === 'unspecified') return null;
-  return study.phase;
-}
 
 export interface PhaseCell {
   row: PhaseRow;

@@ -43,6 +43,27 @@ describe('Forest plot (Chromium, production build)', () => {
     await page.close();
   });
 
+  it('choosing the forest’s outcome filters nothing: the Evidence view then lists every study', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${env.url}#/evidence`);
+    const summary = page.getByRole('status').filter({ hasText: 'studies shown' });
+    await summary.waitFor();
+    const before = await summary.textContent();
+    expect(before).toMatch(/^\d+ of \d+ studies shown/);
+    await page.getByRole('link', { name: 'Forest plot' }).click();
+    await page.getByRole('combobox', { name: 'Outcome', exact: true }).selectOption('edss-worsened');
+    await expect.poll(() => page.getByRole('figure').locator('figcaption').textContent()).toContain('Worsened on EDSS');
+    expect(await page.getByRole('combobox', { name: 'Outcome reported' }).inputValue()).toBe('');
+    await page.getByRole('link', { name: 'Evidence' }).click();
+    await expect.poll(() => summary.textContent()).toBe(before);
+    // The choice is in the link: a reload restores the forest exactly.
+    await page.getByRole('link', { name: 'Forest plot' }).click();
+    expect(page.url()).toContain('forest-outcome=edss-worsened');
+    await page.reload();
+    await expect.poll(() => page.getByRole('figure').locator('figcaption').textContent()).toContain('Worsened on EDSS');
+    await page.close();
+  });
+
   it('draws the ESIMS hazard ratio with IVIG favoured on the left', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${env.url}#/forest?outcome=time-to-confirmed-progression`);

@@ -1,7 +1,7 @@
 /**
  * Phase comparison in real Chromium: the annualized relapse rate panel has RR and SP rows (RR
  * estimable from AIMS, SP reported by ESIMS without SD, so not estimable and saying so), and a
- * row opens the forest plot for that outcome and phase.
+ * row opens the forest plot for that outcome and row without setting a filter (a removable chip says so).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,20 +33,35 @@ describe('Phase comparison (Chromium, production build)', () => {
 
     await rr.click();
     await expect.poll(() => page.url()).toContain('#/forest?');
-    expect(page.url()).toContain('outcome=annualized-relapse-rate');
-    expect(page.url()).toContain('phase=RR');
+    expect(page.url()).toContain('forest-outcome=annualized-relapse-rate');
+    expect(page.url()).toContain('focus=RR');
+    expect(page.url()).not.toContain('phase=');
     const figure = page.getByRole('figure');
     await figure.waitFor();
-    // The link's outcome and phase are applied, not overwritten by the previous view's state.
+    // The link's outcome and row are applied, not overwritten by the previous view's state, and
+    // the forest's Total is the cell's estimate (same trials, same model).
     await expect.poll(() => figure.locator('figcaption').textContent()).toContain('Annualized relapse rate');
     expect(await figure.textContent()).toContain('Fazekas 1997 (AIMS)');
-    expect(await page.getByRole('button', { name: 'RR', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    expect(page.url()).toContain('outcome=annualized-relapse-rate');
+    expect(await figure.textContent()).toContain(`Total (95% CI)100.0%${arrText[0]} [${arrText[1]}, ${arrText[2]}]`);
+    // No global phase filter: the row is the forest's own, shown as a chip that removes it.
+    for (const phase of ['CIS', 'RR', 'SP', 'PP']) expect(await page.getByRole('button', { name: phase, exact: true }).getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.getByText(/^Phase-comparison row:/).textContent()).toContain('RR trials only');
+    await page.getByRole('link', { name: 'Evidence' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'studies shown' }).textContent()).toMatch(/^(\d+) of \d+ studies shown/);
+    const shown = (await page.getByRole('status').filter({ hasText: 'studies shown' }).textContent())!.match(/^(\d+) of/)![1];
+    expect(Number(shown)).toBe(await page.getByRole('table', { name: /Trials of IVIG/ }).locator('tbody tr').count());
+    expect(Number(shown)).toBeGreaterThan(15);
+    await page.goBack();
+    await page.getByRole('button', { name: /^Show every phase/ }).click();
+    await expect.poll(() => page.getByText(/^Phase-comparison row:/).count()).toBe(0);
+    expect(page.url()).not.toContain('focus=');
 
-    // A pasted link in the same tab (hash change, no reload) is applied too.
+    // A pasted link in the same tab (hash change, no reload) is applied too; one written before
+    // the plotted outcome had its own parameter (outcome=) is read as the forest's outcome.
     await page.goto(`${env.url}#/forest?outcome=time-to-confirmed-progression&phase=SP`);
     await expect.poll(() => figure.locator('figcaption').textContent()).toContain('Time to confirmed progression');
     expect(await page.getByRole('button', { name: 'SP', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('combobox', { name: 'Outcome reported' }).inputValue()).toBe('');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -30,8 +30,10 @@ export function DoseResponseView() {
   const { filters, analysis, excluded } = useAppStore(
     useShallow((s) => ({ filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
   );
-  const outcome = filters.outcome ?? DEFAULT_OUTCOME;
-  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null }) : []), [evidence, filters]);
+  const setAnalysis = useAppStore((s) => s.setAnalysis);
+  // What to plot is this view's choice; the filters (the "Outcome reported" one too) choose the trials.
+  const outcome = analysis.doseOutcome ?? DEFAULT_OUTCOME;
+  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, filters) : []), [evidence, filters]);
   const outcomeOptions = useMemo(() => {
     const kinds = new Set(studies.filter((s) => s.kind === 'ivig-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
@@ -59,7 +61,7 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
-      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} />
+      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">
           <figcaption id="dose-caption">

@@ -8,6 +8,7 @@ import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effec
 import { AnalysisControls, SEED_REVIEW_YEAR } from '../../components/AnalysisControls';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { toForestModel, type ForestModel } from '../../model/forest-model';
+import { PHASE_ROW_LABEL, phaseRowOf } from '../../model/phase-rows';
 import { filterStudies, filterSyntheses, hiddenSynthesesNote } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
@@ -31,9 +32,16 @@ export function ForestView() {
   const [showTable, setShowTable] = useState(false);
   const svgRef = useRef<SVGSVGElement>(null);
 
-  const outcome = filters.outcome ?? DEFAULT_OUTCOME;
-  // The outcome filter picks the analysis outcome here; the other filters choose the studies.
-  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null }) : []), [evidence, filters]);
+  const setAnalysis = useAppStore((s) => s.setAnalysis);
+  // What to plot is this view's choice; which trials, the user's filters (and, when opened from a
+  // phase-comparison cell, that cell's row, shown as a removable chip).
+  const outcome = analysis.forestOutcome ?? DEFAULT_OUTCOME;
+  const phaseRow = analysis.forestPhase;
+  const studies = useMemo(() => {
+    if (!evidence) return [];
+    const passing = filterStudies(evidence.studies, filters);
+    return phaseRow === null ? passing : passing.filter((s) => phaseRowOf(s) === phaseRow);
+  }, [evidence, filters, phaseRow]);
   const outcomeOptions = useMemo(() => {
     const kinds = new Set((evidence?.studies ?? []).filter((s) => s.kind !== 'comparator-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
@@ -66,11 +74,17 @@ export function ForestView() {
     <div className="forest-view">
       <FilterBar />
       <AnalysisControls
-        picker={{ outcome, outcomeOptions, measure, measures }}
+        picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ forestOutcome: o }) }}
         mantelHaenszelInEffect={model.mantelHaenszel}
         show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
       />
 
+      {phaseRow !== null && (
+        <p className="chip" role="status">
+          <span>Phase-comparison row: <strong>{PHASE_ROW_LABEL[phaseRow]}</strong> trials only ({studies.filter((s) => s.kind === 'ivig-rct').length} randomised trials; the filters above apply too).</span>{' '}
+          <button type="button" onClick={() => setAnalysis({ forestPhase: null })} aria-label={`Show every phase (remove the ${PHASE_ROW_LABEL[phaseRow]} row)`}>Show every phase ×</button>
+        </p>
+      )}
       <ErrorBoundary name="The forest plot">
         <figure className="forest-figure">
           <figcaption>
@@ -85,7 +99,7 @@ export function ForestView() {
                 title,
                 captionLines: captionLines({
                   what: `${model.outcomeLabel}: IVIG vs placebo`,
-                  settings: model.header + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
+                  settings: model.header + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
                   filters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),

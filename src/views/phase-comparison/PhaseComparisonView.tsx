@@ -19,7 +19,10 @@ import {
 } from '../../model/phase-comparison-model';
 import { filterStudies, filterSyntheses } from '../../model/study-filter';
 import { captionLines } from '../../export/caption';
-import { useAppStore, useEvidence } from '../../store/store-context';
+import { useAppStore, useAppStoreApi, useEvidence } from '../../store/store-context';
+import { writeViewAddress } from '../../model/view-address';
+import type { OutcomeKind } from '../../evidence/schema';
+import type { AnalysisMeasure } from '../../evidence/to-effect-inputs';
 
 const ROW_H = 26;
 const PLOT_X = 430;
@@ -143,6 +146,7 @@ export function PhaseComparisonView() {
     useShallow((s) => ({ filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds })),
   );
   const setAnalysis = useAppStore((s) => s.setAnalysis);
+  const store = useAppStoreApi();
   const navigate = useNavigate();
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'] }) : []), [evidence, filters]);
   const panels = useMemo(
@@ -162,12 +166,11 @@ export function PhaseComparisonView() {
     const next = has ? analysis.comparePhases.filter((r) => r !== row) : PHASE_ROWS.filter((r) => r === row || analysis.comparePhases.includes(r));
     if (next.length) setAnalysis({ comparePhases: next });
   };
-  const openForest = (outcome: string, row: PhaseRow, measure: string | null) => {
-    const p = new URLSearchParams({ outcome });
-    if (measure) p.set('measure', measure);
-    if (['CIS', 'RR', 'SP', 'PP'].includes(row)) p.set('phase', row);
-    else if (row === 'PP+SP') p.set('phase', 'SP');
-    else p.set('setting', row);
+  // The cell's forest: this view's address (the user's filters and model settings, unchanged) plus
+  // what the forest is to plot and the row it is to show. No filter is added: the row is the
+  // forest's own choice, shown there as a removable chip.
+  const openForest = (outcome: OutcomeKind, row: PhaseRow, measure: AnalysisMeasure | null) => {
+    const p = writeViewAddress({ ...store.getState(), analysis: { ...analysis, forestOutcome: outcome, forestPhase: row, ...(measure ? { measure } : {}) } });
     navigate(`/forest?${p.toString()}`);
   };
 
@@ -184,7 +187,7 @@ export function PhaseComparisonView() {
           </div>
         </fieldset>
       </AnalysisControls>
-      <p className="note">The MS-phase filter above does not apply here: the rows are the phases compared. Click a row to open its forest plot.</p>
+      <p className="note">The MS-phase and “Outcome reported” filters above do not apply here: the rows are the phases compared, the panels the outcomes. Click a row to open its forest plot (the filters stay as they are).</p>
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
         <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
