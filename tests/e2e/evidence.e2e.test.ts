@@ -81,6 +81,33 @@ describe('Evidence view (Chromium, production build)', () => {
     await page.close();
   });
 
+  it('a click in the trial table brings the detail into view with focus on its heading; Escape returns to the row', async () => {
+    const { page, errors } = await openPage(`${env.url}#/evidence`);
+    await trialTable(page).waitFor();
+    // The last trial of the table: its detail opens below the whole table and the evidence map.
+    const names = await trialNames(page);
+    const last = names[names.length - 1]!;
+    await trialTable(page).getByRole('button', { name: last, exact: true }).click();
+    const heading = page.getByRole('heading', { level: 2, name: last, exact: true });
+    await heading.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent)).toBe(`H2 ${last}`);
+    const box = (await heading.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: last, exact: true }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(last);
+    const row = (await trialTable(page).getByRole('button', { name: last, exact: true }).boundingBox())!;
+    expect(row.y).toBeGreaterThanOrEqual(0);
+    expect(row.y + row.height).toBeLessThanOrEqual(viewport.height);
+    expect(page.url()).not.toContain('study=');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the failing path of a malformed evidence file instead of a blank page', async () => {
     const evidence = JSON.parse(readFileSync(join(process.cwd(), 'dist/data/evidence.json'), 'utf8'));
     evidence.studies[0].arms[0].nAnalysed = { value: 'seventy-five', source: 'x', quote: 'x', status: 'reported' };

@@ -50,7 +50,7 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
           {rows.map((r) => (
             <tr key={r.id} aria-selected={r.id === selectedStudyId} className={r.kind !== 'ivig-rct' ? 'muted' : undefined}>
               <th scope="row">
-                <button type="button" className="link" onClick={() => selectStudy(r.id === selectedStudyId ? null : r.id)}>{r.label}</button>
+                <button type="button" className="link" data-study-id={r.id} aria-expanded={r.id === selectedStudyId} onClick={() => selectStudy(r.id === selectedStudyId ? null : r.id)}>{r.label}</button>
                 {r.kind !== 'ivig-rct' && <span className="badge">{r.kind === 'comparator-rct' ? 'comparator' : 'not randomised'}</span>}
                 {r.userSupplied && <span className="badge user">user-supplied</span>}
                 {r.flags.includes('crossover-within-patient') && <span className="badge">crossover</span>}

@@ -18,6 +18,14 @@ export function EvidenceView() {
   );
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, filters) : []), [evidence, filters]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
+  const selectStudy = useAppStore((s) => s.selectStudy);
+  /** Back to where the reader came from: the trial's row in the table, in view and focused. */
+  const closeStudy = (studyId: string) => {
+    selectStudy(null);
+    const row = [...document.querySelectorAll<HTMLButtonElement>('.evidence-table button[data-study-id]')].find((b) => b.dataset.studyId === studyId);
+    row?.scrollIntoView?.({ block: 'center' });
+    row?.focus({ preventScroll: true });
+  };
   const selected = evidence?.studies.find((s) => s.id === selectedStudyId) ?? null;
   if (!evidence) return null;
   return (
@@ -31,7 +39,7 @@ export function EvidenceView() {
       </ErrorBoundary>
       {selected && (
         <ErrorBoundary name="The study detail">
-          <StudyDetail study={selected} sources={evidence.sources} />
+          <StudyDetail study={selected} sources={evidence.sources} onClose={() => closeStudy(selected.id)} />
         </ErrorBoundary>
       )}
       <ErrorBoundary name="The evidence map">

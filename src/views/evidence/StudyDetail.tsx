@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Source, Study } from '../../evidence/schema';
 import { PHASE_LABEL, SETTING_LABEL, STATUS_LABEL } from '../../evidence/vocabulary';
 import { studyKindText, studyLinks, toStudyDetail, type DetailValue } from '../../model/study-detail-model';
-import { useAppStore } from '../../store/store-context';
 
 function ValueRow({ v }: { v: DetailValue }) {
   if (v.value === null) {
@@ -38,14 +37,30 @@ function ValueRow({ v }: { v: DetailValue }) {
   );
 }
 
-export function StudyDetail({ study, sources }: { study: Study; sources: readonly Source[] }) {
+/**
+ * The detail panel sits below the whole table (and can open 2,000 px down): opening it, or another
+ * trial in it, scrolls it into view and moves focus to its heading, so that neither a sighted nor a
+ * screen-reader user has to look for it. Close and Escape return focus to the trial's row.
+ */
+export function StudyDetail({ study, sources, onClose }: { study: Study; sources: readonly Source[]; onClose: () => void }) {
   const sections = useMemo(() => toStudyDetail(study, sources), [study, sources]);
-  const selectStudy = useAppStore((s) => s.selectStudy);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const h = heading.current;
+    if (!h) return;
+    // Instant, not smooth: the heading is where focus is, and must be on screen when it gets there.
+    h.scrollIntoView?.({ block: 'start' });
+    h.focus({ preventScroll: true });
+  }, [study.id]);
   return (
-    <section className="study-detail" aria-labelledby="study-detail-title">
+    <section
+      className="study-detail"
+      aria-labelledby="study-detail-title"
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}
+    >
       <header>
-        <h2 id="study-detail-title">{study.label}</h2>
-        <button type="button" onClick={() => selectStudy(null)} aria-label="Close study detail">Close</button>
+        <h2 id="study-detail-title" ref={heading} tabIndex={-1}>{study.label}</h2>
+        <button type="button" onClick={onClose} aria-label="Close study detail and go back to the trial table">Close</button>
       </header>
       <p className="citation">{study.citation}{!study.citationVerified && <strong> (citation not verified)</strong>}</p>
       <p>
