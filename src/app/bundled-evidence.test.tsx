@@ -101,3 +101,18 @@ describe('What to plot and which trials to list are separate', () => {
     expect(await screen.findByText(new RegExp(`^${listed} of ${evidence.studies.length} studies shown`))).toBeInTheDocument();
   });
 });
+
+describe('The study detail', () => {
+  it('a regimen without a loading dose shows "none", not "not reported"; an unmentioned one stays "not reported"', async () => {
+    renderApp('/evidence?study=fazekas-1997-aims');
+    const detail = await screen.findByRole('region', { name: 'Fazekas 1997 (AIMS)' });
+    const rows = within(detail).getAllByRole('row', { name: /^Loading dose/ });
+    expect(rows[0]).toHaveTextContent(/^Loading dosenoneNo loading dose: the regimen is a monthly dose from the start\.$/);
+  });
+
+  it('Pöhlau: "no loading dose is mentioned" is not reported', async () => {
+    renderApp('/evidence?study=pohlau-pp-sp');
+    const detail = await screen.findByRole('region', { name: /Pöhlau|Pohlau/ });
+    expect(within(detail).getAllByRole('row', { name: /^Loading dose/ })[0]).toHaveTextContent(/^Loading dosenot reportedNo loading dose is mentioned/);
+  });
+});

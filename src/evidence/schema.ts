@@ -43,9 +43,11 @@ export const sourcedNumberSchema = z
   });
 export type SourcedNumber = z.infer<typeof sourcedNumberSchema>;
 
-/** An absent value: the sources do not give it. `reason` says so in words a user can read. */
+/** An absent value: the sources do not give it. `reason` says so in words a user can read.
+ * `none: true` when there is nothing to give: the reported regimen has no such thing (a loading
+ * dose in a regimen that is a monthly dose from the start). Shown as "none", with the reason. */
 export const notReportedSchema = z
-  .object({ value: z.null(), reason: nonEmpty })
+  .object({ value: z.null(), reason: nonEmpty, none: z.literal(true).optional() })
   .strict();
 export type NotReported = z.infer<typeof notReportedSchema>;
 

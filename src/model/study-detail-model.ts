@@ -17,6 +17,8 @@ export interface DetailValue {
   source: Source | null;
   /** Why the value is absent. */
   reason: string | null;
+  /** Absent because there is none (a regimen without a loading dose): shown as "none", not "not reported". */
+  none: boolean;
 }
 
 export interface DetailSection {
@@ -30,7 +32,7 @@ const fmt = (x: number) => String(Number(x.toPrecision(6)));
 
 export function detailValue(label: string, v: MaybeNumber, sources: ReadonlyMap<string, Source>, unit = ''): DetailValue {
   if (v.value === null) {
-    return { label, value: null, status: null, quote: null, formula: null, note: null, source: null, reason: v.reason };
+    return { label, value: null, status: null, quote: null, formula: null, note: null, source: null, reason: v.reason, none: v.none === true };
   }
   return {
     label,
@@ -41,6 +43,7 @@ export function detailValue(label: string, v: MaybeNumber, sources: ReadonlyMap<
     note: v.note ?? null,
     source: sources.get(v.source) ?? null,
     reason: null,
+    none: false,
   };
 }
 

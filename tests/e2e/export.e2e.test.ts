@@ -4,6 +4,7 @@
  * equals the plot's; the evidence map exports as SVG too.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/evidence/csv';
@@ -26,6 +27,7 @@ describe('Exports (Chromium, production build)', () => {
     await menu.waitFor();
     const pooledText = (await page.locator('svg.forest-svg text', { hasText: /^\d+\.\d\d \[/ }).last().textContent())!;
 
+    const bundledVersion = JSON.parse(readFileSync(join(process.cwd(), 'dist/data/evidence.json'), 'utf8')).version;
     const svg = await downloadOf(page, () => menu.getByRole('button', { name: 'SVG' }).click());
     const today = new Date().toISOString().slice(0, 10);
     expect(svg.name).toBe(`ivig-ms_forest_relapse-free_OR_REML_${today}.svg`);
@@ -35,7 +37,7 @@ describe('Exports (Chromium, production build)', () => {
       return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, width: doc.documentElement.getAttribute('width') };
     }, svgText);
     expect(parsed).toEqual({ error: null, root: 'svg', width: expect.stringMatching(/^\d+$/) });
-    for (const label of ['Fazekas 1997 (AIMS)', 'Achiron 1998', pooledText, 'Favours IVIG', 'Evidence set 2026.11.24-1']) expect(svgText).toContain(label);
+    for (const label of ['Fazekas 1997 (AIMS)', 'Achiron 1998', pooledText, 'Favours IVIG', `Evidence set ${bundledVersion}`]) expect(svgText).toContain(label);
 
     const png = await downloadOf(page, () => menu.getByRole('button', { name: 'PNG 2×' }).click());
     expect(png.name).toBe(`ivig-ms_forest_relapse-free_OR_REML_${today}@2x.png`);

@@ -6,9 +6,9 @@ import { studyKindText, studyLinks, toStudyDetail, type DetailValue } from '../.
 function ValueRow({ v }: { v: DetailValue }) {
   if (v.value === null) {
     return (
-      <tr className="absent">
+      <tr className={v.none ? undefined : 'absent'}>
         <th scope="row">{v.label}</th>
-        <td>not reported</td>
+        <td>{v.none ? 'none' : 'not reported'}</td>
         <td colSpan={2}>{v.reason}</td>
       </tr>
     );
