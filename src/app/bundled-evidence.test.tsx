@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryRouter } from '../components/router';
 import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { parseEvidenceText } from '../evidence/parse-evidence';
@@ -14,6 +14,9 @@ import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { Shell, views } from './App';
 import { createQueryClient } from './query-client';
+
+// The real file's table and detail are large for jsdom, and the machine is shared: room to render.
+vi.setConfig({ testTimeout: 30_000 });
 
 beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
 
@@ -114,5 +117,21 @@ describe('The study detail', () => {
     renderApp('/evidence?study=pohlau-pp-sp');
     const detail = await screen.findByRole('region', { name: /Pöhlau|Pohlau/ });
     expect(within(detail).getAllByRole('row', { name: /^Loading dose/ })[0]).toHaveTextContent(/^Loading dosenot reportedNo loading dose is mentioned/);
+  });
+});
+
+describe('One name for a trial whose MS course is not given', () => {
+  it('the filter button, the table and the detail all say "MS course not specified"', async () => {
+    const user = userEvent.setup();
+    renderApp('/evidence');
+    const button = await screen.findByRole('button', { name: 'MS course not specified' });
+    expect(screen.queryByRole('button', { name: 'Other' })).toBeNull();
+    await user.click(button);
+    const table = screen.getByRole('table', { name: /Trials of IVIG/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.length).toBe(evidence.studies.filter((s) => s.phase === 'unspecified' && s.kind !== 'comparator-rct').length);
+    for (const row of rows) expect(within(row).getAllByRole('cell')[1]).toHaveTextContent(/^MS course not specified$/);
+    await user.click(within(rows[0]!).getByRole('button'));
+    expect(await screen.findByRole('region', { name: within(rows[0]!).getByRole('button').textContent! })).toHaveTextContent(' · MS course not specified · ');
   });
 });

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StudyKind } from '../evidence/schema';
 import { EARLIEST_YEAR, OUTCOME_KINDS, SETTINGS, isPlausibleYear, latestYear } from '../evidence/terms';
-import { FILTER_PHASES, OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL, STUDY_KIND_LABEL } from '../evidence/vocabulary';
+import { FILTER_PHASES, OUTCOME_INFO, PHASE_LABEL, PHASE_SHORT_LABEL, SETTING_LABEL, STUDY_KIND_LABEL } from '../evidence/vocabulary';
 import { activeFilterCount } from '../model/active-filters';
 import { useAppStore } from '../store/store-context';
 import { useSmallScreen } from './use-layout-size';
@@ -46,7 +46,7 @@ export function FilterBar() {
               title={PHASE_LABEL[phase] + (phase === 'SP' || phase === 'PP' ? ' (mixed PP+SP trials included)' : '')}
               onClick={() => actions.togglePhase(phase)}
             >
-              {phase === 'unspecified' ? 'Other' : phase}
+              {PHASE_SHORT_LABEL[phase]}
             </button>
           ))}
         </div>

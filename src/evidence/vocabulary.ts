@@ -47,6 +47,17 @@ export const PHASE_LABEL: Record<MsPhase, string> = {
   unspecified: 'MS course not specified',
 };
 
+/** A phase where a short name is shown (filter buttons, tables): its code, and for a trial whose MS
+ * course is not given the same words as everywhere else, so that one phase has one name. */
+export const PHASE_SHORT_LABEL: Record<MsPhase, string> = {
+  CIS: 'CIS',
+  RR: 'RR',
+  SP: 'SP',
+  PP: 'PP',
+  'PP+SP': 'PP+SP',
+  unspecified: PHASE_LABEL.unspecified,
+};
+
 /** Phases a user filters by. A mixed PP+SP trial matches SP and PP. */
 export const FILTER_PHASES = ['CIS', 'RR', 'SP', 'PP', 'unspecified'] as const satisfies readonly MsPhase[];
 

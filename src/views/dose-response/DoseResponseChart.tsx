@@ -12,6 +12,7 @@ import {
   Label,
 } from 'recharts';
 import type { MsPhase } from '../../evidence/schema';
+import { PHASE_SHORT_LABEL } from '../../evidence/vocabulary';
 import type { DosePoint, DoseResponseModel } from '../../model/dose-response-model';
 import { niceTicks } from '../../model/forest-axis';
 
@@ -64,7 +65,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: { payloa
   if (!active || !p || !('armLabel' in p)) return null;
   return (
     <div className="chart-tooltip">
-      <strong>{p.label}</strong> — {p.armLabel} ({p.phase})
+      <strong>{p.label}</strong> — {p.armLabel} ({PHASE_SHORT_LABEL[p.phase]})
       {p.regimen && <div>“{p.regimen}”</div>}
       <div>Dose: {p.doseText}{p.doseFormula && <> — {p.doseFormula}</>}</div>
       <div>Effect: {p.effectText}{p.weightPercent !== null && <> · weight {p.weightPercent.toFixed(1)}%</>}</div>

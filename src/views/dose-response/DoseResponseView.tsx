@@ -10,7 +10,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { FilterBar } from '../../components/FilterBar';
 import type { OutcomeKind } from '../../evidence/schema';
 import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
-import { OUTCOME_INFO, PHASE_LABEL } from '../../evidence/vocabulary';
+import { OUTCOME_INFO, PHASE_LABEL, PHASE_SHORT_LABEL } from '../../evidence/vocabulary';
 import { toDoseResponseModel } from '../../model/dose-response-model';
 import { filterStudies } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
@@ -123,7 +123,7 @@ export function DoseResponseView() {
                     <td><input type="checkbox" checked onChange={() => toggleStudyExcluded(p.studyId)} aria-label={`Include ${p.label}, ${p.armLabel}`} /></td>
                     <th scope="row">{p.label}</th>
                     <td>{p.armLabel}</td>
-                    <td>{p.phase}</td>
+                    <td>{PHASE_SHORT_LABEL[p.phase]}</td>
                     <td>{p.doseText}{p.doseStatus !== 'reported' && <span className="status-derived"> †</span>}</td>
                     <td className="note">{p.doseFormula ?? 'as reported'}</td>
                     <td className="num">{p.effectText}</td>

@@ -1,7 +1,7 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo, useState } from 'react';
 import type { Study } from '../../evidence/schema';
-import { SETTING_LABEL } from '../../evidence/vocabulary';
+import { PHASE_SHORT_LABEL, SETTING_LABEL } from '../../evidence/vocabulary';
 import { sortEvidenceRows, toEvidenceRow, type EvidenceRowSortKey } from '../../model/evidence-table-model';
 import { useAppStore } from '../../store/store-context';
 
@@ -57,7 +57,7 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
                 {r.flags.includes('possible-duplicate-cohort') && <span className="badge">possible duplicate</span>}
               </th>
               <td>{r.year ?? 'not reported'}</td>
-              <td>{r.phase}</td>
+              <td>{PHASE_SHORT_LABEL[r.phase]}</td>
               <td>{SETTING_LABEL[r.setting]}</td>
               <td>{r.design}</td>
               <td>{r.armSizes}</td>
