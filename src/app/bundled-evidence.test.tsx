@@ -135,3 +135,17 @@ describe('One name for a trial whose MS course is not given', () => {
     expect(await screen.findByRole('region', { name: within(rows[0]!).getByRole('button').textContent! })).toHaveTextContent(' · MS course not specified · ');
   });
 });
+
+describe('An inverted year range', () => {
+  it('says why nothing matches and offers to swap the bounds', async () => {
+    const user = userEvent.setup();
+    renderApp('/evidence?from=2005&to=1997');
+    const hint = await screen.findByText(/^“From” 2005 is after “To” 1997: no study can match\./);
+    await user.click(within(hint).getByRole('button', { name: 'Swap to 1997–2005' }));
+    expect(screen.getByRole('spinbutton', { name: 'From year' })).toHaveValue(1997);
+    expect(screen.getByRole('spinbutton', { name: 'To year' })).toHaveValue(2005);
+    const inRange = evidence.studies.filter((s) => s.kind !== 'comparator-rct' && s.year !== null && s.year >= 1997 && s.year <= 2005).length;
+    expect(screen.getByText(new RegExp(`^${inRange} of ${evidence.studies.length} studies shown`))).toBeInTheDocument();
+    expect(screen.queryByText(/is after “To”/)).toBeNull();
+  });
+});
