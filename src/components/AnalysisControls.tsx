@@ -25,6 +25,8 @@ interface Props {
     measures: readonly AnalysisMeasure[];
   };
   show: readonly AnalysisControl[];
+  /** Controls that cannot apply to the data shown (e.g. no fit for a second moderator), with the reason. */
+  unavailable?: Partial<Record<AnalysisControl, string>>;
   label?: string;
   /** The view pooled by Mantel-Haenszel (the forest), so Knapp-Hartung does not apply. */
   mantelHaenszelInEffect?: boolean;
@@ -33,7 +35,7 @@ interface Props {
 }
 
 /** Analysis settings shared by the forest, dose-response and phase views (one store, one URL). */
-export function AnalysisControls({ picker, show, label = 'Analysis settings', mantelHaenszelInEffect = false, children }: Props) {
+export function AnalysisControls({ picker, show, unavailable = {}, label = 'Analysis settings', mantelHaenszelInEffect = false, children }: Props) {
   const analysis = useAppStore((s) => s.analysis);
   const yearFilter = useAppStore(useShallow((s) => ({ from: s.filters.yearFrom, to: s.filters.yearTo })));
   const { setAnalysis, setYearRange } = useAppStore(
@@ -140,7 +142,7 @@ export function AnalysisControls({ picker, show, label = 'Analysis settings', ma
       {check('flip', 'Swap sides (placebo vs IVIG)', analysis.flipDirection, (v) => ({ flipDirection: v }))}
       {check('loading', 'Include loading dose (averaged over year 1)', analysis.includeLoading, (v) => ({ includeLoading: v }))}
       {check('logDose', 'Log dose axis', analysis.logDose, (v) => ({ logDose: v }))}
-      {check('phaseModerator', 'Phase as a second moderator', analysis.phaseModerator, (v) => ({ phaseModerator: v }))}
+      {check('phaseModerator', 'Phase as a second moderator', analysis.phaseModerator, (v) => ({ phaseModerator: v }), unavailable.phaseModerator ?? null)}
       {has('asOf2003') && (
         <label className="check">
           <input type="checkbox" checked={asOf2003} onChange={(e) => setYearRange(null, e.target.checked ? SEED_REVIEW_YEAR : null)} />

@@ -42,6 +42,13 @@ describe('toDoseResponseModel', () => {
     expect(m.regressionNote).toMatch(/^A meta-regression is not estimable: 2 comparisons with a CI/);
   });
 
+  it('says why phase cannot be a second moderator, from the data, whether or not it is asked for', () => {
+    expect(toDoseResponseModel(evidenceFromBinaryRows(rows.slice(0, 2), { doses: ablat }).studies, choices()).phaseModeratorUnavailable).toBe('no meta-regression is estimable with these data');
+    expect(toDoseResponseModel(evidenceFromBinaryRows(rows, { doses: ablat }).studies, choices({ phaseModerator: true })).phaseModeratorUnavailable).toBe('every comparison with a CI is from one phase (RR)');
+    const twoPhases = evidenceFromBinaryRows(rows, { doses: ablat, phases: rows.map((_, i) => (i % 3 === 0 ? 'SP' : 'RR')) });
+    expect(toDoseResponseModel(twoPhases.studies, choices()).phaseModeratorUnavailable).toBeNull();
+  });
+
   it('lists comparisons without a dose instead of dropping them', () => {
     const m = toDoseResponseModel(evidenceFromBinaryRows(rows.slice(0, 4), { doses: [0.2, 0.4, 1] }).studies, choices());
     expect(m.points.map((p) => p.dose)).toEqual([0.2, 0.4, 1]);

@@ -89,6 +89,8 @@ export interface DoseResponseModel {
   regression: RegressionSummary | null;
   /** Why there is no regression line. */
   regressionNote: string | null;
+  /** Why phase cannot be a second moderator with these data (whether or not it is asked for), or null. */
+  phaseModeratorUnavailable: string | null;
   confounding: string | null;
   controlHandling: string;
 }
@@ -166,6 +168,13 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
   let regression: RegressionSummary | null = null;
   let regressionNote: string | null = null;
   const distinctDoses = new Set(solid.map((p) => p.dose)).size;
+  // Decided on the data alone, so that a checked box that makes the fit impossible can be unchecked.
+  const withPhase = 2 + phases.length - 1;
+  const phaseModeratorUnavailable =
+    solid.length < 3 || distinctDoses < 2 ? 'no meta-regression is estimable with these data'
+    : phases.length < 2 ? `every comparison with a CI is from one phase (${phases[0]})`
+    : solid.length <= withPhase ? `${solid.length} comparisons with a CI for ${withPhase} coefficients`
+    : null;
   if (solid.length < 3) {
     regressionNote = `A meta-regression is not estimable: ${solid.length} comparison${solid.length === 1 ? '' : 's'} with a CI (at least 3 are needed; a line through two points has no residual to estimate τ² from).`;
   } else if (solid.length <= coefficients) {
@@ -225,6 +234,7 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
     nonEstimable,
     regression,
     regressionNote,
+    phaseModeratorUnavailable,
     confounding: confoundingSentence(points),
     controlHandling: 'Trials with several dose arms give one point per arm; the shared placebo group is split between them (its n, and events, divided by the number of arms), as the Cochrane Handbook (23.3.4) recommends, so that no patient counts twice.',
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forestAxis, niceTicks } from './forest-axis';
+import { forestAxis, logAxisTicks, niceTicks } from './forest-axis';
 
 describe('forestAxis', () => {
   it('uses the smallest symmetric log ladder that holds the data', () => {
@@ -24,5 +24,15 @@ describe('niceTicks', () => {
   it('gives round steps inside the range', () => {
     expect(niceTicks(-1.4, 0.1)).toEqual([-1.4, -1.2, -1, -0.8, -0.6, -0.4, -0.2, 0]);
     expect(niceTicks(0, 1.1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+});
+
+describe('logAxisTicks (the log dose axis)', () => {
+  it('widens the bundled doses (0.175 / 1.5 to 1 × 1.1) to 1-2-5 values and ticks each one', () => {
+    expect(logAxisTicks(0.175 / 1.5, 1.1)).toEqual({ domain: [0.1, 2], ticks: [0.1, 0.2, 0.5, 1, 2] });
+  });
+  it('keeps a bound that is already a 1-2-5 value, and spans several decades', () => {
+    expect(logAxisTicks(0.2, 0.5)).toEqual({ domain: [0.2, 0.5], ticks: [0.2, 0.5] });
+    expect(logAxisTicks(0.03, 40).ticks).toEqual([0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50]);
   });
 });

@@ -70,3 +70,21 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   }
   return ticks;
 }
+
+/** 1, 2, 5 × 10ⁿ: the values a reader finds on a log axis. */
+const oneTwoFive = (exponent: number) => [1, 2, 5].map((m) => Number((m * 10 ** exponent).toPrecision(6)));
+
+/**
+ * A log axis (the dose-response chart's dose) over [lo, hi] > 0: the domain widened to the
+ * nearest 1-2-5 values outside it, and every 1-2-5 value inside as a tick (0.1 0.2 0.5 1 2 for
+ * doses of 0.175 to 1), so that there are always at least two labelled ticks a decade apart or
+ * closer, instead of whatever the scale's own algorithm picks (two ticks on this data).
+ */
+export function logAxisTicks(lo: number, hi: number): { domain: [number, number]; ticks: number[] } {
+  if (!(lo > 0) || !(hi >= lo)) return { domain: [lo, hi], ticks: [] };
+  const values: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)); e++) values.push(...oneTwoFive(e));
+  const min = [...values].reverse().find((v) => v <= lo * (1 + 1e-9)) ?? lo;
+  const max = values.find((v) => v >= hi * (1 - 1e-9)) ?? hi;
+  return { domain: [min, max], ticks: values.filter((v) => v >= min && v <= max) };
+}

@@ -29,4 +29,20 @@ describe('Dose-response view (Chromium, production build)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the log dose axis has 1-2-5 ticks, and phase as a moderator is disabled with its reason when no regression is estimable', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${env.url}#/dose-response?dose-outcome=annualized-relapse-rate&logdose=1`);
+    await page.locator('.recharts-scatter-symbol').first().waitFor();
+    // Doses 0.175 (AIMS), 0.2 (Achiron), 1 (ESIMS): the axis spans 0.1 to 2.
+    // recharts 3 draws tick labels in a layer of their own: the x axis's are the centred ones.
+    await expect.poll(() => page.locator('svg.recharts-surface text.recharts-cartesian-axis-tick-value[text-anchor="middle"]').allTextContents()).toEqual(['0.1', '0.2', '0.5', '1', '2']);
+    // One comparison with a CI: nothing to fit, so no second moderator either.
+    const moderator = page.getByRole('checkbox', { name: /^Phase as a second moderator/ });
+    expect(await moderator.isDisabled()).toBe(true);
+    expect(await moderator.isChecked()).toBe(false);
+    const why = await moderator.getAttribute('aria-describedby');
+    expect(await page.locator(`#${why}`).textContent()).toBe('no meta-regression is estimable with these data');
+    await page.close();
+  });
 });

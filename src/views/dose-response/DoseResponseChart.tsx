@@ -14,7 +14,7 @@ import {
 import type { MsPhase } from '../../evidence/schema';
 import { PHASE_SHORT_LABEL } from '../../evidence/vocabulary';
 import type { DosePoint, DoseResponseModel } from '../../model/dose-response-model';
-import { niceTicks } from '../../model/forest-axis';
+import { logAxisTicks, niceTicks } from '../../model/forest-axis';
 
 /** Okabe-Ito: distinguishable with the common colour-vision deficiencies; shape is a second channel. */
 export const PHASE_STYLE: Record<MsPhase, { colour: string; shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' }> = {
@@ -99,6 +99,7 @@ export function DoseResponseChart({ model, logDose, width, height }: Props) {
   const pad = (yMax - yMin) * 0.08 || 0.5;
   const xMax = Math.max(...doses, 0.1) * 1.1;
   const xMin = logDose ? Math.max(0.01, Math.min(...doses) / 1.5) : 0;
+  const logAxis = logDose ? logAxisTicks(xMin, xMax) : null;
   const yTicks = model.isRatio ? ratioTicks(yMin - pad, yMax + pad) : niceTicks(yMin - pad, yMax + pad);
   const multiArm = [...new Set(points.filter((p) => p.siblings > 1).map((p) => p.studyId))];
   const phases = [...new Set(points.map((p) => p.phase))];
@@ -108,7 +109,8 @@ export function DoseResponseChart({ model, logDose, width, height }: Props) {
       <XAxis
         type="number"
         dataKey="dose"
-        domain={[xMin, xMax]}
+        domain={logAxis ? logAxis.domain : [xMin, xMax]}
+        ticks={logAxis ? logAxis.ticks : undefined}
         scale={logDose ? 'log' : 'linear'}
         allowDataOverflow
         tickFormatter={(v: number) => String(Number(v.toPrecision(2)))}

@@ -61,7 +61,7 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
-      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} />
+      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">
           <figcaption id="dose-caption">
