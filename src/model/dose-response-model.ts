@@ -163,10 +163,6 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
   const solid = points.filter((p) => !p.hollow);
   const phases = [...new Set(solid.map((p) => p.phase))];
   const reference: MsPhase | undefined = phases.includes('RR') ? 'RR' : phases[0];
-  const phaseTerms = c.phaseModerator ? phases.filter((p) => p !== reference) : [];
-  const coefficients = 2 + phaseTerms.length;
-  let regression: RegressionSummary | null = null;
-  let regressionNote: string | null = null;
   const distinctDoses = new Set(solid.map((p) => p.dose)).size;
   // Decided on the data alone, so that a checked box that makes the fit impossible can be unchecked.
   const withPhase = 2 + phases.length - 1;
@@ -175,6 +171,11 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
     : phases.length < 2 ? `every comparison with a CI is from one phase (${phases[0]})`
     : solid.length <= withPhase ? `${solid.length} comparisons with a CI for ${withPhase} coefficients`
     : null;
+  // An unavailable moderator is shown unchecked, and so is not applied even if the address asks for it.
+  const phaseTerms = c.phaseModerator && phaseModeratorUnavailable === null ? phases.filter((p) => p !== reference) : [];
+  const coefficients = 2 + phaseTerms.length;
+  let regression: RegressionSummary | null = null;
+  let regressionNote: string | null = null;
   if (solid.length < 3) {
     regressionNote = `A meta-regression is not estimable: ${solid.length} comparison${solid.length === 1 ? '' : 's'} with a CI (at least 3 are needed; a line through two points has no residual to estimate τ² from).`;
   } else if (solid.length <= coefficients) {

@@ -45,6 +45,8 @@ export function DoseResponseView() {
     includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded,
   }), [outcome, measure, analysis, excluded]);
   const model = useMemo(() => toDoseResponseModel(studies, choices), [studies, choices]);
+  // What the fit used: an unavailable moderator is not applied (model.phaseModeratorUnavailable).
+  const phaseApplied = analysis.phaseModerator && model.phaseModeratorUnavailable === null;
   const chartRef = useRef<HTMLDivElement>(null);
   const boxWidth = useContentWidth(chartRef, model.points.length > 0);
   const chartWidth = Math.max(MIN_CHART_WIDTH, Math.min(CHART_WIDTH, boxWidth ?? CHART_WIDTH));
@@ -78,7 +80,7 @@ export function DoseResponseView() {
                   title: `${model.outcomeLabel}: ${model.measureLabel} against monthly IVIG dose`,
                   captionLines: captionLines({
                     what: `${model.outcomeLabel}: IVIG vs placebo by dose`,
-                    settings: `${model.measureLabel}; ${model.xLabel}; meta-regression ${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''}${analysis.phaseModerator ? ', phase as moderator' : ''}`,
+                    settings: `${model.measureLabel}; ${model.xLabel}; meta-regression ${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''}${phaseApplied ? ', phase as moderator' : ''}`,
                     filters, excluded, evidenceVersion: version, date: new Date(),
                     note: model.regression ? model.regression.text : (model.regressionNote ?? undefined),
                   }),
@@ -89,7 +91,7 @@ export function DoseResponseView() {
                   ],
                   fileName: (ext) => exportFileName(['dose-response', outcome, measure, analysis.tau2Method, analysis.includeLoading ? 'incl-loading' : null], new Date(), ext),
                   csv: () => doseToCsv(model),
-                  r: model.regression ? () => doseToR(model, choices, { evidenceVersion: version, date: new Date().toISOString().slice(0, 10) }) : undefined,
+                  r: model.regression ? () => doseToR(model, { ...choices, phaseModerator: phaseApplied }, { evidenceVersion: version, date: new Date().toISOString().slice(0, 10) }) : undefined,
                 }}
               />
               <div ref={chartRef} className="chart-scroll" tabIndex={-1} {...CHART_TARGET} role="img" aria-label={`Dose-response chart: ${model.points.length} comparisons. ${model.regression ? model.regression.text : (model.regressionNote ?? '')}`}>
