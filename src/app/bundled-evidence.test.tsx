@@ -149,3 +149,11 @@ describe('An inverted year range', () => {
     expect(screen.queryByText(/is after “To”/)).toBeNull();
   });
 });
+
+describe('A link with a parameter the app does not have', () => {
+  it('gets the notice the README promises, and the parameter is not written back', async () => {
+    renderApp('/evidence?phase=RR&utm_source=newsletter');
+    expect(await screen.findByText(/Some link settings were not understood and were reset: Ignored utm_source="newsletter" \(not a setting of this app\)\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'RR', pressed: true })).toBeInTheDocument();
+  });
+});
