@@ -5,6 +5,8 @@ export function describeFilters(f: Filters): string {
   const parts: string[] = [];
   if (f.phases.length) parts.push(`phase ${f.phases.join('/')}`);
   if (f.settings.length) parts.push(`setting ${f.settings.join('/')}`);
+  // A filter on trials (what a chart plots is in its own caption line).
+  if (f.outcome) parts.push(`trials reporting ${f.outcome}`);
   if (f.yearFrom !== null || f.yearTo !== null) parts.push(`years ${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}`);
   if (f.search) parts.push(`search "${f.search}"`);
   return parts.length ? parts.join(', ') : 'no filters';
