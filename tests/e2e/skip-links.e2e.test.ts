@@ -11,8 +11,8 @@ import { startBrowserAndServer } from './support';
 const env = startBrowserAndServer();
 
 const VIEWS = [
-  { route: '#/forest?outcome=relapse-free', ready: 'svg.forest-svg', link: 'Skip to the chart', target: '.forest-figure', nextTab: 'g.forest-row' },
-  { route: '#/dose-response?outcome=annualized-relapse-rate', ready: '.recharts-surface', link: 'Skip to the chart', target: '.dose-figure', nextTab: null },
+  { route: '#/forest?forest-outcome=relapse-free', ready: 'svg.forest-svg', link: 'Skip to the chart', target: '.forest-figure', nextTab: 'g.forest-row' },
+  { route: '#/dose-response?dose-outcome=annualized-relapse-rate', ready: '.recharts-surface', link: 'Skip to the chart', target: '.dose-figure', nextTab: null },
   { route: '#/phases', ready: '.phase-panel svg', link: 'Skip to the chart', target: '.phase-panel', nextTab: 'g.phase-cell' },
   { route: '#/evidence', ready: 'table', link: 'Skip to main content', target: 'main', nextTab: null },
 ];
