@@ -86,15 +86,16 @@ export function FilterBar() {
           <input type="search" value={filters.search} placeholder="author, trial…" onChange={(e) => actions.setSearch(e.target.value)} />
         </label>
         <button type="button" onClick={actions.resetFilters}>Reset filters</button>
-        {filters.yearFrom !== null && filters.yearTo !== null && filters.yearFrom > filters.yearTo && (
-          // Said, not swapped behind the user's back: the bounds are theirs (they may be mid-edit).
-          <p className="year-hint" role="status">
-            “From” {filters.yearFrom} is after “To” {filters.yearTo}: no study can match.{' '}
-            <button type="button" onClick={() => actions.setYearRange(filters.yearTo, filters.yearFrom)}>Swap to {filters.yearTo}–{filters.yearFrom}</button>
-          </p>
-        )}
       </fieldset>
     </form>
+    {filters.yearFrom !== null && filters.yearTo !== null && filters.yearFrom > filters.yearTo && (
+      // Said, not swapped behind the user's back (they may be mid-edit); outside the form, so that
+      // it shows while the filters are folded.
+      <p className="year-hint" role="status">
+        “From” {filters.yearFrom} is after “To” {filters.yearTo}: no study can match.{' '}
+        <button type="button" onClick={() => actions.setYearRange(filters.yearTo, filters.yearFrom)}>Swap to {filters.yearTo}–{filters.yearFrom}</button>
+      </p>
+    )}
     </div>
   );
 }
