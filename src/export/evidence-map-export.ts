@@ -58,7 +58,9 @@ export function evidenceMapToSvg(studies: readonly Study[], columns: readonly Ou
     columns.forEach((k, j) => {
       const cell = evidenceMapCell(s, k);
       const x = labelW + j * colW + colW / 2;
-      out.push(`<text x="${x}" y="${y + 14}" text-anchor="middle" fill="${LEVEL_COLOUR[cell.level]}" font-size="13">${esc(LEVEL_SYMBOL[cell.level])}${cell.indirect ? '<tspan fill="#8a4b00" font-weight="700">*</tspan>' : ''}</text>`);
+      out.push(`<text x="${x}" y="${y + 14}" text-anchor="middle" fill="${LEVEL_COLOUR[cell.level]}" font-size="13">${esc(LEVEL_SYMBOL[cell.level])}</text>`);
+      // The indirect mark is a text of its own beside the symbol: ImageMagick draws a tspan without an x at its text's start.
+      if (cell.indirect) out.push(`<text x="${x + 5}" y="${y + 14}" fill="#8a4b00" font-weight="700" font-size="13">*</text>`);
     });
   });
   let x = 8;

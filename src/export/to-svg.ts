@@ -133,6 +133,15 @@ function exportElement(el: Element, inh: Inherited, doc: Document): Element | nu
   for (const { name, value } of Array.from(el.attributes)) {
     if (geometry.includes(name) || name === 'transform') out.setAttribute(name, value);
   }
+  // A tspan that flows on from the text before it (a label's † mark) gets the x where the browser
+  // laid it out: ImageMagick's renderer draws a tspan without its own x at the start of the text,
+  // over the label. getStartPositionOfChar is in the text's user space, as the x attribute is.
+  if (tag === 'tspan' && !el.hasAttribute('x')) {
+    const live = el as SVGTextContentElement;
+    if (typeof live.getStartPositionOfChar === 'function' && live.getNumberOfChars() > 0) {
+      out.setAttribute('x', String(Math.round(live.getStartPositionOfChar(0).x * 100) / 100));
+    }
+  }
   for (const prop of KEPT_PROPERTIES) {
     const v = own(el, prop);
     if (v === null || v === '') continue;
