@@ -30,13 +30,16 @@ describe('Dose-response view (Chromium, production build)', () => {
     await page.close();
   });
 
-  it('the log dose axis has 1-2-5 ticks, and phase as a moderator is disabled with its reason when no regression is estimable', async () => {
+  it('the dose axis has round ticks (1-2-5 on the log axis, even steps on the linear one), and phase as a moderator is disabled with its reason when no regression is estimable', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${env.url}#/dose-response?dose-outcome=annualized-relapse-rate&logdose=1`);
     await page.locator('.recharts-scatter-symbol').first().waitFor();
     // Doses 0.175 (AIMS), 0.2 (Achiron), 1 (ESIMS): the axis spans 0.1 to 2.
     // recharts 3 draws tick labels in a layer of their own: the x axis's are the centred ones.
     await expect.poll(() => page.locator('svg.recharts-surface text.recharts-cartesian-axis-tick-value[text-anchor="middle"]').allTextContents()).toEqual(['0.1', '0.2', '0.5', '1', '2']);
+    // The linear axis has evenly spaced round ticks (recharts' own ended on the domain's 1.1: 0 0.3 0.6 0.9 1.1).
+    await page.goto(`${env.url}#/dose-response?dose-outcome=annualized-relapse-rate`);
+    await expect.poll(() => page.locator('svg.recharts-surface text.recharts-cartesian-axis-tick-value[text-anchor="middle"]').allTextContents()).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
     // One comparison with a CI: nothing to fit, so no second moderator either.
     const moderator = page.getByRole('checkbox', { name: /^Phase as a second moderator/ });
     expect(await moderator.isDisabled()).toBe(true);

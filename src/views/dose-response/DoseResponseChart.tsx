@@ -110,7 +110,7 @@ export function DoseResponseChart({ model, logDose, width, height }: Props) {
         type="number"
         dataKey="dose"
         domain={logAxis ? logAxis.domain : [xMin, xMax]}
-        ticks={logAxis ? logAxis.ticks : undefined}
+        ticks={logAxis ? logAxis.ticks : niceTicks(xMin, xMax)}
         scale={logDose ? 'log' : 'linear'}
         allowDataOverflow
         tickFormatter={(v: number) => String(Number(v.toPrecision(2)))}
