@@ -179,6 +179,12 @@ describe('Layout (Chromium, production build)', () => {
         const [chartWidth, boxWidth] = await page.locator('.dose-figure .chart-scroll').evaluate((box) => [box.querySelector('svg.recharts-surface')!.getBoundingClientRect().width, box.clientWidth]);
         if (chartWidth > boxWidth || chartWidth < boxWidth - 40) problems.push(`Dose-response: the chart is ${chartWidth} px wide in a ${boxWidth} px box`);
       }
+      // A trial's detail panel (tables of values with their verbatim quotes) keeps the page within the screen too.
+      await open(page, VIEWS[0].route, VIEWS[0].charts);
+      await page.getByRole('button', { name: 'Fazekas 1997 (AIMS)', exact: true }).first().click();
+      await page.getByRole('heading', { name: 'Fazekas 1997 (AIMS)', level: 2 }).waitFor();
+      const detailWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (detailWidth > width) problems.push(`Trial detail: the page is ${detailWidth} px wide in a ${width} px viewport`);
       expect(problems).toEqual([]);
       await context.close();
     });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Source, Study } from '../../evidence/schema';
 import { PHASE_LABEL, SETTING_LABEL, STATUS_LABEL } from '../../evidence/vocabulary';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { studyKindText, studyLinks, toStudyDetail, type DetailValue } from '../../model/study-detail-model';
 
 function ValueRow({ v }: { v: DetailValue }) {
@@ -81,10 +82,12 @@ export function StudyDetail({ study, sources, onClose }: { study: Study; sources
           <h3>{section.title}{section.subtitle && <small> — {section.subtitle}</small>}</h3>
           {section.notes.map((n) => <p key={n} className="note">{n}</p>)}
           {section.values.length > 0 && (
-            <table>
-              <thead><tr><th scope="col">Value</th><th scope="col">Number</th><th scope="col">Status</th><th scope="col">Verbatim source</th></tr></thead>
-              <tbody>{section.values.map((v) => <ValueRow key={v.label} v={v} />)}</tbody>
-            </table>
+            <ScrollRegion label={`${section.title}: values and their sources`}>
+              <table>
+                <thead><tr><th scope="col">Value</th><th scope="col">Number</th><th scope="col">Status</th><th scope="col">Verbatim source</th></tr></thead>
+                <tbody>{section.values.map((v) => <ValueRow key={v.label} v={v} />)}</tbody>
+              </table>
+            </ScrollRegion>
           )}
         </section>
       ))}
