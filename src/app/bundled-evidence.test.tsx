@@ -103,6 +103,23 @@ describe('What to plot and which trials to list are separate', () => {
     await user.click(screen.getByRole('link', { name: 'Evidence' }));
     expect(await screen.findByText(new RegExp(`^${listed} of ${evidence.studies.length} studies shown`))).toBeInTheDocument();
   });
+
+  it('with a global phase filter on, a cell of another phase still opens the forest of that cell (the comparison ignores the phase filter, so does its forest)', async () => {
+    const user = userEvent.setup();
+    renderApp('/phases?phase=SP');
+    const panel = await screen.findByRole('region', { name: /^Annualized relapse rate/ });
+    const rr = within(panel).getByRole('link', { name: /^RR: / });
+    const cellText = rr.getAttribute('aria-label')!.replace(/^RR: /, '').replace(/\. Open the forest plot\.$/, '');
+    expect(cellText).toBe('-0.74 [-1.28, -0.20]');
+    await user.click(rr);
+    const figure = await screen.findByRole('figure');
+    expect(figure).toHaveTextContent(`Total (95% CI)100.0%${cellText}`);
+    expect(screen.getByText(/^Phase-comparison row:/)).toHaveTextContent('the MS-phase and “Outcome reported” filters do not apply while it is shown, as in the phase comparison');
+    // The user's SP filter is kept, and applies again once the row is removed.
+    expect(screen.getByRole('button', { name: 'SP' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: /^Show every phase/ }));
+    expect(await screen.findByRole('figure')).not.toHaveTextContent('Fazekas 1997 (AIMS)');
+  });
 });
 
 describe('The study detail', () => {

@@ -37,11 +37,15 @@ export function ForestView() {
   // phase-comparison cell, that cell's row, shown as a removable chip).
   const outcome = analysis.forestOutcome ?? DEFAULT_OUTCOME;
   const phaseRow = analysis.forestPhase;
+  // A phase-comparison row is that cell's trials: the comparison ignores the MS-phase and
+  // "Outcome reported" filters (its rows are the phases), so the forest of a cell does too, or a
+  // global SP filter would empty the forest of an RR cell and its Total would differ from the cell.
+  const appliedFilters = useMemo(() => (phaseRow === null ? filters : { ...filters, outcome: null, phases: [] }), [filters, phaseRow]);
   const studies = useMemo(() => {
     if (!evidence) return [];
-    const passing = filterStudies(evidence.studies, filters);
+    const passing = filterStudies(evidence.studies, appliedFilters);
     return phaseRow === null ? passing : passing.filter((s) => phaseRowOf(s) === phaseRow);
-  }, [evidence, filters, phaseRow]);
+  }, [evidence, appliedFilters, phaseRow]);
   const outcomeOptions = useMemo(() => {
     const kinds = new Set((evidence?.studies ?? []).filter((s) => s.kind !== 'comparator-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
@@ -81,7 +85,7 @@ export function ForestView() {
 
       {phaseRow !== null && (
         <p className="chip" role="status">
-          <span>Phase-comparison row: <strong>{PHASE_ROW_LABEL[phaseRow]}</strong> trials only ({studies.filter((s) => s.kind === 'ivig-rct').length} randomised trials; the filters above apply too).</span>{' '}
+          <span>Phase-comparison row: <strong>{PHASE_ROW_LABEL[phaseRow]}</strong> trials only ({studies.filter((s) => s.kind === 'ivig-rct').length} randomised trials; the MS-phase and “Outcome reported” filters do not apply while it is shown, as in the phase comparison; the others do).</span>{' '}
           <button type="button" onClick={() => setAnalysis({ forestPhase: null })} aria-label={`Show every phase (remove the ${PHASE_ROW_LABEL[phaseRow]} row)`}>Show every phase ×</button>
         </p>
       )}
@@ -100,7 +104,7 @@ export function ForestView() {
                 captionLines: captionLines({
                   what: `${model.outcomeLabel}: IVIG vs placebo`,
                   settings: model.header + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
-                  filters, excluded, evidenceVersion: evidence.version, date: new Date(),
+                  filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),
                 fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (model.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test === 'knha' && !model.mantelHaenszel ? 'KH' : null], new Date(), ext),
