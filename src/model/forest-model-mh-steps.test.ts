@@ -69,3 +69,20 @@ describe.each(fixture.cases)('M-H, Fixed on dat.bcg ($measure): every row is Man
     expect(m.subgroupTestText).toContain(`Chi² = ${fx.subgroups.Qbetween.toFixed(2)}, df = ${fx.subgroups.df}`);
   });
 });
+
+describe('M-H, Fixed: a step Mantel-Haenszel cannot estimate', () => {
+  it('has no row and a note saying why, as metafor prints NA there (bundled IVIG relapse-free OR, leave-one-out)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { parseEvidenceText } = await import('../evidence/parse-evidence');
+    const ivig = parseEvidenceText(readFileSync(join(process.cwd(), 'public/data/evidence.json'), 'utf8'));
+    const c: AnalysisChoices = { ...DEFAULT_ANALYSIS, outcome: 'relapse-free', measure: 'OR', model: 'common', mantelHaenszel: true, mode: 'leave-one-out' };
+    const m = toForestModel(ivig.studies, [], c);
+    const included = m.groups[0]!.rows.filter((r) => !r.excluded);
+    // Omitting one study leaves only Achiron 1998 (no relapse-free patients under placebo): R = 0 or S = 0.
+    const missing = included.filter((r) => !m.groups[0]!.steps.some((s) => s.label === `Omitting ${r.label}`));
+    expect(missing).toHaveLength(1);
+    expect(m.groups[0]!.steps).toHaveLength(included.length - 1);
+    expect(m.notes).toContain(`Omitting ${missing[0]!.label}: not estimable by Mantel-Haenszel, so no row. Mantel-Haenszel OR is not estimable: Σ ai·di/Ni = 3 and Σ bi·ci/Ni = 0 (one must not be 0).`);
+  });
+});

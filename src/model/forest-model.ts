@@ -4,6 +4,7 @@
  * Every number comes from the engine (src/stats); this file only arranges and formats.
  */
 import {
+  NotEstimableError,
   criticalValue,
   mantelHaenszel,
   metaAnalysis,
@@ -436,10 +437,22 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     const ordered = sorted.filter((r) => !r.excluded).map((r) => r.input);
     // Each step is pooled by `pool`, as every other row: Mantel-Haenszel under "M-H, Fixed" (as
     // metafor's leave1out()/cumul() on an rma.mh fit), inverse variance otherwise (as on rma()).
+    // A step M-H cannot estimate (e.g. only a table with no control events left) has no row, as
+    // metafor prints NA there; a note says which and why.
+    const step = (inputs: readonly StudyEffectInput[], stepKey: string, label: string): PooledRow[] => {
+      try {
+        return [stepRow(inputs, c, stepKey, label)];
+      } catch (e) {
+        if (!(e instanceof NotEstimableError)) throw e;
+        const where = c.subgroupBy === 'none' ? '' : ` (${groupHeading(key, c.subgroupBy)})`;
+        notes.push(`${label}${where}: not estimable by Mantel-Haenszel, so no row. ${e.message.replace(/\.$/, '')}.`);
+        return [];
+      }
+    };
     if (c.mode === 'leave-one-out' && ordered.length >= 2) {
-      steps = ordered.map((omitted, idx) => stepRow(ordered.filter((_, j) => j !== idx), c, `loo-${key}-${idx}`, `Omitting ${omitted.label}`));
+      steps = ordered.flatMap((omitted, idx) => step(ordered.filter((_, j) => j !== idx), `loo-${key}-${idx}`, `Omitting ${omitted.label}`));
     } else if (c.mode === 'cumulative' && ordered.length >= 1) {
-      steps = ordered.map((added, idx) => stepRow(ordered.slice(0, idx + 1), c, `cum-${key}-${idx}`, `+ ${added.label}`));
+      steps = ordered.flatMap((added, idx) => step(ordered.slice(0, idx + 1), `cum-${key}-${idx}`, `+ ${added.label}`));
     }
     // Notes say what is drawn: with no subgroups the one group is the whole plot.
     const scope = c.subgroupBy === 'none' ? '' : ' in this group';
