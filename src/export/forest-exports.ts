@@ -56,9 +56,11 @@ const ITERATIVE = new Set(['REML', 'ML', 'PM', 'EB']);
  * out), in the on-screen order, on the same scale and in the same direction; the same model
  * (measure, FE or the τ² estimator, z or Knapp-Hartung, level, `rma.mh` where the app pools by
  * Mantel-Haenszel); and the same mode: one fit, per-subgroup fits with RevMan's test for
- * subgroup differences (computed as `subgroupAnalysis` does: a common-effect meta-analysis of the
- * subgroup estimates and their SEs), `leave1out()` or `cumul()` in the plot's order. Its header
- * says what on screen, if anything, the script does not compute.
+ * subgroup differences (computed as `subgroupDifferences` does: a common-effect meta-analysis of
+ * the subgroup fits' estimates and SEs), `leave1out()` or `cumul()` in the plot's order. One
+ * `fit()` makes every number, so under M-H the subtotals, the subgroup test and every step are
+ * those of `rma.mh`, as in the app. Its header says what on screen, if anything, the script does
+ * not compute.
  */
 export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { evidenceVersion: string; date: string }): string {
   type Row = ForestModel['groups'][number]['rows'][number];
@@ -94,9 +96,7 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
   ];
   if (toggledOut.length) lines.push(`# Toggled out in the app, so not in the data: ${toggledOut.map((r) => r.label).join(', ')}.`);
   if (model.nonEstimable.length) lines.push('# Not estimable, so not in the data:', ...model.nonEstimable.map((n) => `#   ${n.label}: ${n.reason}`));
-  if (mh && c.mode !== 'standard') lines.push('# The app pools leave-one-out and cumulative steps by inverse variance (common effect), also under M-H: so does this script.');
   if (qI2) lines.push("# The plot's I² is Q-based, as RevMan: max(0, (Q - df) / Q); print() shows metafor's tau²-based I².");
-  if (mh && c.mode === 'standard' && subgroups) lines.push('# The app tests subgroup differences on the inverse-variance (common-effect) subgroup estimates, also under M-H: so does this script.');
   lines.push('# install.packages("metafor")', 'library(metafor)', 'options(width = 200)  # tables on one line each', '');
 
   const col = (f: (r: Row) => string) => `c(${included.map((x) => f(x.row)).join(', ')})`;
@@ -124,12 +124,10 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
     lines.push(...frame());
   }
   lines.push(`fit <- function(d) ${mh ? mhCall : rmaCall}`);
-  if (mh && (subgroups || c.mode !== 'standard')) lines.push(`fit_iv <- function(d) ${rmaCall}`);
-  const stepFit = mh ? 'fit_iv' : 'fit';
   const predict = (x: string) => `print(predict(${x}${transf}, digits = 4))`;
 
   const printQI2 = (x: string) => `cat("I^2 (Q-based, as RevMan):", round(100 * max(0, (${x}$QE - (${x}$k - 1)) / ${x}$QE)), "%\\n")`;
-  const stepCall = (d: string) => (c.mode === 'leave-one-out' ? `leave1out(${stepFit}(${d})${transf})` : `cumul(${stepFit}(${d}), order = year${transf})`);
+  const stepCall = (d: string) => (c.mode === 'leave-one-out' ? `leave1out(fit(${d})${transf})` : `cumul(fit(${d}), order = year${transf})`);
   // Each step's Q-based I², (Q − df)/Q with df = its k − 1 (leave-one-out: k − 2 of the whole set).
   const stepDf = (d: string) => (c.mode === 'leave-one-out' ? `nrow(${d}) - 2` : `seq_len(nrow(${d})) - 1`);
   const step = (d: string) => (qI2
@@ -150,8 +148,8 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
       if (new Set(included.map((x) => x.group)).size >= 2) {
         lines.push(
           "# Test for subgroup differences (RevMan's Chi²): a common-effect meta-analysis of the subgroup",
-          '# estimates and their standard errors.',
-          `sub <- lapply(groups, function(g) ${stepFit}(dat[dat$group == g, ]))`,
+          `# estimates and their standard errors, those of the subtotals above (${mh ? 'rma.mh' : 'rma'} fits).`,
+          'sub <- lapply(groups, function(g) fit(dat[dat$group == g, ]))',
           'test <- rma(yi = sapply(sub, function(r) r$beta[1]), sei = sapply(sub, function(r) r$se), method = "FE")',
           'cat(sprintf("\\nTest for subgroup differences: Chi^2 = %.4f, df = %d, p = %.6f\\n", test$QE, test$k - 1, test$QEp))',
         );

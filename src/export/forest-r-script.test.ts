@@ -98,7 +98,7 @@ function expectPooled(block: string, pooled: PooledRow) {
   }
 }
 
-function expectSteps(block: string, steps: readonly PooledRow[], prefix: RegExp) {
+function expectSteps(block: string, steps: readonly PooledRow[], prefix: RegExp, mantelHaenszel: boolean) {
   const rows = table(block);
   expect(rows.map((r) => r.label)).toEqual(steps.map((s) => s.label.replace(prefix, '')));
   rows.forEach((r, i) => {
@@ -107,18 +107,24 @@ function expectSteps(block: string, steps: readonly PooledRow[], prefix: RegExp)
     near(r.values['ci.lb']!, s.ciLower);
     near(r.values['ci.ub']!, s.ciUpper);
     if (r.values.tau2 !== undefined) near(r.values.tau2, s.result!.tau2);
-    if (s.result!.I2 !== null) near(r.values.I2!, s.result!.I2);
+    if (mantelHaenszel) {
+      // rma.mh's Q and I² are the M-H ones the row prints (metafor prints Q = 0, I² = 0 for k = 1).
+      near(r.values.Q!, s.heterogeneity?.Q ?? 0);
+      near(r.values.I2!, s.heterogeneity?.I2 ?? 0);
+    } else if (s.result!.I2 !== null) near(r.values.I2!, s.result!.I2);
     // With RevMan's Q-based I² chosen, the script adds that column: the plot's I².
     if (r.values.I2_Q !== undefined) near(r.values.I2_Q, s.heterogeneity?.I2 ?? 0);
   });
 }
 
-/** RevMan's test as the app computes it (stats/subgroups.ts): FE meta-analysis of subgroup estimates. */
+/** RevMan's test on the subtotal rows shown (M-H ones under M-H): FE meta-analysis of their estimates. */
 function subgroupQ(model: ForestModel): number {
-  const fits = model.groups.filter((g) => g.rows.some((r) => !r.excluded)).map((g) => g.pooled!.result!);
+  const fits = model.groups.filter((g) => g.rows.some((r) => !r.excluded)).map((g) => g.pooled!);
   const w = fits.map((f) => 1 / f.se ** 2);
-  const mean = fits.reduce((a, f, i) => a + w[i]! * f.estimate, 0) / w.reduce((a, b) => a + b, 0);
-  return fits.reduce((a, f, i) => a + w[i]! * (f.estimate - mean) ** 2, 0);
+  const mean = fits.reduce((a, f, i) => a + w[i]! * f.yi, 0) / w.reduce((a, b) => a + b, 0);
+  const q = fits.reduce((a, f, i) => a + w[i]! * (f.yi - mean) ** 2, 0);
+  expect(q).toBeCloseTo(model.subgroupTest!.Qbetween, 10);
+  return q;
 }
 
 describe.each(SCENARIOS)('the R script of $name', (s) => {
@@ -149,8 +155,8 @@ describe.each(SCENARIOS)('the R script of $name', (s) => {
       }
     } else {
       const prefix = c.mode === 'leave-one-out' ? /^Omitting / : /^\+ /;
-      if (subgroups) for (const g of model.groups) expectSteps(blocks.get(g.heading!)!, g.steps, prefix);
-      else expectSteps(blocks.get('')!, model.groups[0]!.steps, prefix);
+      if (subgroups) for (const g of model.groups) expectSteps(blocks.get(g.heading!)!, g.steps, prefix, model.mantelHaenszel);
+      else expectSteps(blocks.get('')!, model.groups[0]!.steps, prefix, model.mantelHaenszel);
     }
   });
 });

@@ -4,15 +4,16 @@
  * Every number comes from the engine (src/stats); this file only arranges and formats.
  */
 import {
+  NotEstimableError,
   criticalValue,
-  cumulative,
-  leaveOneOut,
   mantelHaenszel,
   metaAnalysis,
   qBasedI2,
-  subgroupAnalysis,
+  subgroupDifferences,
   type MetaAnalysisResult,
   type PoolingMethod,
+  type SubgroupDifferencesTest,
+  type SubgroupEstimate,
   type TestType,
 } from '../stats';
 import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
@@ -112,6 +113,8 @@ export interface PooledRow {
   piLower: number | null;
   piUpper: number | null;
   yi: number;
+  /** SE of `yi`, of the method that made the row (the M-H SE under M-H): the subgroup test reads it. */
+  se: number;
   effectText: string;
   /** The numbers of the heterogeneity line (null for k < 2): the text and the CSV read these. */
   heterogeneity: PooledHeterogeneity | null;
@@ -119,6 +122,7 @@ export interface PooledRow {
   /** p-value of the test for overall effect, of the method that made the row (M-H or IV). */
   pValue: number;
   overallEffectText: string;
+  /** The inverse-variance fit of the same studies (under M-H too, where it made none of the numbers above). */
   result: MetaAnalysisResult | null;
 }
 
@@ -173,6 +177,8 @@ export interface ForestModel {
   favoursRight: string;
   groups: ForestGroup[];
   overall: PooledRow | null;
+  /** RevMan's test for subgroup differences on the subtotal rows shown (M-H ones under M-H). */
+  subgroupTest: SubgroupDifferencesTest | null;
   subgroupTestText: string | null;
   nonEstimable: NonEstimableStudy[];
   published: PublishedForestRow[];
@@ -255,7 +261,7 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
       row: {
         key, label, k: mh.k,
         estimate: t(mh.estimate), ciLower: t(mh.ciLower), ciUpper: t(mh.ciUpper),
-        piLower: null, piUpper: null, yi: mh.estimate,
+        piLower: null, piUpper: null, yi: mh.estimate, se: mh.se,
         effectText: effectText(t(mh.estimate), t(mh.ciLower), t(mh.ciUpper), scaleOf(isRatio)),
         heterogeneity,
         heterogeneityText: heterogeneityText(heterogeneity),
@@ -273,7 +279,7 @@ function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: stri
     row: {
       key, label, k: iv.k,
       estimate: t(iv.estimate), ciLower: t(iv.ciLower), ciUpper: t(iv.ciUpper),
-      piLower: showPi ? t(iv.piLower) : null, piUpper: showPi ? t(iv.piUpper) : null, yi: iv.estimate,
+      piLower: showPi ? t(iv.piLower) : null, piUpper: showPi ? t(iv.piUpper) : null, yi: iv.estimate, se: iv.se,
       effectText: effectText(t(iv.estimate), t(iv.ciLower), t(iv.ciUpper), scaleOf(isRatio)),
       heterogeneity,
       heterogeneityText: heterogeneityText(heterogeneity),
@@ -381,6 +387,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
 
   const groupKeys = [...new Set(effects.map((e) => groupKey(e, c.subgroupBy)))];
   const groups: ForestGroup[] = [];
+  const subtotals: SubgroupEstimate[] = [];
   const overallPooled = c.mode === 'standard' ? pool(included, c, 'overall', 'Total') : null;
   const weightOf = new Map<string, number>();
   if (overallPooled && c.subgroupBy === 'none') {
@@ -391,7 +398,10 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     const members = effects.filter((e) => groupKey(e, c.subgroupBy) === key);
     const inGroup = members.filter((e) => !excluded.has(e.studyId));
     const pooled = c.subgroupBy === 'none' ? overallPooled : c.mode === 'standard' ? pool(inGroup, c, `sub-${key}`, 'Subtotal') : null;
-    if (c.subgroupBy !== 'none' && pooled) inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.weights[i] ?? NaN));
+    if (c.subgroupBy !== 'none' && pooled) {
+      inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.weights[i] ?? NaN));
+      subtotals.push({ label: key, estimate: pooled.row.yi, se: pooled.row.se });
+    }
     const rows: ForestStudyRow[] = members.map((e) => {
       const yi = sign * e.yi;
       let lo = yi - criticalValue(c.level, null) * e.sei;
@@ -425,10 +435,24 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     const sorted = c.mode === 'cumulative' ? sortRows(rows, 'year') : sortRows(rows, c.sort);
     let steps: PooledRow[] = [];
     const ordered = sorted.filter((r) => !r.excluded).map((r) => r.input);
+    // Each step is pooled by `pool`, as every other row: Mantel-Haenszel under "M-H, Fixed" (as
+    // metafor's leave1out()/cumul() on an rma.mh fit), inverse variance otherwise (as on rma()).
+    // A step M-H cannot estimate (e.g. only a table with no control events left) has no row, as
+    // metafor prints NA there; a note says which and why.
+    const step = (inputs: readonly StudyEffectInput[], stepKey: string, label: string): PooledRow[] => {
+      try {
+        return [stepRow(inputs, c, stepKey, label)];
+      } catch (e) {
+        if (!(e instanceof NotEstimableError)) throw e;
+        const where = c.subgroupBy === 'none' ? '' : ` (${groupHeading(key, c.subgroupBy)})`;
+        notes.push(`${label}${where}: not estimable by Mantel-Haenszel, so no row. ${e.message.replace(/\.$/, '')}.`);
+        return [];
+      }
+    };
     if (c.mode === 'leave-one-out' && ordered.length >= 2) {
-      steps = leaveOneOut(ordered.map((i) => ({ yi: sign * i.yi, vi: i.vi })), engineOptions(c)).map((r, idx) => stepRow(r, `loo-${key}-${idx}`, `Omitting ${ordered[idx]?.label}`, t, c));
+      steps = ordered.flatMap((omitted, idx) => step(ordered.filter((_, j) => j !== idx), `loo-${key}-${idx}`, `Omitting ${omitted.label}`));
     } else if (c.mode === 'cumulative' && ordered.length >= 1) {
-      steps = cumulative(ordered.map((i) => ({ yi: sign * i.yi, vi: i.vi })), engineOptions(c)).map((r, idx) => stepRow(r, `cum-${key}-${idx}`, `+ ${ordered[idx]?.label}`, t, c));
+      steps = ordered.flatMap((added, idx) => step(ordered.slice(0, idx + 1), `cum-${key}-${idx}`, `+ ${added.label}`));
     }
     // Notes say what is drawn: with no subgroups the one group is the whole plot.
     const scope = c.subgroupBy === 'none' ? '' : ' in this group';
@@ -445,11 +469,14 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     });
   }
 
+  let subgroupTest: SubgroupDifferencesTest | null = null;
   let subgroupTestText: string | null = null;
   if (c.mode === 'standard' && c.subgroupBy !== 'none') {
-    const keys = included.map((e) => groupKey(e, c.subgroupBy));
-    if (new Set(keys).size >= 2) {
-      const sg = subgroupAnalysis(included.map((e) => ({ yi: sign * e.yi, vi: e.vi })), keys, engineOptions(c));
+    // On the subtotal rows shown, so the test is of the method that made them (RevMan tests its
+    // M-H subtotals under M-H); under inverse variance these are `subgroupAnalysis`'s fits.
+    if (subtotals.length >= 2) {
+      const sg = subgroupDifferences(subtotals);
+      subgroupTest = sg;
       subgroupTestText = `Test for subgroup differences: Chi² = ${sg.Qbetween.toFixed(2)}, df = ${sg.df} (P ${sg.pValue === null ? '= n/a' : pText(sg.pValue)}), I² = ${sg.Qbetween > 0 ? Math.round(Math.max(0, (100 * (sg.Qbetween - sg.df)) / sg.Qbetween)) : 0}%`;
     } else {
       subgroupTestText = 'Test for subgroup differences: not applicable (fewer than two subgroups with estimable studies).';
@@ -486,6 +513,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     favoursRight: sides.right,
     groups,
     overall: overallPooled?.row ?? null,
+    subgroupTest,
     subgroupTestText,
     nonEstimable,
     published: publishedRows(syntheses, c.outcome, c.measure),
@@ -496,17 +524,17 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
   };
 }
 
-function stepRow(r: MetaAnalysisResult, key: string, label: string, t: (x: number) => number, c: AnalysisChoices): PooledRow {
-  const heterogeneity = heterogeneityOf(r, r.k - 1, c.model, c.i2Basis);
+/**
+ * A leave-one-out or cumulative step: the studies of the step pooled by `pool` (so by the method
+ * of every other row), shown with the step's short heterogeneity and test texts and no PI.
+ */
+function stepRow(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: string, label: string): PooledRow {
+  const { row } = pool(inputs, c, key, label)!;
+  const h = row.heterogeneity;
   return {
-    key, label, k: r.k,
-    estimate: t(r.estimate), ciLower: t(r.ciLower), ciUpper: t(r.ciUpper),
-    piLower: null, piUpper: null, yi: r.estimate,
-    effectText: effectText(t(r.estimate), t(r.ciLower), t(r.ciUpper), scaleOf(isRatioMeasure(c.measure))),
-    heterogeneity,
-    heterogeneityText: heterogeneity ? `I² = ${Math.round(heterogeneity.I2)}% (${I2_BASIS_LABEL[heterogeneity.I2Basis]})${c.model === 'random' ? `, τ² = ${r.tau2.toFixed(3)}` : ''}` : null,
-    pValue: r.pValue,
-    overallEffectText: `P ${pText(r.pValue)}`,
-    result: r,
+    ...row,
+    piLower: null, piUpper: null,
+    heterogeneityText: h ? `I² = ${Math.round(h.I2)}% (${I2_BASIS_LABEL[h.I2Basis]})${h.tau2 !== null ? `, τ² = ${h.tau2.toFixed(3)}` : ''}` : null,
+    overallEffectText: `P ${pText(row.pValue)}`,
   };
 }

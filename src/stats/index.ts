@@ -58,7 +58,13 @@ export {
 } from './heterogeneity';
 export { type ModelData, interceptOnlyData } from './weighted-least-squares';
 export { type MantelHaenszelMeasure, type MantelHaenszelResult, mantelHaenszel } from './mantel-haenszel';
-export { type SubgroupAnalysisResult, subgroupAnalysis } from './subgroups';
+export {
+  type SubgroupAnalysisResult,
+  type SubgroupDifferencesTest,
+  type SubgroupEstimate,
+  subgroupAnalysis,
+  subgroupDifferences,
+} from './subgroups';
 export {
   type MetaRegressionOptions,
   type MetaRegressionPrediction,

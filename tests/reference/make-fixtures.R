@@ -339,6 +339,40 @@ for (spec in list(c("REML", "z"), c("REML", "knha"), c("DL", "z"), c("FE", "z"))
 write_fixture("sensitivity", list(datasets = datasets_json[1], cases = sens_cases))
 
 # ---------------------------------------------------------------------------------------------
+# Mantel-Haenszel throughout: leave1out() / cumul() on an rma.mh fit, and RevMan's test for
+# subgroup differences on the rma.mh subgroup fits (dat.bcg by allocation)
+# ---------------------------------------------------------------------------------------------
+
+mh_step_rows <- function(x) lapply(seq_along(x$estimate), function(i) list(
+  estimate = num(x$estimate[i]), se = num(x$se[i]), statistic = num(x$zval[i]), pValue = num(x$pval[i]),
+  ciLower = num(x$ci.lb[i]), ciUpper = num(x$ci.ub[i]), Q = num(x$Q[i]), QpValue = num(x$Qp[i]), I2 = num(x$I2[i])))
+mh_steps_cases <- list()
+for (m in c("OR", "RR")) {
+  fit <- sprintf('rma.mh(measure = "%s", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg)', m)
+  res <- run(fit)
+  cumul_order <- "dat.bcg$year"  # metafor 3.8: the variable to sort by (stable, so 1973: trial 5 before 7)
+  labels <- unique(dat.bcg$alloc)
+  est <- c(); ses <- c(); group_fits <- list()
+  for (g in labels) {
+    call <- sprintf('rma.mh(measure = "%s", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg, subset = alloc == "%s")', m, g)
+    res_g <- run(call)
+    group_fits[[g]] <- list(call = call, k = res_g$k, estimate = num(res_g$beta), se = num(res_g$se))
+    est <- c(est, res_g$beta[1]); ses <- c(ses, res_g$se[1])
+  }
+  between_call <- "rma(yi = est, sei = ses, method = \"FE\")"
+  between <- run(between_call)
+  mh_steps_cases[[length(mh_steps_cases) + 1]] <- list(
+    name = paste0("bcg-MH-", m), measure = m, rows = bin_rows(bcg$tpos, bcg$n1i, bcg$cpos, bcg$n2i),
+    years = I(dat.bcg$year), groupLabels = I(as.character(dat.bcg$alloc)),
+    leave1outCall = paste0("leave1out(", fit, ")"),
+    cumulCall = paste0("cumul(", fit, ", order = ", cumul_order, ")"), cumulOrder = I(order(dat.bcg$year)),  # the resulting study order (1-based)
+    leave1out = mh_step_rows(leave1out(res)), cumul = mh_step_rows(cumul(res, order = dat.bcg$year)),
+    subgroups = list(groups = group_fits, betweenCall = between_call,
+                     Qbetween = num(between$QE), df = length(labels) - 1, pValue = num(between$QEp)))
+}
+write_fixture("sensitivity-mh", list(cases = mh_steps_cases))
+
+# ---------------------------------------------------------------------------------------------
 # ivig-aims: effect sizes from the trial reports, the ESIMS hazard ratio, and an SE from a p-value
 # ---------------------------------------------------------------------------------------------
 

@@ -6,8 +6,9 @@
  * Default tolerance (tight control in the fixture calls).
  */
 import { describe, expect, it } from 'vitest';
-import { subgroupAnalysis } from '../../src/stats';
+import { subgroupAnalysis, subgroupDifferences } from '../../src/stats';
 import subgroupsJson from './fixtures/subgroups.json';
+import sensitivityMh from './fixtures/sensitivity-mh.json';
 import { expectClose, reportWorstErrors } from './compare';
 import { type FixtureDataset, type FixtureMeta, type RmaExpected, datasetByName, toEffects } from './fixture-types';
 
@@ -54,5 +55,21 @@ describe(`subgroup fixtures (metafor ${fixture.meta.metafor})`, () => {
     expectClose(r.Qbetween, c.expected.Qbetween, `${name}: Qbetween`, 'Q between', undefined, c.betweenCall);
     expect(r.df).toBe(c.expected.df);
     expectClose(r.pValue, c.expected.pValue, `${name}: pValue`, 'p-value (between)', undefined, c.betweenCall);
+  });
+});
+
+describe('subgroupDifferences: the test on given subgroup estimates (e.g. Mantel-Haenszel subtotals)', () => {
+  it('equals rma(yi = M-H estimates, sei = M-H SEs, method = "FE") on the rma.mh fits of dat.bcg by allocation', () => {
+    for (const fx of sensitivityMh.cases) {
+      const groups = Object.entries(fx.subgroups.groups as Record<string, { estimate: number; se: number }>).map(([label, g]) => ({ label, estimate: g.estimate, se: g.se }));
+      const test = subgroupDifferences(groups);
+      expect(Math.abs(test.Qbetween - fx.subgroups.Qbetween) / fx.subgroups.Qbetween, fx.name).toBeLessThan(1e-9);
+      expect(test.df).toBe(fx.subgroups.df);
+      expect(Math.abs(test.pValue! - fx.subgroups.pValue) / fx.subgroups.pValue, fx.name).toBeLessThan(1e-6);
+    }
+  });
+  it('one subgroup: Q = 0, df = 0, no p-value; an SE of 0 throws, naming the subgroup', () => {
+    expect(subgroupDifferences([{ label: 'a', estimate: 0.3, se: 0.1 }])).toEqual({ Qbetween: 0, df: 0, pValue: null });
+    expect(() => subgroupDifferences([{ label: 'a', estimate: 0.3, se: 0.1 }, { label: 'b', estimate: 0.1, se: 0 }])).toThrow(/subgroup "b" has a pooled SE of 0/);
   });
 });
