@@ -7,7 +7,7 @@ import { activeFilterCount } from '../model/active-filters';
 import { useAppStore } from '../store/store-context';
 import { useSmallScreen } from './use-layout-size';
 
-const KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'];
+const KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct', 'comparator-rct'];
 
 /** The filters every view shares: MS phase, setting, study kind, outcome, years, search. */
 export function FilterBar() {

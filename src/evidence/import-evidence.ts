@@ -351,7 +351,7 @@ function studiesFromCsv(text: string, fileName: string): CsvParse {
     let outcome = study.outcomes.find((o) => o.id === outcomeId);
     const form = events !== null ? 'counts' : 'continuous';
     if (!outcome) {
-      outcome = { id: outcomeId, kind: kind.data!, label: get('outcome'), timepoint: get('timepoint') || 'not stated', primary: false, notes: [], data: form === 'counts' ? { form: 'counts', arms: [] as never[] } : { form: 'continuous', arms: [] as never[] } } as unknown as Outcome;
+      outcome = { id: outcomeId, kind: kind.data!, label: get('outcome'), timepoint: get('timepoint') || 'not stated', primary: false, pValues: [], notes: [], data: form === 'counts' ? { form: 'counts', arms: [] as never[] } : { form: 'continuous', arms: [] as never[] } } as unknown as Outcome;
       study.outcomes.push(from(outcome, rowNo, 'outcome'));
     }
     if (outcome.data.form !== form) {

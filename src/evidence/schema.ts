@@ -99,7 +99,12 @@ export type Setting = z.infer<typeof settingSchema>;
 /** A publication year in the plausible range of terms.ts (next year's bound is read when this loads). */
 const yearSchema = z.number().int(`expected ${yearRangeText()}`).min(EARLIEST_YEAR, `expected ${yearRangeText()}`).max(latestYear(), `expected ${yearRangeText()}`);
 
-export const studyKindSchema = z.enum(['ivig-rct', 'ivig-non-randomised', 'comparator-rct']);
+/**
+ * What a study is, for pooling. `ivig-active-comparator-rct`: IVIG randomised against another active
+ * drug (e.g. interferon beta-1a). Its contrast answers a different question from IVIG vs placebo, so
+ * it is shown (table, map) but never pooled with the placebo-controlled trials.
+ */
+export const studyKindSchema = z.enum(['ivig-rct', 'ivig-non-randomised', 'comparator-rct', 'ivig-active-comparator-rct']);
 export type StudyKind = z.infer<typeof studyKindSchema>;
 
 export const flagCodeSchema = z.enum([
@@ -121,6 +126,14 @@ export type FlagCode = z.infer<typeof flagCodeSchema>;
 export const flagSchema = z.object({ code: flagCodeSchema, text: nonEmpty }).strict();
 export type StudyFlag = z.infer<typeof flagSchema>;
 
+/**
+ * A dose the source gives as a range ("0.15–0.2 g/kg"): both bounds are kept as the source's numbers,
+ * because a midpoint is our arithmetic. The arm's scalar dose then holds the midpoint, status
+ * `derived` with its formula, so that analyses that need one number say where it came from.
+ */
+export const doseRangeSchema = z.object({ lower: sourcedNumberSchema, upper: sourcedNumberSchema }).strict();
+export type DoseRange = z.infer<typeof doseRangeSchema>;
+
 export const armSchema = z
   .object({
     id: nonEmpty,
@@ -137,6 +150,10 @@ export const armSchema = z
     /** Average monthly dose over the treatment period including the loading dose, where the
      * sources derive it (approximate; the formula says over which period). */
     monthlyDoseInclLoadingGPerKg: maybeNumberSchema,
+    /** The maintenance dose per infusion as the source's range (AIMS: 0.15–0.2 g/kg). */
+    maintenanceDoseRangeGPerKg: doseRangeSchema.optional(),
+    /** The monthly-equivalent dose as a range, when the per-infusion dose is one. */
+    monthlyDoseRangeGPerKg: doseRangeSchema.optional(),
   })
   .strict();
 export type Arm = z.infer<typeof armSchema>;
@@ -168,6 +185,32 @@ const percentArmSchema = z
   .object({ arm: nonEmpty, percent: sourcedNumberSchema, total: maybeNumberSchema })
   .strict();
 
+/**
+ * Medians per arm, with the range and/or the interquartile range when the source gives them
+ * (skewed outcomes such as new lesions per scan). Kept as medians: a mean and SD recovered from
+ * them (Wan 2014, Luo 2018) is our arithmetic under a normality assumption, done in the model layer.
+ */
+const medianArmSchema = z
+  .object({
+    arm: nonEmpty,
+    median: sourcedNumberSchema,
+    rangeLower: sourcedNumberSchema.optional(),
+    rangeUpper: sourcedNumberSchema.optional(),
+    q1: sourcedNumberSchema.optional(),
+    q3: sourcedNumberSchema.optional(),
+    n: maybeNumberSchema,
+  })
+  .strict();
+
+/**
+ * Events counted without a patient denominator (AIMS: 62 vs 116 confirmed relapses): one patient
+ * may have several, so they are not counts of patients with an event. `personYears` when the source
+ * gives the exposure (then a rate ratio is possible).
+ */
+const eventTotalArmSchema = z
+  .object({ arm: nonEmpty, events: sourcedNumberSchema, n: maybeNumberSchema, personYears: maybeNumberSchema.optional() })
+  .strict();
+
 const comparisonSchema = z.object({ treatment: nonEmpty, control: nonEmpty }).strict();
 
 export const contrastMeasureSchema = z.enum(['HR', 'RR', 'OR', 'RateRatio', 'MD', 'SMD', 'RD']);
@@ -188,23 +231,70 @@ export const outcomeDataSchema = z.discriminatedUnion('form', [
     })
     .strict(),
   z.object({ form: z.literal('percentages'), arms: z.array(percentArmSchema).min(2) }).strict(),
+  z.object({ form: z.literal('medians'), arms: z.array(medianArmSchema).min(2) }).strict(),
+  z.object({ form: z.literal('event-totals'), arms: z.array(eventTotalArmSchema).min(2) }).strict(),
   z.object({ form: z.literal('p-value-only') }).strict(),
   z.object({ form: z.literal('qualitative') }).strict(),
 ]);
 export type OutcomeData = z.infer<typeof outcomeDataSchema>;
 export type OutcomeForm = OutcomeData['form'];
 
+/**
+ * A p-value and what it tests. Trials print several per outcome (between arms at a time point, an
+ * overall repeated-measures test, a change within one arm), and only a between-arms p of the same
+ * contrast can give a standard error (Cochrane Handbook 6.3.2): so every p says its comparison, and
+ * "not stated" when the source does not say (then it is shown, never used for an SE).
+ */
 export const pValueSchema = z
   .object({
     value: sourcedNumberSchema,
     relation: z.enum(['=', '<', '>']).default('='),
+    comparison: z.enum(['between-arms', 'overall', 'within-arm', 'not stated']),
+    test: z.enum(['z', 't', 'chi-square', 'fisher', 'rank', 'not stated']).default('not stated'),
+    /** The arm ids compared, or the one arm of a within-arm test. */
+    arms: z.array(nonEmpty).min(1).optional(),
+    note: nonEmpty.optional(),
   })
   .strict();
+export type PValue = z.infer<typeof pValueSchema>;
+
+/**
+ * Files written before `pValues` existed (imports, saved browser state) hold one `pValue`
+ * without its comparison: read as a one-element `pValues` whose comparison is "not stated",
+ * which is all such a file says. A file with both keys is refused (strict object), not guessed.
+ */
+function migrateSinglePValue(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const o = input as Record<string, unknown>;
+  if (!('pValue' in o) || 'pValues' in o) return input;
+  const { pValue, ...rest } = o;
+  if (pValue === undefined) return rest;
+  const legacy = pValue !== null && typeof pValue === 'object' && !Array.isArray(pValue) ? { comparison: 'not stated', ...(pValue as Record<string, unknown>) } : pValue;
+  return { ...rest, pValues: [legacy] };
+}
+
+/** An overall qualitative result of a trial, in the source's words, and which way it points. */
+export const overallResultSchema = z
+  .object({ statement: sourcedTextSchema, direction: z.enum(['favours-ivig', 'favours-control', 'no-difference', 'unclear']) })
+  .strict();
+export type OverallResult = z.infer<typeof overallResultSchema>;
+
+/**
+ * Another report of a trial that has its own entry (a preliminary or earlier publication): set on
+ * the report that is NOT analysed. It is listed and mapped but never pooled, so no patient is
+ * counted twice. `certainty: 'probable'` when the sources do not say outright that it is the same
+ * trial (same centre, design and period); `note` says why it is thought to be the same and which
+ * report is analysed.
+ */
+export const sameTrialSchema = z
+  .object({ study: nonEmpty, certainty: z.enum(['same', 'probable']), note: nonEmpty })
+  .strict();
+export type SameTrial = z.infer<typeof sameTrialSchema>;
 
 /** Marks data a user imported (kept in the browser), as opposed to the bundled evidence. */
 export const userSuppliedSchema = z.object({ fileName: nonEmpty, importedAt: nonEmpty }).strict();
 
-export const outcomeSchema = z
+const outcomeObjectSchema = z
   .object({
     id: nonEmpty,
     kind: outcomeKindSchema,
@@ -212,14 +302,26 @@ export const outcomeSchema = z
     timepoint: nonEmpty,
     primary: z.boolean().default(false),
     data: outcomeDataSchema,
-    pValue: pValueSchema.optional(),
+    pValues: z.array(pValueSchema).default([]),
     statement: sourcedTextSchema.optional(),
     /** Which way the reported result points, when the source says so. */
     direction: z.enum(['favours-ivig', 'favours-control', 'no-difference', 'unclear']).optional(),
+    /**
+     * `false` for a value kept only as a conflicting report (AIMS's 17% "worse" in a secondary
+     * summary against the Lancet's 23%): shown and flagged, never pooled. Absent = analysed.
+     */
+    analysed: z.literal(false).optional(),
+    notAnalysedReason: nonEmpty.optional(),
     notes: z.array(nonEmpty).default([]),
     userSupplied: userSuppliedSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((o) => (o.analysed === false) === (o.notAnalysedReason !== undefined), {
+    message: 'an outcome with analysed: false needs its notAnalysedReason, and only such an outcome has one',
+    path: ['notAnalysedReason'],
+  });
+
+export const outcomeSchema = z.preprocess(migrateSinglePValue, outcomeObjectSchema);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 /** An outcome the study did not report in the available sources (for the evidence map). */
@@ -279,6 +381,10 @@ export const studySchema = z
     outcomes: z.array(outcomeSchema),
     notReported: z.array(missingOutcomeSchema).default([]),
     flags: z.array(flagSchema).default([]),
+    /** The trial's overall result in the source's words (e.g. a commentary's qualitative summary). */
+    overallResult: overallResultSchema.optional(),
+    /** Set on an earlier report of a trial that has its own, analysed entry: never pooled twice. */
+    sameTrialAs: sameTrialSchema.optional(),
     notes: z.array(nonEmpty).default([]),
     userSupplied: userSuppliedSchema.optional(),
   })
@@ -380,14 +486,33 @@ export const checkedEvidenceSetSchema = evidenceSetSchema.superRefine((set, ctx)
       outcomeIds.add(o.id);
       const armRefs: [string, (string | number)[]][] = [];
       const d = o.data;
-      if (d.form === 'counts' || d.form === 'continuous' || d.form === 'percentages') {
+      if (d.form === 'counts' || d.form === 'continuous' || d.form === 'percentages' || d.form === 'medians' || d.form === 'event-totals') {
         d.arms.forEach((a, ai) => armRefs.push([a.arm, [...opath, 'data', 'arms', ai, 'arm']]));
       } else if (d.form === 'contrast') {
         armRefs.push([d.comparison.treatment, [...opath, 'data', 'comparison', 'treatment']]);
         armRefs.push([d.comparison.control, [...opath, 'data', 'comparison', 'control']]);
       }
+      o.pValues.forEach((p, pi) => p.arms?.forEach((id, ai) => armRefs.push([id, [...opath, 'pValues', pi, 'arms', ai]])));
       for (const [id, path] of armRefs) {
         if (!armIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown arm "${id}"` });
+      }
+      if (d.form === 'medians') {
+        d.arms.forEach((a, ai) => {
+          const apath = [...opath, 'data', 'arms', ai];
+          const ordered = (lo: SourcedNumber | undefined, hi: SourcedNumber | undefined, what: string, key: string) => {
+            if (lo && hi && lo.value > hi.value) ctx.addIssue({ code: 'custom', path: [...apath, key, 'value'], message: `${what}: ${lo.value} is above ${hi.value}` });
+          };
+          ordered(a.rangeLower, a.median, 'range lower bound above the median', 'rangeLower');
+          ordered(a.median, a.rangeUpper, 'median above the range upper bound', 'rangeUpper');
+          ordered(a.q1, a.median, 'first quartile above the median', 'q1');
+          ordered(a.median, a.q3, 'median above the third quartile', 'q3');
+        });
+      }
+      if (d.form === 'event-totals') {
+        d.arms.forEach((a, ai) => {
+          if (!Number.isInteger(a.events.value) || a.events.value < 0)
+            ctx.addIssue({ code: 'custom', path: [...opath, 'data', 'arms', ai, 'events', 'value'], message: `expected a non-negative integer, got ${a.events.value}` });
+        });
       }
       if (d.form === 'counts') {
         d.arms.forEach((a, ai) => {
@@ -401,12 +526,31 @@ export const checkedEvidenceSetSchema = evidenceSetSchema.superRefine((set, ctx)
       }
     });
     study.arms.forEach((a, ai) => {
+      // A range's bounds in order, and the scalar dose (the midpoint, derived) inside the range.
+      for (const [rangeKey, scalarKey] of [['maintenanceDoseRangeGPerKg', 'maintenanceDoseGPerKg'], ['monthlyDoseRangeGPerKg', 'monthlyDoseGPerKg']] as const) {
+        const range = a[rangeKey];
+        if (!range) continue;
+        const rpath = [...base, 'arms', ai, rangeKey];
+        if (range.lower.value > range.upper.value)
+          ctx.addIssue({ code: 'custom', path: [...rpath, 'lower', 'value'], message: `dose range lower bound (${range.lower.value}) above its upper bound (${range.upper.value})` });
+        const scalar = a[scalarKey];
+        if (scalar.value !== null && (scalar.value < range.lower.value || scalar.value > range.upper.value))
+          ctx.addIssue({ code: 'custom', path: [...base, 'arms', ai, scalarKey, 'value'], message: `${scalar.value} lies outside its range ${range.lower.value}–${range.upper.value}` });
+      }
       for (const key of ['nRandomised', 'nAnalysed'] as const) {
         const n = a[key];
         if (n.value !== null && (!Number.isInteger(n.value) || n.value <= 0))
           ctx.addIssue({ code: 'custom', path: [...base, 'arms', ai, key, 'value'], message: `expected a positive integer, got ${n.value}` });
       }
     });
+  });
+  // A same-trial link points to another study of the set (checked once every id is known).
+  set.studies.forEach((study, si) => {
+    const link = study.sameTrialAs;
+    if (!link) return;
+    const path = ['studies', si, 'sameTrialAs', 'study'];
+    if (link.study === study.id) ctx.addIssue({ code: 'custom', path, message: 'a study cannot be the same trial as itself' });
+    else if (!studyIds.has(link.study)) ctx.addIssue({ code: 'custom', path, message: `unknown study "${link.study}"` });
   });
   set.syntheses.forEach((s, i) => walkSources(s, ['syntheses', i]));
 });

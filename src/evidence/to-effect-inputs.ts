@@ -49,7 +49,7 @@ const isBaseline = (o: Outcome) => /baseline/i.test(o.timepoint);
 export function availableMeasures(studies: readonly Study[], kind: OutcomeKind): AnalysisMeasure[] {
   const offered = new Set<AnalysisMeasure>();
   for (const s of studies) {
-    for (const o of s.outcomes) if (o.kind === kind && !isBaseline(o)) measuresFor(o).forEach((m) => offered.add(m));
+    for (const o of s.outcomes) if (o.kind === kind && !isBaseline(o) && o.analysed !== false) measuresFor(o).forEach((m) => offered.add(m));
   }
   const order: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
   const estimable = new Map(
@@ -274,8 +274,12 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     }
     case 'percentages':
       throw new NotEstimable('percentages without denominators');
+    case 'medians':
+      throw new NotEstimable('reported as medians (not estimable without recovery)');
+    case 'event-totals':
+      throw new NotEstimable('event totals without denominators');
     case 'p-value-only': {
-      const p = outcome.pValue;
+      const p = outcome.pValues[0];
       throw new NotEstimable(p ? `reports only p ${p.relation} ${p.value.value}` : 'reports only a p-value');
     }
     case 'qualitative':
@@ -325,9 +329,21 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
 const isRatioContrast = (m: ContrastMeasure) => m === 'HR' || m === 'RR' || m === 'OR' || m === 'RateRatio';
 
 
-/** Why a study cannot enter a pooled IVIG-vs-placebo analysis at all, whatever the outcome. */
-export function studyExclusionReason(study: Study): string | null {
+/**
+ * Why a study cannot enter a pooled IVIG-vs-placebo analysis at all, whatever the outcome.
+ * `studies` (the set the study belongs to) names the analysed report of a same-trial link; without
+ * it the link's study id is given.
+ */
+export function studyExclusionReason(study: Study, studies: readonly Study[] = []): string | null {
   if (study.kind === 'comparator-rct') return 'comparator trial (not IVIG)';
+  if (study.kind === 'ivig-active-comparator-rct') {
+    const comparators = study.arms.filter((a) => a.role !== 'ivig').map((a) => a.label);
+    return `active comparator (IVIG vs ${comparators.join(' / ') || 'another drug'}): not pooled with placebo-controlled trials`;
+  }
+  if (study.sameTrialAs) {
+    const other = studies.find((s) => s.id === study.sameTrialAs?.study);
+    return `same trial as ${other?.label ?? study.sameTrialAs.study}: not pooled twice`;
+  }
   if (study.kind === 'ivig-non-randomised' || study.flags.some((f) => f.code === 'not-randomised')) return 'not randomised: not pooled';
   if (study.flags.some((f) => f.code === 'observational')) return 'observational: not pooled';
   if (study.flags.some((f) => f.code === 'crossover-within-patient')) return 'crossover: within-patient data (needs a paired analysis)';
@@ -346,13 +362,19 @@ export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, mea
   for (const study of studies) {
     if (study.kind === 'comparator-rct') continue;
     const base = { studyId: study.id, label: study.label, year: study.year, phase: study.phase };
-    const outcomes = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o));
+    const reported = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o));
+    // A value kept only as a conflicting report (analysed: false) is shown, never pooled.
+    const outcomes = reported.filter((o) => o.analysed !== false);
+    if (outcomes.length === 0 && reported.length > 0) {
+      nonEstimable.push({ ...base, reason: `not analysed: ${[...new Set(reported.map((o) => o.notAnalysedReason ?? ''))].join('; ')}` });
+      continue;
+    }
     if (outcomes.length === 0) {
       const missing = study.notReported.find((m) => m.kind === kind);
       nonEstimable.push({ ...base, reason: missing ? `not reported (${missing.reason.replace(/\.$/, '')})` : 'not reported' });
       continue;
     }
-    const exclusion = studyExclusionReason(study);
+    const exclusion = studyExclusionReason(study, studies);
     if (exclusion) {
       nonEstimable.push({ ...base, reason: exclusion });
       continue;
@@ -407,9 +429,9 @@ export function toArmComparisons(studies: readonly Study[], kind: OutcomeKind, m
   for (const study of studies) {
     if (study.kind === 'comparator-rct') continue;
     const base = { studyId: study.id, label: study.label, year: study.year, phase: study.phase };
-    const outcomes = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o));
+    const outcomes = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o) && o.analysed !== false);
     if (outcomes.length === 0) continue;
-    const exclusion = studyExclusionReason(study);
+    const exclusion = studyExclusionReason(study, studies);
     if (exclusion) {
       nonEstimable.push({ ...base, reason: exclusion });
       continue;
@@ -452,7 +474,7 @@ export function toArmComparisons(studies: readonly Study[], kind: OutcomeKind, m
 
 function armIdsIn(outcome: Outcome): string[] {
   const d = outcome.data;
-  if (d.form === 'counts' || d.form === 'continuous' || d.form === 'percentages') return d.arms.map((a) => a.arm);
+  if (d.form === 'counts' || d.form === 'continuous' || d.form === 'percentages' || d.form === 'medians' || d.form === 'event-totals') return d.arms.map((a) => a.arm);
   if (d.form === 'contrast') return [d.comparison.treatment, d.comparison.control];
   return [];
 }

@@ -80,6 +80,15 @@ export const STUDY_KIND_LABEL: Record<StudyKind, string> = {
   'ivig-rct': 'IVIG randomised trial',
   'ivig-non-randomised': 'IVIG, not randomised (not pooled)',
   'comparator-rct': 'Comparator trial (interferon / glatiramer)',
+  'ivig-active-comparator-rct': 'IVIG vs an active drug (not pooled with placebo trials)',
+};
+
+/** The short badge beside a trial that is not a placebo-controlled IVIG trial. */
+export const STUDY_KIND_BADGE: Record<StudyKind, string> = {
+  'ivig-rct': 'IVIG trial',
+  'ivig-non-randomised': 'not randomised',
+  'comparator-rct': 'comparator',
+  'ivig-active-comparator-rct': 'active comparator',
 };
 
 export const STATUS_LABEL: Record<ValueStatus, string> = {

@@ -158,7 +158,10 @@ export function outcomeEvidenceLevel(outcome: Outcome): EvidenceLevel {
       return d.arms.every((a) => a.sd.value !== null && a.n.value !== null) ? 'arm-level' : 'arm-level-incomplete';
     case 'contrast':
       return 'contrast';
+    // Medians and event totals are arm-level values that need recovery (or a denominator) to pool.
     case 'percentages':
+    case 'medians':
+    case 'event-totals':
       return 'arm-level-incomplete';
     case 'p-value-only':
       return 'p-value-only';

@@ -18,8 +18,10 @@ export interface Filters {
   search: string;
 }
 
-export const DEFAULT_KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised'];
-const ALL_KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'];
+/** IVIG studies of every kind are shown by default (those that are not pooled say why); the
+ * interferon / glatiramer comparator trials only on request. */
+export const DEFAULT_KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct'];
+const ALL_KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct', 'comparator-rct'];
 
 export const DEFAULT_FILTERS: Filters = {
   phases: [],

@@ -58,7 +58,7 @@ describe('toPhasePanel', () => {
 describe('relapseRateReductions', () => {
   it('gives 1 − ARR(treatment)/ARR(control), for IVIG and comparators alike', () => {
     const set = miniEvidence();
-    const arr = { id: 'arr', kind: 'annualized-relapse-rate' as const, label: 'ARR', timepoint: '2 years', primary: false, notes: [],
+    const arr = { id: 'arr', kind: 'annualized-relapse-rate' as const, label: 'ARR', timepoint: '2 years', primary: false, notes: [], pValues: [],
       data: { form: 'continuous' as const, arms: [
         { arm: 'ivig', mean: { value: 0.52, source: 'src-a', quote: '0.52', status: 'reported' as const }, sd: { value: null, reason: 'x' }, n: { value: null, reason: 'x' } },
         { arm: 'placebo', mean: { value: 1.26, source: 'src-a', quote: '1.26', status: 'reported' as const }, sd: { value: null, reason: 'x' }, n: { value: null, reason: 'x' } },

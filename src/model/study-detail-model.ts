@@ -92,11 +92,28 @@ function outcomeSection(outcome: Outcome, armLabel: (id: string) => string, sour
         values.push(detailValue(`${armLabel(a.arm)}: denominator`, a.total, sources));
       }
       break;
+    case 'medians':
+      for (const a of d.arms) {
+        values.push(detailValue(`${armLabel(a.arm)}: median`, a.median, sources));
+        if (a.rangeLower) values.push(detailValue(`${armLabel(a.arm)}: range lower`, a.rangeLower, sources));
+        if (a.rangeUpper) values.push(detailValue(`${armLabel(a.arm)}: range upper`, a.rangeUpper, sources));
+        if (a.q1) values.push(detailValue(`${armLabel(a.arm)}: first quartile`, a.q1, sources));
+        if (a.q3) values.push(detailValue(`${armLabel(a.arm)}: third quartile`, a.q3, sources));
+        values.push(detailValue(`${armLabel(a.arm)}: n`, a.n, sources));
+      }
+      break;
+    case 'event-totals':
+      for (const a of d.arms) {
+        values.push(detailValue(`${armLabel(a.arm)}: events (total)`, a.events, sources));
+        values.push(detailValue(`${armLabel(a.arm)}: n`, a.n, sources));
+        if (a.personYears) values.push(detailValue(`${armLabel(a.arm)}: person-years`, a.personYears, sources));
+      }
+      break;
     case 'p-value-only':
     case 'qualitative':
       break;
   }
-  if (outcome.pValue) values.push(detailValue(`p ${outcome.pValue.relation === '=' ? '' : outcome.pValue.relation}`.trim(), outcome.pValue.value, sources));
+  for (const p of outcome.pValues) values.push(detailValue(`p ${p.relation === '=' ? '' : p.relation}`.trim(), p.value, sources));
   const notes = [...outcome.notes];
   if (outcome.statement) notes.unshift(`“${outcome.statement.text}”`);
   return {

@@ -34,7 +34,7 @@ export function evidenceFromBinaryRows(rows: readonly BinaryRow[], options: { ki
       monthlyDoseInclLoadingGPerKg: none,
     })),
     outcomes: [{
-      id: 'o', kind, label: 'test outcome', timepoint: 'end', primary: true, notes: [],
+      id: 'o', kind, label: 'test outcome', timepoint: 'end', primary: true, notes: [], pValues: [],
       data: { form: 'counts', arms: [
         { arm: 'ivig', events: n(r.ai, 'events'), total: n(r.n1i, 'total') },
         { arm: 'placebo', events: n(r.ci, 'events'), total: n(r.n2i, 'total') },

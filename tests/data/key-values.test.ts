@@ -49,13 +49,13 @@ describe('key values match SOURCES.md', () => {
   it('AIMS: EDSS change −0.23 ± 0.89 vs +0.12 ± 1.07, p = 0.008', () => {
     const o = outcome('fazekas-1997-aims', 'edss-change');
     expect(continuousOf(o)).toEqual([{ arm: 'ivig', mean: -0.23, sd: 0.89, n: 75 }, { arm: 'placebo', mean: 0.12, sd: 1.07, n: 73 }]);
-    expect(o.pValue?.value.value).toBe(0.008);
+    expect(o.pValues[0]?.value.value).toBe(0.008);
   });
 
   it('AIMS: annual relapse rate 0.52 ± 0.85 vs 1.26 ± 2.2, p = 0.0037 (1999 report)', () => {
     const o = outcome('fazekas-1997-aims', 'annualized-relapse-rate');
     expect(continuousOf(o)).toEqual([{ arm: 'ivig', mean: 0.52, sd: 0.85, n: 75 }, { arm: 'placebo', mean: 1.26, sd: 2.2, n: 73 }]);
-    expect(o.pValue?.value.value).toBe(0.0037);
+    expect(o.pValues[0]?.value.value).toBe(0.0037);
   });
 
   it('AIMS: relapse-free 53% vs 36%, counts 40/75 and 26/73 marked derived', () => {

@@ -1,7 +1,7 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo, useState } from 'react';
 import type { Study } from '../../evidence/schema';
-import { PHASE_SHORT_LABEL, SETTING_LABEL } from '../../evidence/vocabulary';
+import { PHASE_SHORT_LABEL, SETTING_LABEL, STUDY_KIND_BADGE as KIND_BADGE } from '../../evidence/vocabulary';
 import { sortEvidenceRows, toEvidenceRow, type EvidenceRowSortKey } from '../../model/evidence-table-model';
 import { useAppStore } from '../../store/store-context';
 
@@ -51,7 +51,7 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
             <tr key={r.id} aria-selected={r.id === selectedStudyId} className={r.kind !== 'ivig-rct' ? 'muted' : undefined}>
               <th scope="row">
                 <button type="button" className="link" data-study-id={r.id} aria-expanded={r.id === selectedStudyId} onClick={() => selectStudy(r.id === selectedStudyId ? null : r.id)}>{r.label}</button>
-                {r.kind !== 'ivig-rct' && <span className="badge">{r.kind === 'comparator-rct' ? 'comparator' : 'not randomised'}</span>}
+                {r.kind !== 'ivig-rct' && <span className="badge">{KIND_BADGE[r.kind]}</span>}
                 {r.userSupplied && <span className="badge user">user-supplied</span>}
                 {r.flags.includes('crossover-within-patient') && <span className="badge">crossover</span>}
                 {r.flags.includes('possible-duplicate-cohort') && <span className="badge">possible duplicate</span>}

@@ -148,7 +148,7 @@ export function PhaseComparisonView() {
   const setAnalysis = useAppStore((s) => s.setAnalysis);
   const store = useAppStoreApi();
   const navigate = useNavigate();
-  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'comparator-rct'] }) : []), [evidence, filters]);
+  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct', 'comparator-rct'] }) : []), [evidence, filters]);
   const panels = useMemo(
     () => toPhaseComparison(studies, filterSyntheses(evidence?.syntheses ?? [], filters).shown, {
       rows: analysis.comparePhases, model: analysis.model, tau2Method: analysis.tau2Method, test: analysis.test,
