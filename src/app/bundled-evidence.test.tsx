@@ -45,7 +45,7 @@ describe('"As of 2003" and the published syntheses', () => {
     expect(published).toHaveTextContent('Cochrane CD002936');
     expect(within(published).queryByText(/^Olyaeemanesh 2016/)).toBeNull();
     expect(within(published).queryByText(/^Wu 2008/)).toBeNull();
-    expect(published).toHaveTextContent(/Not shown \(year filter to 2003\): 3 syntheses published after 2003 or undated — CRD\/DARE record[^;]*; Wu 2008[^;]*; Olyaeemanesh 2016/);
+    expect(published).toHaveTextContent(/Not shown \(year filter to 2003\): 4 syntheses published after 2003 or undated — CRD\/DARE record[^;]*; Wu 2008[^;]*; Olyaeemanesh 2016[^;]*; Liu 2009/);
     expect(screen.getByRole('figure')).not.toHaveTextContent('Olyaeemanesh');
   });
 
@@ -56,7 +56,7 @@ describe('"As of 2003" and the published syntheses', () => {
     expect(names).toContain('Cochrane CD002936 (Gray 2003; updated version)');
     expect(names).not.toContain('Olyaeemanesh 2016 meta-analysis (RRMS)');
     expect(names).not.toContain('Wu 2008 (IVIG dose systematic review, RRMS)');
-    expect(region).toHaveTextContent('Not shown (year filter to 2003): 5 syntheses published after 2003 or undated');
+    expect(region).toHaveTextContent('Not shown (year filter to 2003): 7 syntheses published after 2003 or undated');
   });
 });
 

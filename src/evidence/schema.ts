@@ -85,7 +85,8 @@ export type Source = z.infer<typeof sourceSchema>;
 const identifierSchema = z
   .object({
     value: nonEmpty,
-    basis: z.enum(['verified', 'pubmed-url', 'inferred', 'publisher-page']),
+    /** `unverified`: given in SOURCES.md without a page that prints it (kept, not relied on). */
+    basis: z.enum(['verified', 'pubmed-url', 'inferred', 'publisher-page', 'unverified']),
     source: nonEmpty.optional(),
   })
   .strict();
@@ -349,7 +350,7 @@ export const designSchema = z
     /** How patients were assigned, when the source names it: alternation and systematic
      * assignment (e.g. by birth date) are not randomisation (metafor's dat.bcg "alloc"). */
     allocationMethod: z.enum(['random', 'alternate', 'systematic']).optional(),
-    blinding: z.enum(['double-blind', 'open', 'not stated']),
+    blinding: z.enum(['double-blind', 'single-blind', 'open', 'not stated']),
     control: z.enum(['placebo', 'other-dose', 'untreated', 'active', 'not stated']),
     multicentre: z.boolean().optional(),
     durationMonths: maybeNumberSchema,

@@ -76,9 +76,12 @@ describe('M-H, Fixed: a step Mantel-Haenszel cannot estimate', () => {
     const { join } = await import('node:path');
     const { parseEvidenceText } = await import('../evidence/parse-evidence');
     const ivig = parseEvidenceText(readFileSync(join(process.cwd(), 'public/data/evidence.json'), 'utf8'));
-    const c: AnalysisChoices = { ...DEFAULT_ANALYSIS, outcome: 'relapse-free', measure: 'OR', model: 'common', mantelHaenszel: true, mode: 'leave-one-out' };
+    // AIMS and Achiron 1998 only (PRIVIG, in the set since evidence 2026.12.01-2, toggled off), so
+    // that omitting AIMS leaves Achiron alone.
+    const c: AnalysisChoices = { ...DEFAULT_ANALYSIS, outcome: 'relapse-free', measure: 'OR', model: 'common', mantelHaenszel: true, mode: 'leave-one-out', excludedStudyIds: ['fazekas-2008-privig'] };
     const m = toForestModel(ivig.studies, [], c);
     const included = m.groups[0]!.rows.filter((r) => !r.excluded);
+    expect(included.map((r) => r.studyId)).toEqual(['fazekas-1997-aims', 'achiron-1998-rrms']);
     // Omitting one study leaves only Achiron 1998 (no relapse-free patients under placebo): R = 0 or S = 0.
     const missing = included.filter((r) => !m.groups[0]!.steps.some((s) => s.label === `Omitting ${r.label}`));
     expect(missing).toHaveLength(1);

@@ -100,13 +100,13 @@ describe('key values match SOURCES.md', () => {
     expect(c.form === 'contrast' && [c.measure, c.estimate.value, c.ciLower.value, c.ciUpper.value]).toEqual(['RateRatio', 0.36, 0.15, 0.88]);
   });
 
-  it('Lewańska and PRIVIG: which IVIG arm got 0.2 or 0.4 g/kg is not known, and it is said', () => {
+  it('Lewańska and PRIVIG: the trials\' own abstracts give which arm got 0.2 or 0.4 g/kg (SOURCES-ADDITIONS)', () => {
     for (const id of ['lewanska-2002', 'fazekas-2008-privig']) {
-      const s = study(id);
-      expect(s.flags.map((f) => f.code)).toContain('dose-arm-mapping-unknown');
-      expect(s.arms.filter((a) => a.role === 'ivig').map((a) => a.monthlyDoseGPerKg.value)).toEqual([null, null]);
+      expect(study(id).flags.map((f) => f.code)).not.toContain('dose-arm-mapping-unknown');
+      expect(study(id).arms.filter((a) => a.role === 'ivig').map((a) => v(a.maintenanceDoseGPerKg))).toEqual([0.2, 0.4]);
     }
-    expect(study('fazekas-2008-privig').arms.map((a) => v(a.nRandomised))).toEqual([44, 42, 41]);
+    expect(study('lewanska-2002').arms.map((a) => v(a.nRandomised))).toEqual([17, 15, 17]);
+    expect(study('fazekas-2008-privig').arms.map((a) => v(a.nAnalysed))).toEqual([44, 42, 41]);
   });
 
   it('non-randomised studies are kept apart from the RCTs', () => {
@@ -133,11 +133,15 @@ describe('key values match SOURCES.md', () => {
       'stangel-2000-remyelination', 'sorensen-2004-acute-relapse', 'visser-2004-acute-relapse', 'roed-2005-optic-neuritis',
       'achiron-2004-cis', 'achiron-2004-postpartum', 'ms-2007-postpartum-dose', 'ifnb-1993-ifnb1b', 'johnson-1995-glatiramer',
       'prisms-1998', 'jacobs-1996-ifnb1a', 'arch-neurol-1992-open', 'ivig-vs-ivmp-acute-open',
+      // SOURCES-ADDITIONS.md
+      'sorensen-1997-prelim', 'iran-ivig-vs-ifnb1a', 'tselis-2008-optic-neuritis', 'achiron-1996-postpartum-pilot',
+      'postpartum-2020-ljubljana-zagreb', 'postpartum-2016-brandt-wouters', 'postpartum-2023-cohort', 'postpartum-2009-observational',
+      'postpartum-2015-case-control',
     ];
     expect(evidence.studies.map((s) => s.id).sort()).toEqual([...ids].sort());
     expect(evidence.syntheses.map((s) => s.id).sort()).toEqual([
-      'bandolier-2002', 'cochrane-cd002936', 'crd-dare-ivig-neurology', 'ejn-2002-rrms-meta', 'elovaara-2008-efns',
-      'olyaeemanesh-2016-meta', 'sorensen-2003-review', 'wiles-2002-review', 'wu-2008-dose-sr', 'zhang-2012-thesis',
+      'bandolier-2002', 'cochrane-cd002936', 'crd-dare-ivig-neurology', 'ejn-2002-rrms-meta', 'elovaara-2008-efns', 'liu-2009-meta',
+      'olyaeemanesh-2016-meta', 'rosa-2018-postpartum-meta', 'sorensen-2003-review', 'wiles-2002-review', 'wu-2008-dose-sr', 'zhang-2012-thesis',
     ]);
   });
 });
