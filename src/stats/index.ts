@@ -75,3 +75,4 @@ export {
 export { cumulative, leaveOneOut } from './sensitivity';
 export { criticalValue } from './distributions';
 export { ConvergenceError, InvalidInputError, MetaAnalysisError, NotEstimableError } from './errors';
+export * from './effect-recovery';
