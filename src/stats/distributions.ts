@@ -8,6 +8,7 @@
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import erfcinv from '@stdlib/math-base-special-erfcinv';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
@@ -22,6 +23,15 @@ export function standardNormalCdf(x: number): number {
 /** Φ⁻¹(p), the standard normal quantile. */
 export function standardNormalQuantile(p: number): number {
   return normalQuantile(p, 0, 1);
+}
+
+/**
+ * The upper-tail normal quantile z with P(Z > z) = q, as R's qnorm(q, lower.tail = FALSE):
+ * √2·erfc⁻¹(2q). @stdlib's normal quantile goes through erf⁻¹(2p − 1), which keeps only about 6
+ * digits at q = 5e-13 (a p-value of 1e-12); erfc⁻¹ keeps them all.
+ */
+export function standardNormalUpperQuantile(q: number): number {
+  return Math.SQRT2 * erfcinv(2 * q);
 }
 
 /** CDF of Student's t with `df` degrees of freedom. */

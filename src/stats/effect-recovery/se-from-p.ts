@@ -1,18 +1,18 @@
 /**
  * Standard error from an estimate and the two-sided p-value of the same contrast.
  */
-import { standardNormalQuantile, studentTQuantile } from '../distributions';
+import { standardNormalUpperQuantile, studentTQuantile } from '../distributions';
 import { InvalidInputError } from '../errors';
 import { requireFinite, requirePositive } from '../validation';
 import { HANDBOOK, type RecoveryProvenance, computed, entered } from './provenance';
 import type { RecoveredStandardError } from './se-from-ci';
 
 /**
- * The upper-tail quantile as −F⁻¹(tail): 1 − p/2 rounds away the digits of a tiny p
- * (1 − 5e-13 keeps three), the lower tail keeps them all (R: qnorm(p/2, lower.tail = FALSE)).
+ * The upper-tail quantile of the tail probability p/2, computed from the tail itself: 1 − p/2 rounds
+ * away the digits of a tiny p (1 − 5e-13 keeps three), as R's qnorm(p/2, lower.tail = FALSE).
  */
 function upperQuantile(tail: number, df: number | null): number {
-  return df === null ? -standardNormalQuantile(tail) : -studentTQuantile(tail, df);
+  return df === null ? standardNormalUpperQuantile(tail) : -studentTQuantile(tail, df);
 }
 
 export type PValueRelation = '=' | '<' | '>';
