@@ -18,3 +18,23 @@ export {
 } from './se-from-ci';
 export { type PValueRelation, type RecoveredStandardErrorFromP, seFromEstimateAndP } from './se-from-p';
 export { type ArmCounts, type ArmMeanSd, combineArmCounts, combineArmMeans, combineTwoGroupMeans } from './combine-arms';
+export {
+  type CrossoverMeanDifference,
+  type PeriodSummary,
+  crossoverAsParallel,
+  crossoverPairedMeanDifference,
+  crossoverPairedSmd,
+} from './crossover';
+export {
+  type MedianScenario,
+  type MedianSummary,
+  LUO_2018,
+  MEDIAN_MIN_N,
+  WAN_2014,
+  meanFromMedian,
+  meanSdFromMedian,
+  sdFromMedian,
+  wanEta,
+  wanXi,
+} from './median-to-mean-sd';
+export { type SdDonor, type SdImputationMethod, imputeMissingSd } from './impute-sd';
