@@ -4,7 +4,7 @@
  * reason it cannot be estimated. Nothing disappears silently: every IVIG study that passes the
  * filters ends up in one list or the other.
  */
-import { criticalValue, effectFromRatioCi, effectSize, type EffectSize } from '../stats';
+import { combineTwoGroupMeans, criticalValue, effectFromRatioCi, effectSize, type EffectSize } from '../stats';
 import type { Arm, ContrastMeasure, MaybeNumber, Outcome, OutcomeKind, SourcedNumber, Study } from './schema';
 
 export type AnalysisMeasure = 'OR' | 'RR' | 'RD' | 'MD' | 'SMD' | 'HR' | 'RateRatio';
@@ -158,17 +158,11 @@ interface ArmMeans { mean: number; sd: number; n: number }
 
 /**
  * Several IVIG arms against one control are combined into one group, as the Cochrane Handbook
- * recommends for a pairwise comparison (v6.4, section 23.3.4; formulae in Table 6.5.a):
- * counts add; means and SDs combine as
- *   N = n1 + n2, M = (n1·m1 + n2·m2)/N,
- *   SD = √[((n1−1)·sd1² + (n2−1)·sd2² + n1·n2/N·(m1 − m2)²) / (N − 1)].
+ * recommends for a pairwise comparison (v6.4, section 23.3.4; formulae in Table 6.5.a). The formula
+ * lives in the engine (stats/effect-recovery `combineTwoGroupMeans`, with `combineArmMeans` giving
+ * its provenance); this name is kept for the callers here.
  */
-export function combineMeans(a: ArmMeans, b: ArmMeans): ArmMeans {
-  const n = a.n + b.n;
-  const mean = (a.n * a.mean + b.n * b.mean) / n;
-  const sd = Math.sqrt(((a.n - 1) * a.sd ** 2 + (b.n - 1) * b.sd ** 2 + ((a.n * b.n) / n) * (a.mean - b.mean) ** 2) / (n - 1));
-  return { mean, sd, n };
-}
+export const combineMeans = (a: ArmMeans, b: ArmMeans): ArmMeans => combineTwoGroupMeans(a, b);
 
 /** Which IVIG arms form the treatment group, and what share of the control group they get. */
 interface ArmSelection {
