@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../errors';
 import { requireFinite, requireNonNegative, requirePositive } from '../validation';
-import { HANDBOOK, type RecoveryProvenance, computed, entered } from './provenance';
+import { HANDBOOK, type RecoveryProvenance, computed, entered, subtrahend } from './provenance';
 
 export interface ArmCounts {
   events: number;
@@ -20,7 +20,7 @@ export interface ArmMeanSd {
   label?: string;
 }
 
-const COMBINING_REFERENCE = `${HANDBOOK}, §23.3.4 (multi-arm studies: combine groups) and §6.5.2.10, Table 6.5.a`;
+const COMBINING_REFERENCE = `${HANDBOOK}, §23.3.4 (multi-arm studies: combine groups) and Table 6.5.a`;
 
 function requireArms<T>(arms: readonly T[] | unknown, what: string): readonly T[] {
   if (!Array.isArray(arms) || arms.length < 2) {
@@ -71,7 +71,7 @@ export function combineArmCounts(arms: readonly ArmCounts[]): { events: number; 
  *   SD = √{[(n₁ − 1)s₁² + (n₂ − 1)s₂² + (n₁n₂/N)(m₁ − m₂)²] / (N − 1)}.
  * This is exactly the sample mean and SD of the union of the two samples, so folding it over more
  * groups ((1 + 2) + 3 …) gives the combined group of all of them, in any order.
- * Reference: Cochrane Handbook v6.5 §6.5.2.10, Table 6.5.a; §23.3.4.
+ * Reference: Cochrane Handbook v6.5 Table 6.5.a; §23.3.4.
  * Edge cases: n > 0, sd ≥ 0, and N > 1.
  */
 export function combineTwoGroupMeans(a: ArmMeanSd, b: ArmMeanSd): ArmMeanSd {
@@ -86,7 +86,7 @@ export function combineTwoGroupMeans(a: ArmMeanSd, b: ArmMeanSd): ArmMeanSd {
  * Continuous arms combined into one group: Table 6.5.a's formula for two groups, folded over the
  * arms in the order given (exact for any number, see `combineTwoGroupMeans`).
  * Assumptions: as `combineArmCounts`; the arms' SDs describe the same outcome on the same scale.
- * Reference: Cochrane Handbook v6.5 §23.3.4 and §6.5.2.10, Table 6.5.a.
+ * Reference: Cochrane Handbook v6.5 §23.3.4 and Table 6.5.a.
  * Edge cases: at least 2 arms; each n > 0, sd ≥ 0, finite mean.
  */
 export function combineArmMeans(arms: readonly ArmMeanSd[]): ArmMeanSd & { provenance: RecoveryProvenance } {
@@ -99,7 +99,7 @@ export function combineArmMeans(arms: readonly ArmMeanSd[]): ArmMeanSd & { prove
   });
   const first = list[0] as ArmMeanSd;
   const combined = list.slice(1).reduce<ArmMeanSd>((acc, arm) => combineTwoGroupMeans(acc, arm), { mean: first.mean, sd: first.sd, n: first.n });
-  const groups = list.map((a) => `${entered(a.mean)} (${entered(a.sd)}) n ${entered(a.n)}`).join(' + ');
+  const groups = list.map((a) => `${entered(a.mean)} (${entered(a.sd)}) ${entered(a.n)}`).join('; ');
   let formula: string;
   if (list.length === 2) {
     const [a, b] = list as readonly [ArmMeanSd, ArmMeanSd];
@@ -107,9 +107,9 @@ export function combineArmMeans(arms: readonly ArmMeanSd[]): ArmMeanSd & { prove
     formula =
       `N = ${entered(a.n)} + ${entered(b.n)} = ${N}; ` +
       `M = (${entered(a.n)} × ${entered(a.mean)} + ${entered(b.n)} × ${entered(b.mean)}) / ${N} = ${computed(combined.mean)}; ` +
-      `SD = √{[(${entered(a.n)} − 1) × ${entered(a.sd)}² + (${entered(b.n)} − 1) × ${entered(b.sd)}² + (${entered(a.n)} × ${entered(b.n)} / ${N}) × (${entered(a.mean)} − ${entered(b.mean)})²] / (${N} − 1)} = ${computed(combined.sd)}`;
+      `SD = √{[(${entered(a.n)} − 1) × ${entered(a.sd)}² + (${entered(b.n)} − 1) × ${entered(b.sd)}² + (${entered(a.n)} × ${entered(b.n)} / ${N}) × (${entered(a.mean)} − ${subtrahend(b.mean)})²] / (${N} − 1)} = ${computed(combined.sd)}`;
   } else {
-    formula = `${groups} combined pairwise in order (Table 6.5.a): N = ${entered(combined.n)}, M = ${computed(combined.mean)}, SD = ${computed(combined.sd)}`;
+    formula = `groups M (SD) n: ${groups}; combined pairwise in this order (Table 6.5.a): N = ${entered(combined.n)}, M = ${computed(combined.mean)}, SD = ${computed(combined.sd)}`;
   }
   return {
     ...combined,

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../errors';
 import { requireFinite, requireNonNegative, requirePositive } from '../validation';
-import { HANDBOOK, HANDBOOK_5_1, type RecoveryProvenance, computed, entered } from './provenance';
+import { HANDBOOK, HANDBOOK_5_1, type RecoveryProvenance, computed, entered, subtrahend } from './provenance';
 
 /** One intervention period of a crossover trial: the mean and SD over the patients measured on it. */
 export interface PeriodSummary {
@@ -60,7 +60,7 @@ export function crossoverAsParallel(input: { treatment: PeriodSummary; control: 
     provenance: {
       method: 'crossover-as-parallel',
       methodName: 'Crossover analysed as if parallel (correlation ignored)',
-      formula: `MD = ${entered(e.mean)} − ${entered(c.mean)} = ${computed(md)}; SE = √(${entered(e.sd)}²/${entered(e.n)} + ${entered(c.sd)}²/${entered(c.n)}) = ${computed(sei)}`,
+      formula: `MD = ${entered(e.mean)} − ${subtrahend(c.mean)} = ${computed(md)}; SE = √(${entered(e.sd)}²/${entered(e.n)} + ${entered(c.sd)}²/${entered(c.n)}) = ${computed(sei)}`,
       reference: `${HANDBOOK}, §23.2.6; ${HANDBOOK_5_1}, §16.4.5`,
       assumptions: [
         'the two periods are treated as independent groups: the within-patient correlation is ignored, so the SE is too large (conservative) and the same patients count twice',
@@ -125,7 +125,7 @@ export function crossoverPairedMeanDifference(input: {
     provenance: {
       method: hasR ? 'crossover-paired-correlation' : 'crossover-paired-sd-difference',
       methodName: hasR ? `Crossover, paired analysis (within-patient correlation ${entered(input.correlation as number)})` : 'Crossover, paired analysis (SD of the differences)',
-      formula: `MD = ${entered(eMean)} − ${entered(cMean)} = ${computed(md)}; ${sdText}SE = ${computed(sdDifference)} / √${entered(n)} = ${computed(sei)}`,
+      formula: `MD = ${entered(eMean)} − ${subtrahend(cMean)} = ${computed(md)}; ${sdText}SE = ${computed(sdDifference)} / √${entered(n)} = ${computed(sei)}`,
       reference: `${HANDBOOK_5_1}, §16.4.6 (example §16.4.6.4); ${HANDBOOK}, §23.2.7`,
       assumptions: [
         hasR ? 'the within-patient correlation applies to this trial (usually imputed from others: vary it in a sensitivity analysis)' : 'the SD of the within-patient differences applies to this trial',
@@ -171,7 +171,7 @@ export function crossoverPairedSmd(input: {
     provenance: {
       method: 'crossover-paired-smd',
       methodName: `Crossover, paired SMD (within-patient correlation ${entered(r)})`,
-      formula: `SMD = (${entered(eMean)} − ${entered(cMean)}) / √((${entered(sdE)}² + ${entered(sdC)}²)/2) = ${computed(smd)}; SE = √(1/${entered(n)} + ${computed(smd)}²/(2 × ${entered(n)})) × √(2 × (1 − ${entered(r)})) = ${computed(sei)}`,
+      formula: `SMD = (${entered(eMean)} − ${subtrahend(cMean)}) / √((${entered(sdE)}² + ${entered(sdC)}²)/2) = ${computed(smd)}; SE = √(1/${entered(n)} + ${computed(smd)}²/(2 × ${entered(n)})) × √(2 × (1 − ${entered(r)})) = ${computed(sei)}`,
       reference: `${HANDBOOK_5_1}, §16.4.6.2 (example §16.4.6.4); ${HANDBOOK}, §23.2.7`,
       assumptions: ['the within-patient correlation applies to this trial', 'no small-sample (Hedges) correction', 'no carry-over and no period effect'],
       notes: [],

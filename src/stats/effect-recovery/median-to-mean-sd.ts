@@ -5,7 +5,7 @@
 import { standardNormalQuantile } from '../distributions';
 import { InvalidInputError } from '../errors';
 import { requireFinite, requirePositive } from '../validation';
-import { type RecoveryProvenance, computed, entered } from './provenance';
+import { type RecoveryProvenance, computed, entered, subtrahend } from './provenance';
 
 /** What a report gives instead of a mean and SD. Range = min and max; IQR = q1 and q3. */
 export interface MedianSummary {
@@ -60,7 +60,7 @@ interface ReadSummary {
   scenario: MedianScenario;
 }
 
-function readSummary(s: MedianSummary, needsMedian: boolean): ReadSummary {
+function readSummary(s: Omit<MedianSummary, 'median'> & { median?: number }, needsMedian: boolean): ReadSummary {
   const n = requirePositive('n', s.n);
   if (!Number.isInteger(n) || n < 2) throw new InvalidInputError(`n must be a whole number ≥ 2 to estimate from a median, got ${n}`);
   const median = needsMedian || s.median !== undefined ? requireFinite('median', s.median) : NaN;
@@ -122,7 +122,7 @@ function positionNote(s: ReadSummary): string[] {
  * Edge cases: n a whole number ≥ 2 (ξ(1) = η(1) = 0); min ≤ q1 ≤ median ≤ q3 ≤ max; a range or IQR
  * of 0 is refused; n < 5 gives a note (metafor's minimum).
  */
-export function sdFromMedian(summary: MedianSummary): { sd: number; scenario: MedianScenario; provenance: RecoveryProvenance } {
+export function sdFromMedian(summary: Omit<MedianSummary, 'median'> & { median?: number }): { sd: number; scenario: MedianScenario; provenance: RecoveryProvenance } {
   const s = readSummary(summary, false);
   const { n } = s;
   let sd: number;
@@ -131,18 +131,23 @@ export function sdFromMedian(summary: MedianSummary): { sd: number; scenario: Me
     const xi = wanXi(n);
     const eta = wanEta(n);
     sd = ((s.range.max - s.range.min) / xi + (s.iqr.q3 - s.iqr.q1) / eta) / 2;
-    formula = `SD = ½ × [(${entered(s.range.max)} − ${entered(s.range.min)}) / ξ(${n}) + (${entered(s.iqr.q3)} − ${entered(s.iqr.q1)}) / η(${n})] = ½ × [${computed(s.range.max - s.range.min)} / ${computed(xi)} + ${computed(s.iqr.q3 - s.iqr.q1)} / ${computed(eta)}] = ${computed(sd)}`;
+    formula = `SD = ½ × [(${entered(s.range.max)} − ${subtrahend(s.range.min)}) / ξ(${n}) + (${entered(s.iqr.q3)} − ${subtrahend(s.iqr.q1)}) / η(${n})] = ½ × [${computed(s.range.max - s.range.min)} / ${computed(xi)} + ${computed(s.iqr.q3 - s.iqr.q1)} / ${computed(eta)}] = ${computed(sd)}`;
   } else if (s.range) {
     const xi = wanXi(n);
     sd = (s.range.max - s.range.min) / xi;
-    formula = `SD = (${entered(s.range.max)} − ${entered(s.range.min)}) / ξ(${n}), ξ(${n}) = 2Φ⁻¹((${n} − 0.375)/(${n} + 0.25)) = ${computed(xi)}; SD = ${computed(sd)}`;
+    formula = `SD = (${entered(s.range.max)} − ${subtrahend(s.range.min)}) / ξ(${n}), ξ(${n}) = 2Φ⁻¹((${n} − 0.375)/(${n} + 0.25)) = ${computed(xi)}; SD = ${computed(sd)}`;
   } else {
     const iqr = s.iqr!;
     const eta = wanEta(n);
     sd = (iqr.q3 - iqr.q1) / eta;
-    formula = `SD = (${entered(iqr.q3)} − ${entered(iqr.q1)}) / η(${n}), η(${n}) = 2Φ⁻¹((0.75 × ${n} − 0.125)/(${n} + 0.25)) = ${computed(eta)}; SD = ${computed(sd)}`;
+    formula = `SD = (${entered(iqr.q3)} − ${subtrahend(iqr.q1)}) / η(${n}), η(${n}) = 2Φ⁻¹((0.75 × ${n} − 0.125)/(${n} + 0.25)) = ${computed(eta)}; SD = ${computed(sd)}`;
   }
-  const equation = s.scenario === 'C1-range' ? 'scenario C1 (range)' : s.scenario === 'C3-iqr' ? 'scenario C3 (IQR)' : 'scenario C2 (range and IQR)';
+  const equation =
+    s.scenario === 'C1-range'
+      ? 'scenario C1 (range), eq. (9) as metafor cites it'
+      : s.scenario === 'C3-iqr'
+        ? 'scenario C3 (IQR), eq. (16) as metafor cites it'
+        : 'scenario C2 (range and IQR), eq. (12) with the closed forms of ξ(n) and η(n)';
   return {
     sd,
     scenario: s.scenario,

@@ -44,6 +44,9 @@ export interface RecoveryProvenance {
 /** An input number as the source printed it: every digit kept. */
 export const entered = (x: number): string => (Object.is(x, -0) ? '0' : String(x)).replace('-', '−');
 
+/** An entered number as the right-hand side of a subtraction: "3 − (−1)", not "3 − −1". */
+export const subtrahend = (x: number): string => (x < 0 ? `(${entered(x)})` : entered(x));
+
 /** A number we computed: 4 significant digits (enough to read; the value itself keeps all digits). */
 export const computed = (x: number): string => {
   if (!Number.isFinite(x)) return String(x);

@@ -56,7 +56,7 @@ describe('seFromDifferenceCi', () => {
     expect(t.critical).toBeCloseTo(2.364624251592785, 12); // qt(0.975, 7)
     expect(t.sei).toBeLessThan(z.sei);
     expect(t.provenance.method).toBe('se-from-ci-difference-t');
-    expect(t.provenance.formula).toBe('SE = (3 − −1) / (2 × t_0.975, 7 df = 2 × 2.365) = 0.8458');
+    expect(t.provenance.formula).toBe('SE = (3 − (−1)) / (2 × t_0.975, 7 df = 2 × 2.365) = 0.8458');
   });
 
   it('rejects groups too small for a t interval', () => {

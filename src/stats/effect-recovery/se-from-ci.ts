@@ -4,7 +4,7 @@
 import { criticalValue } from '../distributions';
 import { InvalidInputError } from '../errors';
 import { requireFinite, requireLevel, requirePositive } from '../validation';
-import { HANDBOOK, type RecoveryProvenance, computed, entered, quantileLabel } from './provenance';
+import { HANDBOOK, type RecoveryProvenance, computed, entered, quantileLabel, subtrahend } from './provenance';
 
 /** An effect on the analysis scale with the SE recovered for it. */
 export interface RecoveredStandardError {
@@ -123,7 +123,7 @@ export function seFromDifferenceCi(input: {
     provenance: {
       method: df === null ? 'se-from-ci-difference' : 'se-from-ci-difference-t',
       methodName: df === null ? `SE from a ${entered(level)}% CI (difference)` : `SE from a ${entered(level)}% t-based CI (difference, small samples)`,
-      formula: `SE = (${entered(upper)} − ${entered(lower)}) / (2 × ${c} = 2 × ${computed(critical)}) = ${computed(sei)}`,
+      formula: `SE = (${entered(upper)} − ${subtrahend(lower)}) / (2 × ${c} = 2 × ${computed(critical)}) = ${computed(sei)}`,
       reference: df === null ? `${HANDBOOK}, §6.3.1 (absolute measures)` : `${HANDBOOK}, §6.3.1 and §6.5.2.3 (t distribution, n₁ + n₂ − 2 df)`,
       assumptions: df === null
         ? ['the interval is a Wald interval on the linear scale with a normal critical value (large samples)']
@@ -188,7 +188,7 @@ export function sdFromArmCi(input: {
     provenance: {
       method: df === null ? 'sd-from-arm-ci' : 'sd-from-arm-ci-t',
       methodName: `SD from the ${entered(level)}% CI of an arm's mean${df === null ? '' : ' (t, small arm)'}`,
-      formula: `SD = √${entered(n)} × (${entered(upper)} − ${entered(lower)}) / (2 × ${c} = 2 × ${computed(critical)}) = ${computed(sd)}`,
+      formula: `SD = √${entered(n)} × (${entered(upper)} − ${subtrahend(lower)}) / (2 × ${c} = 2 × ${computed(critical)}) = ${computed(sd)}`,
       reference: `${HANDBOOK}, §6.5.2.2`,
       assumptions: [
         'the interval is mean ± critical × SD/√n, symmetric about the mean',
