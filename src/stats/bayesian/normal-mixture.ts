@@ -13,7 +13,7 @@
  * The arrays are owned by the caller and may be refilled (no allocation per evaluation).
  */
 import { standardNormalQuantile } from '../distributions';
-import { normalCdf as standardNormalCdf, normalCdfAndKernel } from './normal-cdf';
+import { normalCdf as standardNormalCdf, normalMixtureCdfAndDensity } from './normal-cdf';
 import { increasingRoot } from './increasing-root';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -63,21 +63,12 @@ export class NormalMixture {
     return f * INV_SQRT_2PI;
   }
 
-  private readonly point = { cdf: 0, kernel: 0 };
+  private readonly point = new Float64Array(2);
 
   private cdfAndDensity(x: number, out: { value: number; derivative: number }): void {
-    let F = 0;
-    let f = 0;
-    const point = this.point;
-    for (let j = 0; j < this.size; j++) {
-      const s = this.sds[j]!;
-      const w = this.weights[j]!;
-      normalCdfAndKernel((x - this.means[j]!) / s, point);
-      F += w * point.cdf;
-      f += (w * point.kernel) / s;
-    }
-    out.value = F;
-    out.derivative = f * INV_SQRT_2PI;
+    normalMixtureCdfAndDensity(x, this.weights, this.means, this.sds, this.size, this.point);
+    out.value = this.point[0]!;
+    out.derivative = this.point[1]!;
   }
 
   /** The p-quantile (0 < p < 1); `mean` and `sd` are the mixture's, used for the start and the bracket. */
