@@ -54,3 +54,25 @@ describe('bayesianMetaAnalysis: input errors name the bad value', () => {
     expect(r.probabilityBelow(-0.5)).toBeCloseTo(0.5, 10);
   });
 });
+
+describe('bayesianMetaAnalysis: a narrow posterior (k = 1,000)', () => {
+  it('finds the peak of p(τ | y): with this much data the posterior sits on the REML estimate', async () => {
+    const { metaAnalysis } = await import('../meta-analysis');
+    // Deterministic synthetic studies (a fixed linear congruential sequence, no randomness at run time).
+    let state = 12345;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+    const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+    // μ = −0.3, τ = 0.2, vᵢ from 0.01 to 0.5.
+    const effects = Array.from({ length: 1000 }, () => {
+      const vi = 0.01 + 0.49 * next();
+      return { yi: -0.3 + 0.2 * normal() + Math.sqrt(vi) * normal(), vi };
+    });
+    const reml = metaAnalysis(effects, { method: 'REML' });
+    const r = bayesianMetaAnalysis(effects, { tauPrior: { name: 'halfNormal', scale: 0.5 } });
+    expect(Math.abs(r.mu.median - reml.estimate)).toBeLessThan(0.05 * reml.se);
+    expect(Math.abs(r.mu.sd / reml.se - 1)).toBeLessThan(0.02);
+    expect(Math.abs(r.tau.median / Math.sqrt(reml.tau2) - 1)).toBeLessThan(0.05);
+    expect(r.quadrature.relativeError).toBeLessThan(1e-10);
+    expect(r.studies).toHaveLength(1000);
+  });
+});
