@@ -429,12 +429,13 @@ export function bayesianMetaAnalysis(
 function summarise(mixture: NormalMixture, alpha: number, meanExists = true, varianceExists = true): PosteriorSummary {
   const mean = mixture.mean();
   const sd = Math.sqrt(mixture.variance(mean));
+  const { skewness, excessKurtosis } = mixture.shape(mean, sd);
   return {
     mean: meanExists ? mean : Number.NaN,
     sd: meanExists && varianceExists ? sd : Number.POSITIVE_INFINITY,
-    median: mixture.quantile(0.5, mean, sd),
-    lower: mixture.quantile(alpha / 2, mean, sd),
-    upper: mixture.quantile(1 - alpha / 2, mean, sd),
+    median: mixture.quantile(0.5, mean, sd, skewness, excessKurtosis),
+    lower: mixture.quantile(alpha / 2, mean, sd, skewness, excessKurtosis),
+    upper: mixture.quantile(1 - alpha / 2, mean, sd, skewness, excessKurtosis),
   };
 }
 
