@@ -17,7 +17,7 @@ import { createAppStore } from '../../store/app-store';
 import { AppStoreProvider } from '../../store/store-context';
 
 vi.setConfig({ testTimeout: 60_000 });
-beforeAll(() => views.evidence.preload());
+beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
 
 const evidence = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
 
