@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseEvidenceText } from '../evidence/parse-evidence';
 import { miniEvidence, study } from '../test-support/mini-evidence';
 import { DEFAULT_FILTERS } from './filters';
-import { evidenceMapCell, evidenceMapColumns, sortEvidenceRows, toEvidenceRow } from './evidence-table-model';
+import { evidenceMapCell, evidenceMapColumns, sameTrialText, sortEvidenceRows, toEvidenceRow } from './evidence-table-model';
 import { filterStudies } from './study-filter';
 
 const set = miniEvidence();
@@ -47,5 +49,22 @@ describe('evidence map', () => {
     expect(evidenceMapCell(byId('sp-2004'), 'time-to-confirmed-progression').level).toBe('contrast');
     expect(evidenceMapCell(byId('rr-1997'), 'annualized-relapse-rate')).toEqual({ level: 'not-reported', indirect: false, detail: 'Alpha reports no relapse rate.' });
     expect(evidenceMapColumns(set.studies)).toEqual(['relapse-free', 'time-to-confirmed-progression']);
+  });
+});
+
+describe('the forms and links of the additions (bundled evidence)', () => {
+  const bundled = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
+  const s = (id: string) => bundled.studies.find((x) => x.id === id)!;
+  it('medians and event totals are arm values that need recovery; an outcome not analysed never describes a cell that has another', () => {
+    expect(evidenceMapCell(s('sorensen-1998-crossover'), 'relapse-count')).toEqual({ level: 'arm-level-incomplete', indirect: false, detail: 'Total number of exacerbations per treatment period (6-month treatment periods)' });
+    // AIMS "worsened": the Lancet counts, not the secondary summary's 17% (analysed: false).
+    expect(evidenceMapCell(s('fazekas-1997-aims'), 'edss-worsened')).toEqual({ level: 'arm-level', indirect: false, detail: 'Worse clinical disability (2 years)' });
+  });
+  it('names the same-trial link, and the dose range with its midpoint', () => {
+    expect(sameTrialText(s('sorensen-1997-prelim'), bundled.studies)).toBe('earlier report of Sorensen 1998 (crossover), not pooled twice');
+    expect(sameTrialText(s('kocer-2004'), bundled.studies)).toBe('other report of Neuroradiology 2000 (13 patients) (probably the same trial), not pooled twice');
+    expect(sameTrialText(s('kocer-2004'), [])).toBe('other report of neuroradiology-2000-rrms (probably the same trial), not pooled twice');
+    expect(toEvidenceRow(s('fazekas-1997-aims')).monthlyDose).toBe('0.15–0.2 (midpoint 0.175) g/kg/month (derived)');
+    expect(toEvidenceRow(s('fazekas-2008-privig')).monthlyDose).toBe('0.217 / 0.435 g/kg/month (derived)');
   });
 });

@@ -24,6 +24,35 @@ export interface EvidenceRow {
   flags: string[];
   /** Whole study, or some of its outcomes, imported by the user. */
   userSupplied: boolean;
+  /** Another report of a trial that has its own, analysed entry (never pooled twice). */
+  sameTrialAs: Study['sameTrialAs'] | null;
+}
+
+/**
+ * The same-trial link in words, for the table, the map and the detail panel: "earlier report of
+ * Sorensen 1998 (crossover), not pooled twice". `studies` names the linked entry; without it (or when
+ * it is filtered out) its id is given. A later report says "other report of" (Kocer 2004 is the full
+ * paper of a trial whose 2000 preliminary report is the one analysed).
+ */
+export function sameTrialText(study: Study, studies: readonly Study[]): string | null {
+  const link = study.sameTrialAs;
+  if (!link) return null;
+  const other = studies.find((s) => s.id === link.study);
+  const earlier = other && study.year !== null && other.year !== null && study.year < other.year;
+  return `${earlier ? 'earlier report' : 'other report'} of ${other?.label ?? link.study}${link.certainty === 'probable' ? ' (probably the same trial)' : ''}, not pooled twice`;
+}
+
+/** The reports that name this study as their analysed entry: "Sorensen 1997 (preliminary report …)". */
+export function otherReportsOf(study: Study, studies: readonly Study[]): Study[] {
+  return studies.filter((s) => s.sameTrialAs?.study === study.id);
+}
+
+/** A dose as the source gives it: the range when it is one ("0.15–0.2"), else the number. */
+function doseText(arm: Arm): string | null {
+  const range = arm.monthlyDoseRangeGPerKg;
+  const d = arm.monthlyDoseGPerKg;
+  if (range) return `${fmt(range.lower.value)}–${fmt(range.upper.value)}${d.value !== null ? ` (midpoint ${fmt(d.value)})` : ''}`;
+  return d.value !== null ? fmt(d.value) : null;
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
@@ -75,8 +104,9 @@ export function toEvidenceRow(study: Study): EvidenceRow {
       : total !== null ? `${fmt(total)} total (split not reported)` : 'not reported';
   const ivigArms = study.arms.filter((a) => a.role === 'ivig');
   const doses = ivigArms.map((a) => a.monthlyDoseGPerKg).filter((d) => d.value !== null);
+  const doseTexts = ivigArms.map(doseText).filter((t): t is string => t !== null);
   const monthlyDose = doses.length
-    ? doses.map((d) => fmt(d.value as number)).join(' / ') + ' g/kg/month' +
+    ? doseTexts.join(' / ') + ' g/kg/month' +
       (doses.some((d) => d.value !== null && d.status !== 'reported') ? ` (${doses.some((d) => d.value !== null && d.status === 'secondary') ? 'secondary source' : 'derived'})` : '')
     : ivigArms.length ? 'not reported' : 'n/a';
   const regimen = ivigArms.map((a) => ('text' in a.regimen ? a.regimen.text : null)).find(Boolean) ?? (ivigArms.length ? 'not reported' : study.arms.map((a) => a.label).join(' vs '));
@@ -96,6 +126,7 @@ export function toEvidenceRow(study: Study): EvidenceRow {
     outcomes: [...new Set(study.outcomes.map((o) => OUTCOME_INFO[o.kind].short))],
     flags: study.flags.map((f) => f.code),
     userSupplied: !!study.userSupplied || study.outcomes.some((o) => !!o.userSupplied),
+    sameTrialAs: study.sameTrialAs ?? null,
   };
 }
 
@@ -180,10 +211,13 @@ export function evidenceMapCell(study: Study, kind: OutcomeKind): EvidenceMapCel
     const missing = study.notReported.find((m) => m.kind === kind);
     return { level: 'not-reported', indirect: false, detail: missing?.reason ?? 'Not reported in the available sources.' };
   }
-  const best = [...outcomes].sort((a, b) => LEVEL_RANK[outcomeEvidenceLevel(a)] - LEVEL_RANK[outcomeEvidenceLevel(b)])[0] as Outcome;
+  // An outcome kept only as a conflicting report (analysed: false) describes the cell only when
+  // the study has nothing else for this outcome, and then says so.
+  const rank = (o: Outcome) => LEVEL_RANK[outcomeEvidenceLevel(o)] + (o.analysed === false ? 10 : 0);
+  const best = [...outcomes].sort((a, b) => rank(a) - rank(b))[0] as Outcome;
   const level = outcomeEvidenceLevel(best);
   const indirect = valuesIn(best.data).some((v) => v.status === 'derived' || v.status === 'secondary');
-  const detail = `${best.label} (${best.timepoint})`;
+  const detail = `${best.label} (${best.timepoint})${best.analysed === false ? ` — not analysed: ${best.notAnalysedReason}` : ''}`;
   return { level, indirect, detail };
 }
 

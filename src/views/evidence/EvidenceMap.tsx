@@ -1,8 +1,8 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo } from 'react';
 import type { Study } from '../../evidence/schema';
-import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, evidenceMapColumns, type EvidenceLevel } from '../../model/evidence-table-model';
+import { OUTCOME_INFO, STUDY_KIND_BADGE } from '../../evidence/vocabulary';
+import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, evidenceMapColumns, sameTrialText, type EvidenceLevel } from '../../model/evidence-table-model';
 import { ExportMenu } from '../../export/ExportMenu';
 import { evidenceMapToCsv, evidenceMapToSvg } from '../../export/evidence-map-export';
 import { exportFileName } from '../../export/file-name';
@@ -17,7 +17,7 @@ const SYMBOL: Record<EvidenceLevel, string> = {
 };
 
 /** Trials × outcomes: what the sources give for each, so that an absence is visible as such. */
-export function EvidenceMap({ studies, captionLines }: { studies: readonly Study[]; captionLines: readonly string[] }) {
+export function EvidenceMap({ studies, allStudies = studies, captionLines }: { studies: readonly Study[]; allStudies?: readonly Study[]; captionLines: readonly string[] }) {
   const columns = useMemo(() => evidenceMapColumns(studies), [studies]);
   if (studies.length === 0) return null;
   return (
@@ -54,7 +54,11 @@ export function EvidenceMap({ studies, captionLines }: { studies: readonly Study
           <tbody>
             {studies.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.label}</th>
+                <th scope="row">
+                  {s.label}
+                  {s.kind !== 'ivig-rct' && <span className="badge">{STUDY_KIND_BADGE[s.kind]}</span>}
+                  {s.sameTrialAs && <span className="badge same-trial">{sameTrialText(s, allStudies)}</span>}
+                </th>
                 {columns.map((k) => {
                   const cell = evidenceMapCell(s, k);
                   const text = `${EVIDENCE_LEVEL_LABEL[cell.level]}${cell.indirect ? ' (includes derived or secondary values)' : ''}: ${cell.detail}`;

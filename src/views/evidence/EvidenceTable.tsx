@@ -2,7 +2,7 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo, useState } from 'react';
 import type { Study } from '../../evidence/schema';
 import { PHASE_SHORT_LABEL, SETTING_LABEL, STUDY_KIND_BADGE as KIND_BADGE } from '../../evidence/vocabulary';
-import { sortEvidenceRows, toEvidenceRow, type EvidenceRowSortKey } from '../../model/evidence-table-model';
+import { sameTrialText, sortEvidenceRows, toEvidenceRow, type EvidenceRowSortKey } from '../../model/evidence-table-model';
 import { useAppStore } from '../../store/store-context';
 
 const COLUMNS: { key: EvidenceRowSortKey | null; label: string }[] = [
@@ -17,10 +17,14 @@ const COLUMNS: { key: EvidenceRowSortKey | null; label: string }[] = [
   { key: null, label: 'Outcomes reported' },
 ];
 
-export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
+export function EvidenceTable({ studies, allStudies = studies }: { studies: readonly Study[]; allStudies?: readonly Study[] }) {
   const [sort, setSort] = useState<{ key: EvidenceRowSortKey; descending: boolean }>({ key: 'year', descending: false });
   const selectStudy = useAppStore((s) => s.selectStudy);
   const selectedStudyId = useAppStore((s) => s.selectedStudyId);
+  const sameTrialLabel = (id: string) => {
+    const s = allStudies.find((x) => x.id === id);
+    return s ? sameTrialText(s, allStudies) : null;
+  };
   const rows = useMemo(() => sortEvidenceRows(studies.map(toEvidenceRow), sort.key, sort.descending), [studies, sort]);
 
   if (rows.length === 0) {
@@ -54,7 +58,8 @@ export function EvidenceTable({ studies }: { studies: readonly Study[] }) {
                 {r.kind !== 'ivig-rct' && <span className="badge">{KIND_BADGE[r.kind]}</span>}
                 {r.userSupplied && <span className="badge user">user-supplied</span>}
                 {r.flags.includes('crossover-within-patient') && <span className="badge">crossover</span>}
-                {r.flags.includes('possible-duplicate-cohort') && <span className="badge">possible duplicate</span>}
+                {r.flags.includes('possible-duplicate-cohort') && !r.sameTrialAs && <span className="badge">possible duplicate</span>}
+                {r.sameTrialAs && <span className="badge same-trial">{sameTrialLabel(r.id)}</span>}
               </th>
               <td>{r.year ?? 'not reported'}</td>
               <td>{PHASE_SHORT_LABEL[r.phase]}</td>

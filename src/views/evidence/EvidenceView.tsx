@@ -35,15 +35,15 @@ export function EvidenceView() {
         {studies.length} of {evidence.studies.length} studies shown · evidence set {evidence.version} ({evidence.updated})
       </p>
       <ErrorBoundary name="The trial table">
-        <EvidenceTable studies={studies} />
+        <EvidenceTable studies={studies} allStudies={evidence.studies} />
       </ErrorBoundary>
       {selected && (
         <ErrorBoundary name="The study detail">
-          <StudyDetail study={selected} sources={evidence.sources} onClose={() => closeStudy(selected.id)} />
+          <StudyDetail study={selected} sources={evidence.sources} studies={evidence.studies} onClose={() => closeStudy(selected.id)} />
         </ErrorBoundary>
       )}
       <ErrorBoundary name="The evidence map">
-        <EvidenceMap studies={studies} captionLines={captionLines({ what: 'Randomized trials of IVIG in MS', settings: `${studies.length} studies`, filters, excluded: [], evidenceVersion: evidence.version, date: new Date() })} />
+        <EvidenceMap studies={studies} allStudies={evidence.studies} captionLines={captionLines({ what: 'Randomized trials of IVIG in MS', settings: `${studies.length} studies`, filters, excluded: [], evidenceVersion: evidence.version, date: new Date() })} />
       </ErrorBoundary>
       <ErrorBoundary name="The import panel">
         <ImportPanel />

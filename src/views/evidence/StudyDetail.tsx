@@ -43,8 +43,8 @@ function ValueRow({ v }: { v: DetailValue }) {
  * trial in it, scrolls it into view and moves focus to its heading, so that neither a sighted nor a
  * screen-reader user has to look for it. Close and Escape return focus to the trial's row.
  */
-export function StudyDetail({ study, sources, onClose }: { study: Study; sources: readonly Source[]; onClose: () => void }) {
-  const sections = useMemo(() => toStudyDetail(study, sources), [study, sources]);
+export function StudyDetail({ study, sources, studies = [], onClose }: { study: Study; sources: readonly Source[]; studies?: readonly Study[]; onClose: () => void }) {
+  const sections = useMemo(() => toStudyDetail(study, sources, studies), [study, sources, studies]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const h = heading.current;
