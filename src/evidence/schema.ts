@@ -344,6 +344,8 @@ export const designSchema = z
       'matched-controls',
       'consecutive',
       'retrospective-cohort',
+      'prospective-cohort',
+      'case-control',
       'not stated',
     ]),
     randomised: z.union([z.boolean(), z.literal('not stated')]),
