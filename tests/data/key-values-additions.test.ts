@@ -149,6 +149,15 @@ describe('SOURCES-ADDITIONS.md, Part B: non-randomised studies and corrections',
     expect(dataOf(bv, 'continuous').arms[0]!.mean.source).toBe('esims-mri-substudy-ndcn');
   });
 
+  it('existing p-values say what they test where the quote says it (a "vs" sentence, or "overall"), else "not stated"', () => {
+    const cmp = (sid: string, oid: string) => outcome(sid, oid).pValues.map((p) => [p.value.value, p.comparison, p.arms ?? null]);
+    expect(cmp('fazekas-1997-aims', 'arr')).toEqual([[0.0037, 'between-arms', ['ivig', 'placebo']]]);
+    expect(cmp('fazekas-1997-aims', 'edss-improved')).toEqual([[0.041, 'overall', null]]);
+    expect(cmp('achiron-1998-rrms', 'yer-year2')).toEqual([[0.0006, 'overall', null]]);
+    expect(cmp('achiron-1998-rrms', 'time-to-first-relapse')).toEqual([[0.003, 'between-arms', ['ivig', 'placebo']]]);
+    expect(cmp('visser-2004-acute-relapse', 'edss-change-4-weeks')).toEqual([[0.81, 'not stated', null]]);
+  });
+
   it('no quote carries an editorial note ("[sic" belongs in the note, outside the quote)', () => {
     const quotes: string[] = [];
     const walk = (x: unknown): void => {
