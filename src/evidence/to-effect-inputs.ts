@@ -6,6 +6,10 @@
  */
 import { combineTwoGroupMeans, criticalValue, effectFromRatioCi, effectSize, type EffectSize } from '../stats';
 import type { Arm, ContrastMeasure, MaybeNumber, Outcome, OutcomeKind, SourcedNumber, Study } from './schema';
+import { DEFAULT_RECOVERY, RECOVERY_METHODS, RECOVERY_ORDER, recoveryMethodsOn, sameRecovery, withMethodOn, type RecoveryMethod, type RecoverySettings } from './recovered-effects/recovery-settings';
+import { recoveryMark, type RecoveryMark } from './recovered-effects/recovery-mark';
+
+export type { RecoveryMark } from './recovered-effects/recovery-mark';
 
 export type AnalysisMeasure = 'OR' | 'RR' | 'RD' | 'MD' | 'SMD' | 'HR' | 'RateRatio';
 
@@ -46,14 +50,14 @@ const isBaseline = (o: Outcome) => /baseline/i.test(o.timepoint);
  * estimated on first (a mean time without SD offers "MD" but estimates nothing; an HR with its
  * CI estimates one study), then in the order RR, OR, RD, MD, SMD, HR, rate ratio.
  */
-export function availableMeasures(studies: readonly Study[], kind: OutcomeKind): AnalysisMeasure[] {
+export function availableMeasures(studies: readonly Study[], kind: OutcomeKind, recovery: RecoverySettings = DEFAULT_RECOVERY): AnalysisMeasure[] {
   const offered = new Set<AnalysisMeasure>();
   for (const s of studies) {
     for (const o of s.outcomes) if (o.kind === kind && !isBaseline(o) && o.analysed !== false) measuresFor(o).forEach((m) => offered.add(m));
   }
   const order: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
   const estimable = new Map(
-    [...offered].map((m) => [m, toEffectInputs(studies, kind, m, { useDerived: true }).effects.length] as const),
+    [...offered].map((m) => [m, toEffectInputs(studies, kind, m, { useDerived: true, recovery }).effects.length] as const),
   );
   return order.filter((m) => offered.has(m)).sort((a, b) => (estimable.get(b) ?? 0) - (estimable.get(a) ?? 0));
 }
@@ -68,8 +72,12 @@ export interface ValueProvenance {
 }
 
 export interface StudyEffectInput {
+  /** Unique per row: the study id, or "study:arm" for one IVIG arm of a multi-arm trial. */
+  key: string;
   studyId: string;
   label: string;
+  /** The IVIG arm of this row when the arms are shown separately (else null: the study's IVIG arms). */
+  armLabel: string | null;
   year: number | null;
   phase: Study['phase'];
   setting: Study['setting'];
@@ -97,6 +105,10 @@ export interface StudyEffectInput {
   secondary: boolean;
   /** Plain-text notes on how the effect was obtained (continuity correction, combined arms, SE from CI). */
   derivations: string[];
+  /** Each recovered value (our arithmetic on what the source reports), with its method and formula. */
+  recoveries: RecoveryMark[];
+  /** What the reader must see beside the row (a crossover read as parallel). */
+  caveats: string[];
   provenance: ValueProvenance[];
   flags: Study['flags'];
   /** Imported by the user (not in the bundled evidence). */
@@ -112,11 +124,15 @@ export interface NonEstimableStudy {
   year: number | null;
   phase: Study['phase'];
   reason: string;
+  /** Which switch would bring the study into the plot ("crossover as parallel (crossover=parallel)"), or null. */
+  includedBy?: string | null;
 }
 
 export interface EffectInputOptions {
   /** Use values derived by arithmetic (default true, as the Cochrane Handbook allows). */
   useDerived: boolean;
+  /** Which effect-recovery methods apply (default: DEFAULT_RECOVERY). */
+  recovery?: RecoverySettings;
 }
 
 export interface EffectInputs {
@@ -176,6 +192,9 @@ const ALL_ARMS: ArmSelection = { treatmentArmIds: null, controlShare: 1 };
 function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, options: EffectInputOptions, selection: ArmSelection = ALL_ARMS): StudyEffectInput {
   const used: ValueProvenance[] = [];
   const derivations: string[] = [];
+  const recoveries: RecoveryMark[] = [];
+  const caveats: string[] = [];
+  const recovery = options.recovery ?? DEFAULT_RECOVERY;
   const d = outcome.data;
   const roleOf = (armId: string) => study.arms.find((a) => a.id === armId)?.role;
   const isTreatment = (armId: string) => roleOf(armId) === 'ivig' && (selection.treatmentArmIds === null || selection.treatmentArmIds.includes(armId));
@@ -199,7 +218,10 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
       if (ctrl.length > 1) throw new NotEstimable('several control arms');
       const t = treat.reduce((x, y) => ({ events: x.events + y.events, total: x.total + y.total }));
-      if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (events and totals added; Cochrane Handbook 23.3.4)`);
+      if (treat.length > 1) {
+        derivations.push(`${treat.length} IVIG arms combined (events and totals added; Cochrane Handbook 23.3.4)`);
+        recoveries.push(recoveryMark('combined-arms', `${treat.length} IVIG arms combined: events ${treat.map((x) => asEntered(x.events)).join(' + ')} = ${asEntered(t.events)}, totals ${treat.map((x) => asEntered(x.total)).join(' + ')} = ${asEntered(t.total)}`));
+      }
       const c0 = ctrl[0] as ArmCounts;
       const c = { events: c0.events * share, total: c0.total * share };
       if (share !== 1) {
@@ -226,7 +248,10 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
       if (ctrl.length > 1) throw new NotEstimable('several control arms');
       const t = treat.reduce(combineMeans);
-      if (treat.length > 1) derivations.push(`${treat.length} IVIG arms combined (Cochrane Handbook 23.3.4, Table 6.5.a)`);
+      if (treat.length > 1) {
+        derivations.push(`${treat.length} IVIG arms combined (Cochrane Handbook 23.3.4, Table 6.5.a)`);
+        recoveries.push(recoveryMark('combined-arms', `${treat.length} IVIG arms combined: N = ${treat.map((x) => asEntered(x.n)).join(' + ')} = ${asEntered(t.n)}; M = Σnᵢmᵢ / N = ${derivedNumber(t.mean)}; SD = √[(Σ(nᵢ − 1)sdᵢ² + n₁n₂/N·(m₁ − m₂)²) / (N − 1)] = ${derivedNumber(t.sd)}`));
+      }
       const c0 = ctrl[0] as ArmMeans;
       const c = { ...c0, n: c0.n * share };
       if (share !== 1) {
@@ -245,6 +270,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       if (!isTreatment(d.comparison.treatment) || roleOf(d.comparison.control) !== 'placebo') {
         throw new NotEstimable('the reported contrast is not IVIG vs placebo');
       }
+      if (!recovery.seFromCi) throw new NotEstimable(`a reported ${d.measure} with its CI needs “${RECOVERY_METHODS['se-from-ci'].name}”, which is off`);
       const est = sourced(`${d.measure}`, d.estimate, 'estimate not reported', used);
       const lo = sourced(`${d.measure} CI lower`, d.ciLower, 'CI not reported', used);
       const hi = sourced(`${d.measure} CI upper`, d.ciUpper, 'CI not reported', used);
@@ -264,6 +290,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       }
       // The SE itself is arithmetic on reported numbers: flagged derived, as the Handbook allows.
       used.push({ label: 'SE from CI', value: es.sei, status: 'derived', quote: '', source: '', formula: derivations[0] });
+      recoveries.push(recoveryMark('se-from-ci', `SE = ${derivedNumber(es.sei)} from the reported ${d.measure} ${asEntered(est)} [${asEntered(lo)}, ${asEntered(hi)}] (${d.levelPercent}% CI): ${isRatioContrast(d.measure) ? '(ln upper − ln lower)' : '(upper − lower)'} / (2 × ${criticalValue(d.levelPercent, null).toFixed(3)})`));
       break;
     }
     case 'percentages':
@@ -280,6 +307,10 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       throw new NotEstimable(outcome.statement ? `qualitative statement only: “${outcome.statement.text}”` : 'qualitative statement only');
   }
 
+  if (isCrossover(study)) {
+    recoveries.push(recoveryMark('crossover-as-parallel', `the ${study.design.allocation === 'crossover' ? 'crossover' : 'within-patient'} periods analysed as if they were parallel arms (IVIG ${treatmentData ?? '—'} vs placebo ${controlData ?? '—'}); the same patients are in both`));
+    caveats.push(`Crossover analysed as if parallel: ignores the within-patient correlation, so its CI is wider than a paired analysis would give (conservative; Cochrane Handbook 23.2.6).`);
+  }
   const sourcedValues = used.filter((u) => u.source !== '');
   // A value the evidence set derived (e.g. counts back-calculated from a percentage) is listed with
   // its formula among the derivations, so that the forest's detail panel and its CSV read one list.
@@ -291,9 +322,12 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     const what = used.find((u) => u.status === 'derived' && u.source !== '');
     throw new NotEstimable(`uses derived values (${what?.formula ?? 'combined or split arms'}); derived values are switched off`);
   }
+  const oneArm = selection.treatmentArmIds?.length === 1 && selection.controlShare !== 1 ? study.arms.find((a) => a.id === selection.treatmentArmIds![0]) : undefined;
   return {
+    key: oneArm ? `${study.id}:${oneArm.id}` : study.id,
     studyId: study.id,
-    label: study.label,
+    label: oneArm ? `${study.label}, ${oneArm.label}` : study.label,
+    armLabel: oneArm?.label ?? null,
     year: study.year,
     phase: study.phase,
     setting: study.setting,
@@ -312,6 +346,8 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     derived,
     secondary: sourcedValues.some((u) => u.status === 'secondary'),
     derivations: [...derivedInSource, ...derivations],
+    recoveries,
+    caveats,
     provenance: sourcedValues,
     flags: study.flags,
     userSupplied: !!study.userSupplied || !!outcome.userSupplied,
@@ -323,12 +359,16 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
 const isRatioContrast = (m: ContrastMeasure) => m === 'HR' || m === 'RR' || m === 'OR' || m === 'RateRatio';
 
 
+/** A crossover (or other within-patient) design: each patient is in both arms. */
+export const isCrossover = (study: Study) => study.design.allocation === 'crossover' || study.flags.some((f) => f.code === 'crossover-within-patient');
+
 /**
  * Why a study cannot enter a pooled IVIG-vs-placebo analysis at all, whatever the outcome.
  * `studies` (the set the study belongs to) names the analysed report of a same-trial link; without
- * it the link's study id is given.
+ * it the link's study id is given. A crossover trial is left out unless "crossover as parallel"
+ * is on (`options.crossoverAsParallel`).
  */
-export function studyExclusionReason(study: Study, studies: readonly Study[] = []): string | null {
+export function studyExclusionReason(study: Study, studies: readonly Study[] = [], options: { crossoverAsParallel?: boolean } = {}): string | null {
   if (study.kind === 'comparator-rct') return 'comparator trial (not IVIG)';
   if (study.kind === 'ivig-active-comparator-rct') {
     const comparators = study.arms.filter((a) => a.role !== 'ivig').map((a) => a.label);
@@ -340,15 +380,77 @@ export function studyExclusionReason(study: Study, studies: readonly Study[] = [
   }
   if (study.kind === 'ivig-non-randomised' || study.flags.some((f) => f.code === 'not-randomised')) return 'not randomised: not pooled';
   if (study.flags.some((f) => f.code === 'observational')) return 'observational: not pooled';
-  if (study.flags.some((f) => f.code === 'crossover-within-patient')) return 'crossover: within-patient data (needs a paired analysis)';
+  if (isCrossover(study) && !options.crossoverAsParallel) return 'crossover: within-patient data (needs a paired analysis)';
   if (study.flags.some((f) => f.code === 'no-placebo-arm')) return 'no placebo arm (dose comparison only)';
   return null;
 }
 
+type StudyResult = { effects: StudyEffectInput[] } | { reason: string };
+
 /**
- * One study effect per study for `kind` measured as `measure`, or the reason there is none.
+ * The study's effect(s) for `kind` on `measure`: one, or one per IVIG arm when the arms are shown
+ * separately (the shared control split between them, Cochrane Handbook 23.3.4); else the reason.
  * When a study reports the outcome more than once (several timepoints), the first estimable
  * report in the file's order is used — the transcription lists the main timepoint first.
+ */
+function studyResult(study: Study, studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: EffectInputOptions): StudyResult {
+  const recovery = options.recovery ?? DEFAULT_RECOVERY;
+  const reported = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o));
+  // A value kept only as a conflicting report (analysed: false) is shown, never pooled.
+  const outcomes = reported.filter((o) => o.analysed !== false);
+  if (outcomes.length === 0 && reported.length > 0) {
+    return { reason: `not analysed: ${[...new Set(reported.map((o) => o.notAnalysedReason ?? ''))].join('; ')}` };
+  }
+  if (outcomes.length === 0) {
+    const missing = study.notReported.find((m) => m.kind === kind);
+    return { reason: missing ? `not reported (${missing.reason.replace(/\.$/, '')})` : 'not reported' };
+  }
+  const exclusion = studyExclusionReason(study, studies, { crossoverAsParallel: recovery.crossover === 'parallel' });
+  if (exclusion) return { reason: exclusion };
+  const reasons: string[] = [];
+  for (const outcome of outcomes) {
+    const fits = measuresFor(outcome);
+    if (fits.length > 0 && !fits.includes(measure)) {
+      reasons.push(`reports ${fits.join('/')} data, not ${measure}`);
+      continue;
+    }
+    const ivigArms = armIdsIn(outcome).filter((id) => study.arms.find((a) => a.id === id)?.role === 'ivig');
+    try {
+      if (recovery.arms === 'separate' && ivigArms.length > 1) {
+        const share = 1 / ivigArms.length;
+        return { effects: ivigArms.map((id) => studyEffect(study, outcome, measure, options, { treatmentArmIds: [id], controlShare: share })) };
+      }
+      return { effects: [studyEffect(study, outcome, measure, options)] };
+    } catch (e) {
+      if (!(e instanceof NotEstimable)) throw e;
+      reasons.push(e.message);
+    }
+  }
+  return { reason: [...new Set(reasons)].join('; ') };
+}
+
+/**
+ * Which switch would bring a study that is not in the plot into it: each recovery method that is
+ * off, alone; else all of them together (`recover=all`); and the "derived values" switch. Null
+ * when none would (the data are not there).
+ */
+function includedBy(study: Study, studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: EffectInputOptions): string | null {
+  const recovery = options.recovery ?? DEFAULT_RECOVERY;
+  const on = new Set(recoveryMethodsOn(recovery));
+  const estimable = (o: EffectInputOptions) => 'effects' in studyResult(study, studies, kind, measure, o);
+  const alone = RECOVERY_ORDER.filter((m) => !on.has(m) && m !== 'combined-arms' && estimable({ ...options, recovery: withMethodOn(recovery, m) }));
+  const name = (m: RecoveryMethod) => `“${RECOVERY_METHODS[m].name}” (${RECOVERY_METHODS[m].onParameter})`;
+  if (alone.length) return `would be included with ${alone.map(name).join(' or ')}`;
+  let all: RecoverySettings = recovery;
+  for (const m of RECOVERY_ORDER) if (m !== 'combined-arms') all = withMethodOn(all, m);
+  if (!sameRecovery(all, recovery) && estimable({ ...options, recovery: all })) return `would be included with every recovery method on (${RECOVERY_ORDER.filter((m) => m !== 'combined-arms' && !on.has(m)).map((m) => RECOVERY_METHODS[m].name).join(', ')}; recover=all)`;
+  if (!options.useDerived && estimable({ ...options, useDerived: true })) return 'would be included with “Use derived values” (derived=1)';
+  return null;
+}
+
+/**
+ * One study effect per study for `kind` measured as `measure` (one per IVIG arm when the arms are
+ * shown separately), or the reason there is none, with the switch that would include it.
  */
 export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: EffectInputOptions): EffectInputs {
   const effects: StudyEffectInput[] = [];
@@ -356,41 +458,9 @@ export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, mea
   for (const study of studies) {
     if (study.kind === 'comparator-rct') continue;
     const base = { studyId: study.id, label: study.label, year: study.year, phase: study.phase };
-    const reported = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o));
-    // A value kept only as a conflicting report (analysed: false) is shown, never pooled.
-    const outcomes = reported.filter((o) => o.analysed !== false);
-    if (outcomes.length === 0 && reported.length > 0) {
-      nonEstimable.push({ ...base, reason: `not analysed: ${[...new Set(reported.map((o) => o.notAnalysedReason ?? ''))].join('; ')}` });
-      continue;
-    }
-    if (outcomes.length === 0) {
-      const missing = study.notReported.find((m) => m.kind === kind);
-      nonEstimable.push({ ...base, reason: missing ? `not reported (${missing.reason.replace(/\.$/, '')})` : 'not reported' });
-      continue;
-    }
-    const exclusion = studyExclusionReason(study, studies);
-    if (exclusion) {
-      nonEstimable.push({ ...base, reason: exclusion });
-      continue;
-    }
-    const reasons: string[] = [];
-    let effect: StudyEffectInput | null = null;
-    for (const outcome of outcomes) {
-      const fits = measuresFor(outcome);
-      if (fits.length > 0 && !fits.includes(measure)) {
-        reasons.push(`reports ${fits.join('/')} data, not ${measure}`);
-        continue;
-      }
-      try {
-        effect = studyEffect(study, outcome, measure, options);
-        break;
-      } catch (e) {
-        if (!(e instanceof NotEstimable)) throw e;
-        reasons.push(e.message);
-      }
-    }
-    if (effect) effects.push(effect);
-    else nonEstimable.push({ ...base, reason: [...new Set(reasons)].join('; ') });
+    const r = studyResult(study, studies, kind, measure, options);
+    if ('effects' in r) effects.push(...r.effects);
+    else nonEstimable.push({ ...base, reason: r.reason, includedBy: /^not (reported|analysed)/.test(r.reason) ? null : includedBy(study, studies, kind, measure, options) });
   }
   return { effects, nonEstimable };
 }
@@ -425,7 +495,7 @@ export function toArmComparisons(studies: readonly Study[], kind: OutcomeKind, m
     const base = { studyId: study.id, label: study.label, year: study.year, phase: study.phase };
     const outcomes = study.outcomes.filter((o) => o.kind === kind && !isBaseline(o) && o.analysed !== false);
     if (outcomes.length === 0) continue;
-    const exclusion = studyExclusionReason(study, studies);
+    const exclusion = studyExclusionReason(study, studies, { crossoverAsParallel: (options.recovery ?? DEFAULT_RECOVERY).crossover === 'parallel' });
     if (exclusion) {
       nonEstimable.push({ ...base, reason: exclusion });
       continue;

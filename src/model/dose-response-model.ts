@@ -12,6 +12,7 @@ import { OUTCOME_INFO } from '../evidence/vocabulary';
 import type { Tau2Method } from './forest-model';
 import { formatP } from './forest-model';
 import { effectText, formatEffectValue } from './effect-format';
+import type { RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
 
 export interface DoseChoices {
   outcome: OutcomeKind;
@@ -24,6 +25,8 @@ export interface DoseChoices {
   /** Phase as a second moderator (dummy-coded, RR the reference when present). */
   phaseModerator: boolean;
   excludedStudyIds: readonly string[];
+  /** Effect recovery switches; "arms" does not apply here (one point per arm, always). */
+  recovery?: RecoverySettings;
 }
 
 export interface DosePoint {
@@ -119,7 +122,7 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
   const isRatio = isRatioMeasure(c.measure);
   const back = (x: number) => (isRatio ? Math.exp(x) : x);
   const excluded = new Set(c.excludedStudyIds);
-  const { comparisons, nonEstimable } = toArmComparisons(studies.filter((s) => !excluded.has(s.id)), c.outcome, c.measure, { useDerived: c.useDerived });
+  const { comparisons, nonEstimable } = toArmComparisons(studies.filter((s) => !excluded.has(s.id)), c.outcome, c.measure, { useDerived: c.useDerived, recovery: c.recovery });
   const points: DosePoint[] = [];
   const withoutDose: { label: string; reason: string }[] = [];
   for (const cmp of comparisons) {

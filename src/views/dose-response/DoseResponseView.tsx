@@ -38,11 +38,11 @@ export function DoseResponseView() {
     const kinds = new Set(studies.filter((s) => s.kind === 'ivig-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
   }, [studies, outcome]);
-  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
+  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome, analysis.recovery), [studies, outcome, analysis.recovery]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'MD');
   const choices = useMemo(() => ({
     outcome, measure, tau2Method: analysis.tau2Method, test: analysis.test, useDerived: analysis.useDerived,
-    includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded,
+    includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded, recovery: analysis.recovery,
   }), [outcome, measure, analysis, excluded]);
   const model = useMemo(() => toDoseResponseModel(studies, choices), [studies, choices]);
   // What the fit used: an unavailable moderator is not applied (model.phaseModeratorUnavailable).
@@ -63,7 +63,7 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
-      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
+      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003', 'recoveryPerArm']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">
           <figcaption id="dose-caption">

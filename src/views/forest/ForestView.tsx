@@ -50,7 +50,7 @@ export function ForestView() {
     const kinds = new Set((evidence?.studies ?? []).filter((s) => s.kind !== 'comparator-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
   }, [evidence, outcome]);
-  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
+  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome, analysis.recovery), [studies, outcome, analysis.recovery]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
   const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95 }), [analysis, outcome, measure, excluded]);
@@ -80,7 +80,7 @@ export function ForestView() {
       <AnalysisControls
         picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ forestOutcome: o }) }}
         mantelHaenszelInEffect={model.mantelHaenszel}
-        show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
+        show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003', 'recovery']}
       />
 
       {phaseRow !== null && (
@@ -94,6 +94,7 @@ export function ForestView() {
           <figcaption>
             <strong>{model.outcomeLabel}</strong> — {model.header}
             {asOf2003 && ' — trials and syntheses published by 2003 only'}
+            <br /><span className="recovery-caption">{model.recoveryText}</span>
           </figcaption>
           {estimable && (
             <ExportMenu
@@ -103,7 +104,7 @@ export function ForestView() {
                 title,
                 captionLines: captionLines({
                   what: `${model.outcomeLabel}: IVIG vs placebo`,
-                  settings: model.header + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
+                  settings: model.header + `; ${model.recoveryText}` + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
                   filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),
@@ -147,7 +148,7 @@ export function ForestView() {
         ) : (
           <ul>
             {model.nonEstimable.map((n) => (
-              <li key={n.studyId}><strong>{n.label}</strong>: {n.reason}</li>
+              <li key={n.studyId}><strong>{n.label}</strong>: {n.reason}{n.includedBy && <span className="included-by"> — {n.includedBy}</span>}</li>
             ))}
           </ul>
         )}
