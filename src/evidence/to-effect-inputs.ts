@@ -4,7 +4,18 @@
  * reason it cannot be estimated. Nothing disappears silently: every IVIG study that passes the
  * filters ends up in one list or the other.
  */
-import { combineTwoGroupMeans, criticalValue, effectFromRatioCi, effectSize, type EffectSize } from '../stats';
+import {
+  combineArmMeans,
+  combineTwoGroupMeans,
+  criticalValue,
+  effectFromRatioCi,
+  effectSize,
+  imputeMissingSd,
+  sdFromArmCi,
+  type EffectSize,
+  type SdDonor,
+} from '../stats';
+import { seFromBetweenArmsP, sdDonorsFor } from './recovered-effects/recovery-inputs';
 import type { Arm, ContrastMeasure, MaybeNumber, Outcome, OutcomeKind, SourcedNumber, Study } from './schema';
 import { DEFAULT_RECOVERY, RECOVERY_METHODS, RECOVERY_ORDER, recoveryMethodsOn, sameRecovery, withMethodOn, type RecoveryMethod, type RecoverySettings } from './recovered-effects/recovery-settings';
 import { recoveryMark, type RecoveryMark } from './recovered-effects/recovery-mark';
@@ -133,6 +144,8 @@ export interface EffectInputOptions {
   useDerived: boolean;
   /** Which effect-recovery methods apply (default: DEFAULT_RECOVERY). */
   recovery?: RecoverySettings;
+  /** For SD imputation: the SDs the other trials of this outcome report (set by toEffectInputs). */
+  sdDonors?: (studyId: string) => SdDonor[];
 }
 
 export interface EffectInputs {
@@ -163,6 +176,8 @@ function sourced(label: string, v: MaybeNumber, missing: string, used: ValueProv
   used.push({ label, value: v.value, status: v.status, quote: v.quote, source: v.source, formula: v.formula });
   return v.value;
 }
+
+const armLabelOf = (study: Study, armId: string) => study.arms.find((a) => a.id === armId)?.label ?? armId;
 
 function armN(arm: Arm | undefined): MaybeNumber | undefined {
   if (!arm) return undefined;
@@ -238,19 +253,79 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       break;
     }
     case 'continuous': {
-      const read = (a: (typeof d.arms)[number]): ArmMeans => ({
+      // Mean and n as reported; the SD as reported, else recovered (an arm's CI, or imputed), else
+      // the contrast's SE from its between-arms p; what could not be recovered says why.
+      const read = (a: (typeof d.arms)[number]) => ({
+        arm: a.arm,
         mean: sourced(`${a.arm}: mean`, a.mean, 'mean not reported', used),
-        sd: sourced(`${a.arm}: SD`, a.sd, 'SD not reported', used),
         n: sourced(`${a.arm}: n`, a.n.value !== null ? a.n : (armN(study.arms.find((x) => x.id === a.arm)) ?? a.n), 'n not reported', used),
+        sdValue: a.sd,
+        ci: a.ciLower && a.ciUpper ? { lower: a.ciLower, upper: a.ciUpper } : null,
       });
-      const treat = d.arms.filter((a) => isTreatment(a.arm)).map(read);
-      const ctrl = d.arms.filter((a) => roleOf(a.arm) === 'placebo').map(read);
-      if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
-      if (ctrl.length > 1) throw new NotEstimable('several control arms');
+      const treatRead = d.arms.filter((a) => isTreatment(a.arm)).map(read);
+      const ctrlRead = d.arms.filter((a) => roleOf(a.arm) === 'placebo').map(read);
+      if (treatRead.length === 0 || ctrlRead.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
+      if (ctrlRead.length > 1) throw new NotEstimable('several control arms');
+      const sdMarks = new Map<string, string>();
+      const sdOf = (a: (typeof treatRead)[number]): number | null => {
+        if (a.sdValue.value !== null) return sourced(`${a.arm}: SD`, a.sdValue, 'SD not reported', used);
+        if (a.ci && recovery.seFromCi) {
+          const r = sdFromArmCi({ lower: a.ci.lower.value, upper: a.ci.upper.value, n: a.n });
+          used.push({ label: `${a.arm}: CI lower`, value: a.ci.lower.value, status: a.ci.lower.status, quote: a.ci.lower.quote, source: a.ci.lower.source, formula: a.ci.lower.formula });
+          used.push({ label: `${a.arm}: CI upper`, value: a.ci.upper.value, status: a.ci.upper.status, quote: a.ci.upper.quote, source: a.ci.upper.source, formula: a.ci.upper.formula });
+          recoveries.push(recoveryMark('se-from-ci', `SD of ${armLabelOf(study, a.arm)} from its CI: ${r.provenance.formula}`, r.provenance.reference));
+          sdMarks.set(a.arm, RECOVERY_METHODS['se-from-ci'].symbol);
+          return r.sd;
+        }
+        return null;
+      };
+      const sds = new Map([...treatRead, ...ctrlRead].map((a) => [a.arm, sdOf(a)] as const));
+      const missing = [...treatRead, ...ctrlRead].filter((a) => sds.get(a.arm) === null);
+      const whyNoSd: string[] = [];
+      if (missing.length > 0) {
+        // The trial's own p-value of this contrast comes before borrowing another trial's SD.
+        const viaP = measure === 'MD' && treatRead.length === 1 ? seFromBetweenArmsP(study, outcome, treatRead[0]!, ctrlRead[0]!, recovery) : null;
+        if (viaP && 'se' in viaP) {
+          const t1 = treatRead[0]!;
+          const c1 = ctrlRead[0]!;
+          used.push(viaP.used);
+          recoveries.push(recoveryMark('se-from-p', `MD = ${asEntered(t1.mean)} − ${asEntered(c1.mean)}; ${viaP.se.provenance.formula}`, viaP.se.provenance.reference));
+          es = { yi: t1.mean - c1.mean, vi: viaP.se.vi, sei: viaP.se.sei };
+          derivations.push(`SE of the mean difference from its between-arms p (no SDs reported): ${viaP.se.provenance.formula}`);
+          participants = t1.n + c1.n * share;
+          treatmentData = `${asEntered(t1.mean)} (—) ${asEntered(t1.n)}`;
+          controlData = `${asEntered(c1.mean)} (—) ${armValue(c1.n * share, share !== 1)}`;
+          break;
+        }
+        if (viaP && 'reason' in viaP) whyNoSd.push(viaP.reason);
+        if (recovery.imputeSd !== 'off') {
+          const donors = options.sdDonors?.(study.id) ?? [];
+          if (donors.length === 0) whyNoSd.push('no other trial reports an SD for this outcome to impute from');
+          else {
+            const imputed = imputeMissingSd({ donors, method: recovery.imputeSd });
+            for (const a of missing) {
+              sds.set(a.arm, imputed.sd);
+              sdMarks.set(a.arm, RECOVERY_METHODS['imputed-sd'].symbol);
+            }
+            recoveries.push(recoveryMark('imputed-sd', `SD of ${missing.map((a) => armLabelOf(study, a.arm)).join(', ')} not reported, imputed (${recovery.imputeSd}): ${imputed.provenance.formula}`, imputed.provenance.reference));
+          }
+        }
+      }
+      const stillMissing = [...treatRead, ...ctrlRead].filter((a) => sds.get(a.arm) === null);
+      if (stillMissing.length > 0) {
+        const first = stillMissing[0]!;
+        const reason = first.sdValue.value === null ? first.sdValue.reason.replace(/\.$/, '') : 'SD not reported';
+        const base = reason.toLowerCase().startsWith('sd not reported') ? reason : `SD not reported (${reason})`;
+        throw new NotEstimable([base, ...whyNoSd].join('; '));
+      }
+      const asMeans = (a: (typeof treatRead)[number]): ArmMeans => ({ mean: a.mean, sd: sds.get(a.arm) as number, n: a.n });
+      const treat = treatRead.map(asMeans);
+      const ctrl = ctrlRead.map(asMeans);
       const t = treat.reduce(combineMeans);
       if (treat.length > 1) {
         derivations.push(`${treat.length} IVIG arms combined (Cochrane Handbook 23.3.4, Table 6.5.a)`);
-        recoveries.push(recoveryMark('combined-arms', `${treat.length} IVIG arms combined: N = ${treat.map((x) => asEntered(x.n)).join(' + ')} = ${asEntered(t.n)}; M = Σnᵢmᵢ / N = ${derivedNumber(t.mean)}; SD = √[(Σ(nᵢ − 1)sdᵢ² + n₁n₂/N·(m₁ − m₂)²) / (N − 1)] = ${derivedNumber(t.sd)}`));
+        const combined = combineArmMeans(treatRead.map((a, i) => ({ ...treat[i]!, label: armLabelOf(study, a.arm) })));
+        recoveries.push(recoveryMark('combined-arms', `${treat.length} IVIG arms combined: ${combined.provenance.formula}`, combined.provenance.reference));
       }
       const c0 = ctrl[0] as ArmMeans;
       const c = { ...c0, n: c0.n * share };
@@ -262,8 +337,10 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       es = r;
       participants = t.n + c.n;
       const combined = treat.length > 1;
-      treatmentData = `${armValue(t.mean, combined)} (${armValue(t.sd, combined)}) ${asEntered(t.n)}`;
-      controlData = `${asEntered(c.mean)} (${asEntered(c.sd)}) ${armValue(c.n, share !== 1)}`;
+      // A recovered SD is our arithmetic: rounded, with its method's symbol beside it.
+      const sdText = (armId: string, sd: number) => (sdMarks.has(armId) ? `${derivedNumber(sd)}${sdMarks.get(armId)}` : asEntered(sd));
+      treatmentData = combined ? `${derivedNumber(t.mean)} (${derivedNumber(t.sd)}) ${asEntered(t.n)}` : `${asEntered(t.mean)} (${sdText(treatRead[0]!.arm, t.sd)}) ${asEntered(t.n)}`;
+      controlData = `${asEntered(c.mean)} (${sdText(ctrlRead[0]!.arm, c.sd)}) ${armValue(c.n, share !== 1)}`;
       break;
     }
     case 'contrast': {
@@ -429,6 +506,13 @@ function studyResult(study: Study, studies: readonly Study[], kind: OutcomeKind,
   return { reason: [...new Set(reasons)].join('; ') };
 }
 
+/** The SDs other trials lend for imputation: those that enter the analysis (randomised, IVIG vs placebo). */
+function withSdDonors(studies: readonly Study[], kind: OutcomeKind, options: EffectInputOptions): EffectInputOptions {
+  if (options.sdDonors) return options;
+  const crossoverAsParallel = (options.recovery ?? DEFAULT_RECOVERY).crossover === 'parallel';
+  return { ...options, sdDonors: sdDonorsFor(studies, kind, (s) => s.kind === 'ivig-rct' && studyExclusionReason(s, studies, { crossoverAsParallel }) === null) };
+}
+
 /**
  * Which switch would bring a study that is not in the plot into it: each recovery method that is
  * off, alone; else all of them together (`recover=all`); and the "derived values" switch. Null
@@ -452,9 +536,10 @@ function includedBy(study: Study, studies: readonly Study[], kind: OutcomeKind, 
  * One study effect per study for `kind` measured as `measure` (one per IVIG arm when the arms are
  * shown separately), or the reason there is none, with the switch that would include it.
  */
-export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: EffectInputOptions): EffectInputs {
+export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, given: EffectInputOptions): EffectInputs {
   const effects: StudyEffectInput[] = [];
   const nonEstimable: NonEstimableStudy[] = [];
+  const options = withSdDonors(studies, kind, given);
   for (const study of studies) {
     if (study.kind === 'comparator-rct') continue;
     const base = { studyId: study.id, label: study.label, year: study.year, phase: study.phase };
@@ -487,7 +572,8 @@ export interface ArmComparison {
  * Where the data give no CI but do give both arms' values on a difference scale (means without
  * SDs), the point estimate is returned so that the view can draw it hollow.
  */
-export function toArmComparisons(studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: EffectInputOptions): { comparisons: ArmComparison[]; nonEstimable: NonEstimableStudy[] } {
+export function toArmComparisons(studies: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, given: EffectInputOptions): { comparisons: ArmComparison[]; nonEstimable: NonEstimableStudy[] } {
+  const options = withSdDonors(studies, kind, given);
   const comparisons: ArmComparison[] = [];
   const nonEstimable: NonEstimableStudy[] = [];
   for (const study of studies) {
