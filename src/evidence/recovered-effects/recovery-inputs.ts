@@ -16,7 +16,7 @@ interface PValueLike {
 }
 
 /** The outcome's p-values, each with the comparison it tests. */
-export const pValuesOf = (outcome: Outcome): PValueLike[] => outcome.pValues;
+export const pValuesOf = (outcome: Outcome): PValueLike[] => (outcome as unknown as { pValues?: PValueLike[] }).pValues ?? [];
 
 const COMPARISON_WORDS: Record<PValueLike['comparison'], string> = {
   'between-arms': 'between arms',
@@ -93,7 +93,7 @@ export function sdDonorsFor(studies: readonly Study[], kind: OutcomeKind, eligib
   const all: { studyId: string; donor: SdDonor }[] = [];
   for (const s of studies) {
     if (!eligible(s)) continue;
-    const outcome = s.outcomes.find((o) => o.kind === kind && o.data.form === 'continuous' && !/baseline/i.test(o.timepoint) && o.analysed !== false && o.data.arms.some((a) => a.sd.value !== null));
+    const outcome = s.outcomes.find((o) => o.kind === kind && o.data.form === 'continuous' && !/baseline/i.test(o.timepoint) && (o as { analysed?: false }).analysed !== false && o.data.arms.some((a) => a.sd.value !== null));
     if (!outcome || outcome.data.form !== 'continuous') continue;
     for (const a of outcome.data.arms) {
       const arm = s.arms.find((x) => x.id === a.arm);
