@@ -506,11 +506,19 @@ function studyResult(study: Study, studies: readonly Study[], kind: OutcomeKind,
   return { reason: [...new Set(reasons)].join('; ') };
 }
 
-/** The SDs other trials lend for imputation: those that enter the analysis (randomised, IVIG vs placebo). */
+/**
+ * The SDs other trials lend for imputation: those of `pool` that enter an analysis (randomised,
+ * IVIG vs placebo). A view that shows part of its trials (one phase-comparison row) passes the
+ * whole set as the pool, so that the row's forest and its cell impute the same SD.
+ */
+export function sdDonorsFromStudies(pool: readonly Study[], kind: OutcomeKind, recovery: RecoverySettings = DEFAULT_RECOVERY): (studyId: string) => SdDonor[] {
+  const crossoverAsParallel = recovery.crossover === 'parallel';
+  return sdDonorsFor(pool, kind, (s) => s.kind === 'ivig-rct' && studyExclusionReason(s, pool, { crossoverAsParallel }) === null);
+}
+
 function withSdDonors(studies: readonly Study[], kind: OutcomeKind, options: EffectInputOptions): EffectInputOptions {
   if (options.sdDonors) return options;
-  const crossoverAsParallel = (options.recovery ?? DEFAULT_RECOVERY).crossover === 'parallel';
-  return { ...options, sdDonors: sdDonorsFor(studies, kind, (s) => s.kind === 'ivig-rct' && studyExclusionReason(s, studies, { crossoverAsParallel }) === null) };
+  return { ...options, sdDonors: sdDonorsFromStudies(studies, kind, options.recovery) };
 }
 
 /**

@@ -20,6 +20,7 @@ import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
 import {
   MEASURE_LABEL,
   isRatioMeasure,
+  sdDonorsFromStudies,
   toEffectInputs,
   type AnalysisMeasure,
   type NonEstimableStudy,
@@ -63,6 +64,11 @@ export interface AnalysisChoices {
   level: number;
   /** Effect recovery switches (SE from CI or p, arms combined, crossover, medians, imputed SD). */
   recovery: RecoverySettings;
+  /**
+   * The trials an imputed SD may be borrowed from, when the plot shows part of them (one
+   * phase-comparison row: its cell borrows from every compared trial); default: the plotted ones.
+   */
+  sdDonorStudies?: readonly Study[];
 }
 
 /** The defaults of the URL and the store (analysis-params), as forest choices. */
@@ -388,7 +394,10 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
   const isRatio = isRatioMeasure(c.measure);
   const t = back(isRatio);
   const sign = c.flipDirection ? -1 : 1;
-  const { effects, nonEstimable } = toEffectInputs(studies, c.outcome, c.measure, { useDerived: c.useDerived, recovery: c.recovery });
+  // A toggled-out trial is not in the analysis, so it lends no SD either (as in the phase comparison).
+  const lenders = (c.sdDonorStudies ?? studies).filter((s) => !c.excludedStudyIds.includes(s.id));
+  const sdDonors = sdDonorsFromStudies(lenders, c.outcome, c.recovery);
+  const { effects, nonEstimable } = toEffectInputs(studies, c.outcome, c.measure, { useDerived: c.useDerived, recovery: c.recovery, sdDonors });
   const excluded = new Set(c.excludedStudyIds);
   const included = effects.filter((e) => !excluded.has(e.studyId));
   const notes: string[] = [];

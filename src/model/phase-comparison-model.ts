@@ -6,7 +6,7 @@
  */
 import { metaAnalysis, qBasedI2, subgroupAnalysis, type MetaAnalysisResult, type TestType } from '../stats';
 import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
-import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure, type StudyEffectInput } from '../evidence/to-effect-inputs';
+import { MEASURE_LABEL, availableMeasures, isRatioMeasure, sdDonorsFromStudies, toEffectInputs, type AnalysisMeasure, type StudyEffectInput } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
 import { favoursSides, formatP, type I2Basis, type Tau2Method } from './forest-model';
 import { effectText } from './effect-format';
@@ -110,7 +110,9 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
       cells.push(emptyCell(row, `reported by ${reporting.map((s) => s.label).join(', ')}, but only as p-values or statements`, reporting.map((s) => s.label)));
       continue;
     }
-    const { effects, nonEstimable } = toEffectInputs(reporting, outcome, measure, { useDerived: c.useDerived, recovery: c.recovery });
+    // An imputed SD is borrowed from every compared trial of the outcome, not from this row's alone.
+    const sdDonors = sdDonorsFromStudies(rct, outcome, c.recovery);
+    const { effects, nonEstimable } = toEffectInputs(reporting, outcome, measure, { useDerived: c.useDerived, recovery: c.recovery, sdDonors });
     if (effects.length === 0) {
       // A colon, not brackets: the reasons carry their own brackets and labels often end in one.
       cells.push(emptyCell(row, `reported but not estimable: ${nonEstimable.map((n) => `${n.label}: ${n.reason}`).join('; ')}`, reporting.map((s) => s.label)));

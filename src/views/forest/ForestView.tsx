@@ -41,11 +41,8 @@ export function ForestView() {
   // "Outcome reported" filters (its rows are the phases), so the forest of a cell does too, or a
   // global SP filter would empty the forest of an RR cell and its Total would differ from the cell.
   const appliedFilters = useMemo(() => (phaseRow === null ? filters : { ...filters, outcome: null, phases: [] }), [filters, phaseRow]);
-  const studies = useMemo(() => {
-    if (!evidence) return [];
-    const passing = filterStudies(evidence.studies, appliedFilters);
-    return phaseRow === null ? passing : passing.filter((s) => phaseRowOf(s) === phaseRow);
-  }, [evidence, appliedFilters, phaseRow]);
+  const passing = useMemo(() => (evidence ? filterStudies(evidence.studies, appliedFilters) : []), [evidence, appliedFilters]);
+  const studies = useMemo(() => (phaseRow === null ? passing : passing.filter((s) => phaseRowOf(s) === phaseRow)), [passing, phaseRow]);
   const outcomeOptions = useMemo(() => {
     const kinds = new Set((evidence?.studies ?? []).filter((s) => s.kind !== 'comparator-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
@@ -53,7 +50,8 @@ export function ForestView() {
   const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome, analysis.recovery), [studies, outcome, analysis.recovery]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
-  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95 }), [analysis, outcome, measure, excluded]);
+  // A phase-comparison row's forest borrows an imputed SD from every compared trial, as its cell does.
+  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95, sdDonorStudies: phaseRow === null ? undefined : passing }), [analysis, outcome, measure, excluded, phaseRow, passing]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
   const hiddenHere = syntheses.hidden.filter((s) => s.pooledResults.some((r) => r.kind === outcome));
   const model: ForestModel | null = useMemo(() => {
