@@ -11,6 +11,7 @@ import {
   effectFromRatioCi,
   effectSize,
   imputeMissingSd,
+  meanSdFromMedian,
   sdFromArmCi,
   type EffectSize,
   type SdDonor,
@@ -45,6 +46,7 @@ function measuresFor(outcome: Outcome): AnalysisMeasure[] {
     case 'counts':
       return ['RR', 'OR', 'RD'];
     case 'continuous':
+    case 'medians':
       return ['MD', 'SMD'];
     case 'contrast':
       return [d.measure];
@@ -372,8 +374,46 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
     }
     case 'percentages':
       throw new NotEstimable('percentages without denominators');
-    case 'medians':
-      throw new NotEstimable('reported as medians (not estimable without recovery)');
+    case 'medians': {
+      if (!recovery.medians) throw new NotEstimable(`reported as medians: needs “${RECOVERY_METHODS.medians.name}”, which is off`);
+      // Mean (Luo 2018) and SD (Wan 2014) of each arm from its median with range and/or IQR,
+      // under a normality assumption that the mark states; then as reported means and SDs.
+      const read = (a: (typeof d.arms)[number]): ArmMeans => {
+        const median = sourced(`${a.arm}: median`, a.median, 'median not reported', used);
+        const n = sourced(`${a.arm}: n`, a.n.value !== null ? a.n : (armN(study.arms.find((x) => x.id === a.arm)) ?? a.n), 'n not reported', used);
+        const bound = (label: string, v: SourcedNumber | undefined) => (v ? sourced(`${a.arm}: ${label}`, v, `${label} not reported`, used) : undefined);
+        const summary = { median, n, min: bound('range lower', a.rangeLower), max: bound('range upper', a.rangeUpper), q1: bound('Q1', a.q1), q3: bound('Q3', a.q3) };
+        if (summary.min === undefined && summary.q1 === undefined) throw new NotEstimable(`median of ${armLabelOf(study, a.arm)} without a range or IQR: no SD can be recovered`);
+        let r: ReturnType<typeof meanSdFromMedian>;
+        try {
+          r = meanSdFromMedian(summary);
+        } catch (e) {
+          throw new NotEstimable(`median of ${armLabelOf(study, a.arm)}: ${(e as Error).message}`);
+        }
+        recoveries.push(recoveryMark('medians', `${armLabelOf(study, a.arm)}: ${r.meanProvenance.formula}; ${r.sdProvenance.formula} (assumes ${RECOVERY_METHODS.medians.assumption})`, `${r.meanProvenance.reference}; ${r.sdProvenance.reference}`));
+        return { mean: r.mean, sd: r.sd, n };
+      };
+      const treat = d.arms.filter((a) => isTreatment(a.arm)).map(read);
+      const ctrl = d.arms.filter((a) => roleOf(a.arm) === 'placebo').map(read);
+      if (treat.length === 0 || ctrl.length === 0) throw new NotEstimable('no IVIG-vs-placebo comparison in the data');
+      if (ctrl.length > 1) throw new NotEstimable('several control arms');
+      const t = treat.reduce(combineMeans);
+      if (treat.length > 1) {
+        derivations.push(`${treat.length} IVIG arms combined (Cochrane Handbook 23.3.4, Table 6.5.a)`);
+        recoveries.push(recoveryMark('combined-arms', `${treat.length} IVIG arms combined: ${combineArmMeans(treat).provenance.formula}`));
+      }
+      const c0 = ctrl[0] as ArmMeans;
+      const c = { ...c0, n: c0.n * share };
+      if (share !== 1) derivations.push(`placebo n ${asEntered(c0.n)} shared by ${splitInto} dose arms and split between them: ${asEntered(c0.n)} / ${splitInto} = ${derivedNumber(c.n)} (Cochrane Handbook 23.3.4)`);
+      const r = effectSize(measure as 'MD' | 'SMD', { m1i: t.mean, sd1i: t.sd, n1i: t.n, m2i: c.mean, sd2i: c.sd, n2i: c.n });
+      derivations.push(...r.notes);
+      es = r;
+      participants = t.n + c.n;
+      const sym = RECOVERY_METHODS.medians.symbol;
+      treatmentData = `${derivedNumber(t.mean)}${sym} (${derivedNumber(t.sd)}${sym}) ${armValue(t.n, false)}`;
+      controlData = `${derivedNumber(c.mean)}${sym} (${derivedNumber(c.sd)}${sym}) ${armValue(c.n, share !== 1)}`;
+      break;
+    }
     case 'event-totals':
       throw new NotEstimable('event totals without denominators');
     case 'p-value-only': {

@@ -6,6 +6,7 @@
 import type { AnalysisChoices, ForestModel, PooledRow } from '../model/forest-model';
 import { toCsv, type CsvValue } from './to-csv';
 import { markLines, markNames } from '../evidence/recovered-effects/recovery-mark';
+import { DEFAULT_RECOVERY, sameRecovery } from '../evidence/recovered-effects/recovery-settings';
 
 const HEADER = [
   'row_type', 'study_id', 'label', 'year', 'subgroup', 'included', 'ivig_data', 'placebo_data', 'yi', 'vi', 'sei',
@@ -98,8 +99,10 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
     `# Evidence set ${meta.evidenceVersion}; exported ${meta.date}.`,
     `# Not computed here: ${leftOut.length ? leftOut.join('; ') : 'nothing (every number on screen comes from the calls below)'}.`,
   ];
-  lines.push(`# ${model.recoveryText}.`);
   const recovered = included.filter((x) => x.row.recoveries.length > 0 || x.row.input.caveats.length > 0);
+  // Which recovery methods are on, whenever they change something (a recovered row, or a switch
+  // off its default that may have left a study out).
+  if (recovered.length || !sameRecovery(c.recovery, DEFAULT_RECOVERY)) lines.push(`# ${model.recoveryText}.`);
   if (recovered.length) {
     // The recovery is the app's arithmetic on what the sources report: its results are the data
     // below (the counts, or yi and vi), and each formula is given here with the numbers put in.

@@ -129,7 +129,7 @@ function doseOf(arm: { monthlyDoseGPerKg: MaybeNumber; loadingDoseGPerKg: MaybeN
  * derived): shifted by the loading dose spread over year 1 when that is on, as the point is.
  */
 function doseRangeOf(arm: Arm, includeLoading: boolean): DosePoint['doseRange'] {
-  const range = (arm as { monthlyDoseRangeGPerKg?: { lower: { value: number }; upper: { value: number } } }).monthlyDoseRangeGPerKg;
+  const range = arm.monthlyDoseRangeGPerKg;
   if (!range) return null;
   const shift = includeLoading && arm.loadingDoseGPerKg.value !== null && arm.monthlyDoseGPerKg.value !== null ? arm.loadingDoseGPerKg.value / 12 : 0;
   const lower = range.lower.value + shift;

@@ -7,16 +7,10 @@ import { seFromEstimateAndP, type RecoveredStandardErrorFromP, type SdDonor } fr
 import type { Outcome, OutcomeKind, SourcedNumber, Study } from '../schema';
 import type { RecoverySettings } from './recovery-settings';
 
-interface PValueLike {
-  value: SourcedNumber;
-  relation: '=' | '<' | '>';
-  comparison: 'between-arms' | 'overall' | 'within-arm' | 'not stated';
-  test: 'z' | 't' | 'chi-square' | 'fisher' | 'rank' | 'not stated';
-  arms?: string[];
-}
+type PValueLike = Outcome['pValues'][number];
 
 /** The outcome's p-values, each with the comparison it tests. */
-export const pValuesOf = (outcome: Outcome): PValueLike[] => (outcome as unknown as { pValues?: PValueLike[] }).pValues ?? [];
+export const pValuesOf = (outcome: Outcome): PValueLike[] => outcome.pValues;
 
 const COMPARISON_WORDS: Record<PValueLike['comparison'], string> = {
   'between-arms': 'between arms',
@@ -93,7 +87,7 @@ export function sdDonorsFor(studies: readonly Study[], kind: OutcomeKind, eligib
   const all: { studyId: string; donor: SdDonor }[] = [];
   for (const s of studies) {
     if (!eligible(s)) continue;
-    const outcome = s.outcomes.find((o) => o.kind === kind && o.data.form === 'continuous' && !/baseline/i.test(o.timepoint) && (o as { analysed?: false }).analysed !== false && o.data.arms.some((a) => a.sd.value !== null));
+    const outcome = s.outcomes.find((o) => o.kind === kind && o.data.form === 'continuous' && !/baseline/i.test(o.timepoint) && o.analysed !== false && o.data.arms.some((a) => a.sd.value !== null));
     if (!outcome || outcome.data.form !== 'continuous') continue;
     for (const a of outcome.data.arms) {
       const arm = s.arms.find((x) => x.id === a.arm);
