@@ -179,7 +179,14 @@ function sourced(label: string, v: MaybeNumber, missing: string, used: ValueProv
   return v.value;
 }
 
-const armLabelOf = (study: Study, armId: string) => study.arms.find((a) => a.id === armId)?.label ?? armId;
+/** An arm as a formula names it: "IVIG" or "placebo" when the trial has one of each, else its label. */
+function armLabelOf(study: Study, armId: string): string {
+  const arm = study.arms.find((a) => a.id === armId);
+  if (!arm) return armId;
+  const sameRole = study.arms.filter((a) => a.role === arm.role).length;
+  if (sameRole === 1 && arm.role !== 'other') return arm.role === 'ivig' ? 'IVIG' : 'placebo';
+  return arm.label;
+}
 
 function armN(arm: Arm | undefined): MaybeNumber | undefined {
   if (!arm) return undefined;
@@ -309,7 +316,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
               sds.set(a.arm, imputed.sd);
               sdMarks.set(a.arm, RECOVERY_METHODS['imputed-sd'].symbol);
             }
-            recoveries.push(recoveryMark('imputed-sd', `SD of ${missing.map((a) => armLabelOf(study, a.arm)).join(', ')} not reported, imputed (${recovery.imputeSd}): ${imputed.provenance.formula}`, imputed.provenance.reference));
+            recoveries.push(recoveryMark('imputed-sd', `SD of ${missing.map((a) => armLabelOf(study, a.arm)).join(' and ')} not reported, imputed (${recovery.imputeSd} SD of the other trials): ${imputed.provenance.formula}`, imputed.provenance.reference));
           }
         }
       }
