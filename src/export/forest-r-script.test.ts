@@ -4,7 +4,8 @@
  * metafor 3.8-1 printed when running it (<name>.Rout.txt), so that these tests need no R:
  *
  *   WRITE_R_FIXTURES=1 npx vitest run src/export/forest-r-script.test.ts   # rewrite the scripts
- *   for f in tests/reference/fixtures/forest-export/*.R; do Rscript "$f" > "${f%.R}.Rout.txt" 2>&1; done
+ *   for f in tests/reference/fixtures/forest-export/*.R; do R_DEFAULT_DEVICE=cairo_pdf Rscript "$f" > "${f%.R}.Rout.txt" 2>&1; done
+ *   (cairo_pdf: the pdf device cannot draw "Lewańska" in forest() and warns)
  *
  * The tests check that the exporter still writes each committed script and that metafor's printed
  * numbers in its output equal the app's model (pooled rows, subgroup subtotals and test,
