@@ -2,7 +2,7 @@
  * Effect recovery in real Chromium against the production build: `recover=all` in the address
  * brings the recovered trials into the relapse-free forest plot, each marked with its method, and
  * gives the dose-response meta-regression its slope. The numbers are R's (fixtures/recovery-ivig.json,
- * tests/reference/make-recovery-fixtures.R: base R arithmetic for the recovery, metafor's rma()).
+ * tests/reference/make-recovered-effects-fixtures.R: base R arithmetic for the recovery, metafor's rma()).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
