@@ -6,10 +6,11 @@ import { OUTCOME_INFO } from '../evidence/vocabulary';
 import { TAU2_METHODS, controlApplicability, type AnalysisSettings } from '../model/analysis-params';
 import type { ForestMode, ForestSort, SubgroupBy } from '../model/forest-model';
 import { useAppStore } from '../store/store-context';
+import { RecoveryControls } from './RecoveryControls';
 
 export type AnalysisControl =
   | 'model' | 'tau2' | 'i2' | 'knha' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
-  | 'loading' | 'logDose' | 'phaseModerator';
+  | 'loading' | 'logDose' | 'phaseModerator' | 'recovery' | 'recoveryPerArm';
 
 /** The seed review (Sorensen, J Neurol Sci 2003): "as of 2003" keeps what it could have seen. */
 export const SEED_REVIEW_YEAR = 2003;
@@ -149,6 +150,8 @@ export function AnalysisControls({ picker, show, unavailable = {}, label = 'Anal
           As of 2003 (seed review)
         </label>
       )}
+      {/* 'recoveryPerArm': the view has one point per arm, so the arms choice does not apply. */}
+      {(has('recovery') || has('recoveryPerArm')) && <RecoveryControls armsApply={!has('recoveryPerArm')} />}
     </form>
   );
 }

@@ -5,11 +5,14 @@
  */
 import type { AnalysisChoices, ForestModel, PooledRow } from '../model/forest-model';
 import { toCsv, type CsvValue } from './to-csv';
+import { markLines, markNames } from '../evidence/recovered-effects/recovery-mark';
+import { DEFAULT_RECOVERY, sameRecovery } from '../evidence/recovered-effects/recovery-settings';
 
 const HEADER = [
   'row_type', 'study_id', 'label', 'year', 'subgroup', 'included', 'ivig_data', 'placebo_data', 'yi', 'vi', 'sei',
   'effect', 'ci_lower', 'ci_upper', 'weight_percent', 'value_status', 'derivations', 'not_estimable_reason', 'source_ids',
   'k', 'p_value', 'tau2', 'I2_percent', 'I2_basis', 'Q', 'Q_p_value', 'pi_lower', 'pi_upper', 'method',
+  'recovery_methods', 'recovery_formulas', 'included_by',
 ];
 
 function pooledCsvRow(r: PooledRow, subgroup: string, method: string): CsvValue[] {
@@ -20,6 +23,7 @@ function pooledCsvRow(r: PooledRow, subgroup: string, method: string): CsvValue[
     r.k, r.pValue, r.heterogeneity?.tau2 ?? null, r.heterogeneity?.I2 ?? null, r.heterogeneity?.I2Basis ?? '',
     r.heterogeneity?.Q ?? null, r.heterogeneity?.QpValue ?? null,
     r.piLower, r.piUpper, method,
+    '', '', '',
   ];
 }
 
@@ -33,6 +37,7 @@ export function forestToCsv(model: ForestModel): string {
         [r.derived ? 'derived' : r.secondary ? 'secondary' : 'reported', r.input.userSupplied ? 'user-supplied' : ''].filter(Boolean).join('+'),
         r.derivations.join(' | '), '', [...new Set(r.input.provenance.map((p) => p.source))].join(' '),
         '', '', '', '', '', '', '', '', '', model.header,
+        markNames(r.recoveries), markLines(r.recoveries).concat(r.input.caveats).join(' | '), '',
       ]);
     }
     if (g.pooled) rows.push(pooledCsvRow(g.pooled, g.heading ?? '', model.header));
@@ -40,7 +45,7 @@ export function forestToCsv(model: ForestModel): string {
   }
   if (model.overall) rows.push(pooledCsvRow(model.overall, 'overall', model.header));
   for (const n of model.nonEstimable) {
-    rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '', '']);
+    rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '', '', '', '', n.includedBy ?? '']);
   }
   return toCsv(HEADER, rows);
 }
@@ -94,8 +99,21 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
     `# Evidence set ${meta.evidenceVersion}; exported ${meta.date}.`,
     `# Not computed here: ${leftOut.length ? leftOut.join('; ') : 'nothing (every number on screen comes from the calls below)'}.`,
   ];
+  const recovered = included.filter((x) => x.row.recoveries.length > 0 || x.row.input.caveats.length > 0);
+  // Which recovery methods are on, whenever they change something (a recovered row, or a switch
+  // off its default that may have left a study out).
+  if (recovered.length || !sameRecovery(c.recovery, DEFAULT_RECOVERY)) lines.push(`# ${model.recoveryText}.`);
+  if (recovered.length) {
+    // The recovery is the app's arithmetic on what the sources report: its results are the data
+    // below (the counts, or yi and vi), and each formula is given here with the numbers put in.
+    lines.push(`# Recovered values (the ${binary ? 'counts' : 'yi and vi'} below are their results; formulas with the entered numbers):`);
+    for (const { row } of recovered) {
+      for (const l of markLines(row.recoveries)) lines.push(`#   ${row.label}: ${l}`);
+      for (const cav of row.input.caveats) lines.push(`#   ${row.label}: ${cav}`);
+    }
+  }
   if (toggledOut.length) lines.push(`# Toggled out in the app, so not in the data: ${toggledOut.map((r) => r.label).join(', ')}.`);
-  if (model.nonEstimable.length) lines.push('# Not estimable, so not in the data:', ...model.nonEstimable.map((n) => `#   ${n.label}: ${n.reason}`));
+  if (model.nonEstimable.length) lines.push('# Not estimable, so not in the data:', ...model.nonEstimable.map((n) => `#   ${n.label}: ${n.reason}${n.includedBy ? ` (${n.includedBy})` : ''}`));
   if (qI2) lines.push("# The plot's I² is Q-based, as RevMan: max(0, (Q - df) / Q); print() shows metafor's tau²-based I².");
   lines.push('# install.packages("metafor")', 'library(metafor)', 'options(width = 200)  # tables on one line each', '');
 

@@ -4,7 +4,8 @@
  * metafor 3.8-1 printed when running it (<name>.Rout.txt), so that these tests need no R:
  *
  *   WRITE_R_FIXTURES=1 npx vitest run src/export/forest-r-script.test.ts   # rewrite the scripts
- *   for f in tests/reference/fixtures/forest-export/*.R; do Rscript "$f" > "${f%.R}.Rout.txt" 2>&1; done
+ *   for f in tests/reference/fixtures/forest-export/*.R; do R_DEFAULT_DEVICE=cairo_pdf Rscript "$f" > "${f%.R}.Rout.txt" 2>&1; done
+ *   (cairo_pdf: the pdf device cannot draw "Lewańska" in forest() and warns)
  *
  * The tests check that the exporter still writes each committed script and that metafor's printed
  * numbers in its output equal the app's model (pooled rows, subgroup subtotals and test,
@@ -19,6 +20,7 @@ import { parseEvidenceText } from '../evidence/parse-evidence';
 import { DEFAULT_ANALYSIS, toForestModel, type AnalysisChoices, type ForestModel, type PooledRow } from '../model/forest-model';
 import { evidenceFromBinaryRows } from '../test-support/evidence-from-rows';
 import { forestToR } from './forest-exports';
+import { ALL_RECOVERY } from '../evidence/recovered-effects/recovery-settings';
 
 const DIR = join(process.cwd(), 'tests/reference/fixtures/forest-export');
 const bcgRows = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!.rows;
@@ -43,6 +45,9 @@ const SCENARIOS: Scenario[] = [
   { name: 'ivig-relapse-free-or-knha-leave-one-out', studies: ivig.studies, version: ivig.version, choices: ivigChoices({ test: 'knha', mode: 'leave-one-out' }) },
   { name: 'ivig-relapse-free-rr-mh-subgroups', studies: ivig.studies, version: ivig.version, choices: ivigChoices({ measure: 'RR', model: 'common', mantelHaenszel: true, subgroupBy: 'phase' }) },
   { name: 'ivig-progression-hr', studies: ivig.studies, version: ivig.version, choices: { ...DEFAULT_ANALYSIS, outcome: 'time-to-confirmed-progression', measure: 'HR' } },
+  // Recovered effects (recover=all): combined arms and a crossover as counts for escalc; imputed SDs as yi/vi data.
+  { name: 'ivig-relapse-free-rr-recover-all', studies: ivig.studies, version: ivig.version, choices: ivigChoices({ measure: 'RR', recovery: ALL_RECOVERY }) },
+  { name: 'ivig-arr-md-recover-all', studies: ivig.studies, version: ivig.version, choices: { ...DEFAULT_ANALYSIS, outcome: 'annualized-relapse-rate', measure: 'MD', recovery: ALL_RECOVERY } },
 ];
 const modelOf = (s: Scenario) => toForestModel(s.studies, [], s.choices);
 const scriptOf = (s: Scenario) => forestToR(modelOf(s), s.choices, { evidenceVersion: s.version, date: '2026-12-01' });

@@ -24,3 +24,41 @@ describe('controlApplicability', () => {
     expect(controlApplicability({ model: 'common' }, { ...forest, modelChoice: false })).toEqual({ tau2: null, i2: null, knha: null, mh: null });
   });
 });
+
+describe('effect recovery in the URL', () => {
+  const read = (q: string) => settingsFromSearchParams(new URLSearchParams(q));
+  const write = (r: Partial<typeof DEFAULT_SETTINGS.recovery>) => settingsToSearchParams({ ...DEFAULT_SETTINGS, recovery: { ...DEFAULT_SETTINGS.recovery, ...r } }, [], new URLSearchParams()).toString();
+
+  it('defaults: SE from CI and from p on, arms combined, crossover left out, medians and SD imputation off', () => {
+    expect(DEFAULT_SETTINGS.recovery).toEqual({ seFromCi: true, seFromP: true, arms: 'combined', crossover: 'exclude', medians: false, imputeSd: 'off' });
+    expect(write({})).toBe('');
+  });
+
+  it('recover=all switches on every method, with the largest SD for imputation', () => {
+    expect(read('recover=all').settings.recovery).toEqual({ seFromCi: true, seFromP: true, arms: 'combined', crossover: 'parallel', medians: true, imputeSd: 'largest' });
+    expect(write({ crossover: 'parallel', medians: true, imputeSd: 'largest' })).toBe('recover=all');
+  });
+
+  it('a method parameter overrides the preset, and each method has its own', () => {
+    expect(read('recover=all&impute-sd=pooled').settings.recovery.imputeSd).toBe('pooled');
+    expect(write({ crossover: 'parallel', medians: true, imputeSd: 'pooled' })).toBe('recover=all&impute-sd=pooled');
+    expect(read('crossover=parallel&se-p=0&arms=separate').settings.recovery).toMatchObject({ crossover: 'parallel', seFromP: false, arms: 'separate', medians: false });
+    expect(write({ medians: true })).toBe('medians=1');
+    expect(write({ seFromCi: false, arms: 'separate' })).toBe('se-ci=0&arms=separate');
+  });
+
+  it('round-trips every combination it writes', () => {
+    const values = { seFromCi: [true, false], seFromP: [true, false], arms: ['combined', 'separate'], crossover: ['exclude', 'parallel'], medians: [true, false], imputeSd: ['off', 'largest', 'pooled'] } as const;
+    for (const seFromCi of values.seFromCi) for (const seFromP of values.seFromP) for (const arms of values.arms) for (const crossover of values.crossover) for (const medians of values.medians) for (const imputeSd of values.imputeSd) {
+      const r = { seFromCi, seFromP, arms, crossover, medians, imputeSd };
+      expect(read(write(r)).settings.recovery).toEqual(r);
+    }
+  });
+
+  it('refuses a bad value with a notice naming the parameter', () => {
+    expect(read('recover=some&impute-sd=mean').problems).toEqual([
+      'Ignored recover="some" (expected all).',
+      'Ignored impute-sd="mean" (expected one of off, largest, pooled).',
+    ]);
+  });
+});

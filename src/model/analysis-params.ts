@@ -10,6 +10,7 @@ import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
 // pull in the statistics engine.
 import type { ForestMode, ForestSort, I2Basis, SubgroupBy, Tau2Method } from './forest-model';
 import { PHASE_ROWS, type PhaseRow } from './phase-rows';
+import { ALL_RECOVERY, DEFAULT_RECOVERY, type RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
 
 export interface AnalysisSettings {
   /**
@@ -39,6 +40,8 @@ export interface AnalysisSettings {
   phaseModerator: boolean;
   /** Phase comparison: the rows compared (default RR vs SP). */
   comparePhases: PhaseRow[];
+  /** Effect recovery, one switch per method (`recover=all` and its own parameters; README). */
+  recovery: RecoverySettings;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -60,6 +63,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   logDose: false,
   phaseModerator: false,
   comparePhases: ['RR', 'SP'],
+  recovery: DEFAULT_RECOVERY,
 };
 
 /** Why a control has no effect on the analysis now shown (null: it applies). */
@@ -138,6 +142,7 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
     if (rows.length) s.comparePhases = [...new Set(rows)];
     if (rows.length !== cmp.split(',').length) problems.push(`Ignored part of cmp="${cmp}" (expected phases among ${PHASE_ROWS.join(', ')}).`);
   }
+  s.recovery = recoveryFromSearchParams(params, problems);
   const excluded = (params.get('off') ?? '').split(',').map((x) => x.trim()).filter((x) => /^[a-z0-9-]{1,80}$/i.test(x));
   return { settings: s, excluded: [...new Set(excluded)], problems };
 }
@@ -163,6 +168,54 @@ export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly s
   put('logdose', s.logDose ? '1' : '0', '0');
   put('phasemod', s.phaseModerator ? '1' : '0', '0');
   put('cmp', s.comparePhases.join(','), DEFAULT_SETTINGS.comparePhases.join(','));
+  writeRecovery(p, s.recovery);
   put('off', [...excluded].sort().join(','), '');
   return p;
+}
+
+/**
+ * The recovery switches: `recover=all` sets the "All recoverable evidence" preset, and each
+ * method's own parameter (`se-ci`, `se-p`, `arms`, `crossover`, `medians`, `impute-sd`) sets or
+ * overrides one switch, on top of the preset when both are given.
+ */
+function recoveryFromSearchParams(params: URLSearchParams, problems: string[]): RecoverySettings {
+  const preset = params.get('recover');
+  let r: RecoverySettings = { ...DEFAULT_RECOVERY };
+  if (preset === 'all') r = { ...ALL_RECOVERY };
+  else if (preset) problems.push(`Ignored recover="${preset}" (expected all).`);
+  const one = <T extends string>(name: string, allowed: readonly T[], apply: (v: T) => void) => {
+    const raw = params.get(name);
+    if (raw === null || raw === '') return;
+    if ((allowed as readonly string[]).includes(raw)) apply(raw as T);
+    else problems.push(`Ignored ${name}="${raw}" (expected one of ${allowed.join(', ')}).`);
+  };
+  one('se-ci', ['0', '1'] as const, (v) => (r.seFromCi = v === '1'));
+  one('se-p', ['0', '1'] as const, (v) => (r.seFromP = v === '1'));
+  one('arms', ['combined', 'separate'] as const, (v) => (r.arms = v));
+  one('crossover', ['exclude', 'parallel'] as const, (v) => (r.crossover = v));
+  one('medians', ['0', '1'] as const, (v) => (r.medians = v === '1'));
+  one('impute-sd', ['off', 'largest', 'pooled'] as const, (v) => (r.imputeSd = v));
+  return r;
+}
+
+/** The switches that differ from a base, as parameters. */
+function recoveryParams(r: RecoverySettings, base: RecoverySettings): [string, string][] {
+  const out: [string, string][] = [];
+  const flag = (b: boolean) => (b ? '1' : '0');
+  if (r.seFromCi !== base.seFromCi) out.push(['se-ci', flag(r.seFromCi)]);
+  if (r.seFromP !== base.seFromP) out.push(['se-p', flag(r.seFromP)]);
+  if (r.arms !== base.arms) out.push(['arms', r.arms]);
+  if (r.crossover !== base.crossover) out.push(['crossover', r.crossover]);
+  if (r.medians !== base.medians) out.push(['medians', flag(r.medians)]);
+  if (r.imputeSd !== base.imputeSd) out.push(['impute-sd', r.imputeSd]);
+  return out;
+}
+
+/** Written the shorter way: as changes from the defaults, or as `recover=all` and changes from it. */
+function writeRecovery(p: URLSearchParams, r: RecoverySettings) {
+  for (const name of ['recover', 'se-ci', 'se-p', 'arms', 'crossover', 'medians', 'impute-sd']) p.delete(name);
+  const fromDefaults = recoveryParams(r, DEFAULT_RECOVERY);
+  const fromAll = recoveryParams(r, ALL_RECOVERY);
+  const chosen: [string, string][] = fromAll.length + 1 < fromDefaults.length || (fromAll.length === 0 && fromDefaults.length > 0) ? [['recover', 'all'], ...fromAll] : fromDefaults;
+  for (const [name, value] of chosen) p.set(name, value);
 }

@@ -6,12 +6,14 @@
  * MS phase when the data show it.
  */
 import { criticalValue, metaRegression, type MetaRegressionResult, type TestType } from '../stats';
-import type { MaybeNumber, MsPhase, OutcomeKind, Study } from '../evidence/schema';
+import type { Arm, MaybeNumber, MsPhase, OutcomeKind, Study } from '../evidence/schema';
 import { MEASURE_LABEL, isRatioMeasure, toArmComparisons, type AnalysisMeasure, type NonEstimableStudy } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
 import type { Tau2Method } from './forest-model';
 import { formatP } from './forest-model';
 import { effectText, formatEffectValue } from './effect-format';
+import type { RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
+import type { RecoveryMark } from '../evidence/recovered-effects/recovery-mark';
 
 export interface DoseChoices {
   outcome: OutcomeKind;
@@ -24,6 +26,8 @@ export interface DoseChoices {
   /** Phase as a second moderator (dummy-coded, RR the reference when present). */
   phaseModerator: boolean;
   excludedStudyIds: readonly string[];
+  /** Effect recovery switches; "arms" does not apply here (one point per arm, always). */
+  recovery?: RecoverySettings;
 }
 
 export interface DosePoint {
@@ -37,6 +41,8 @@ export interface DosePoint {
   doseText: string;
   doseFormula: string | null;
   doseStatus: 'reported' | 'derived' | 'secondary';
+  /** The dose as the source's range (AIMS 0.15–0.2 g/kg), on the x axis's scale: drawn as a horizontal bar. */
+  doseRange: { lower: number; upper: number; text: string } | null;
   /** Analysis scale. */
   yi: number;
   ciLower: number | null;
@@ -55,6 +61,9 @@ export interface DosePoint {
   effectText: string;
   regimen: string | null;
   derivations: string[];
+  /** Recovered values behind this point (method, symbol, formula), as in the forest rows. */
+  recoveries: RecoveryMark[];
+  caveats: string[];
   /** Arms of one trial are joined by a line. */
   siblings: number;
 }
@@ -115,11 +124,24 @@ function doseOf(arm: { monthlyDoseGPerKg: MaybeNumber; loadingDoseGPerKg: MaybeN
   };
 }
 
+/**
+ * The monthly dose as the source's range, when it gives one (the scalar dose is then its midpoint,
+ * derived): shifted by the loading dose spread over year 1 when that is on, as the point is.
+ */
+function doseRangeOf(arm: Arm, includeLoading: boolean): DosePoint['doseRange'] {
+  const range = arm.monthlyDoseRangeGPerKg;
+  if (!range) return null;
+  const shift = includeLoading && arm.loadingDoseGPerKg.value !== null && arm.monthlyDoseGPerKg.value !== null ? arm.loadingDoseGPerKg.value / 12 : 0;
+  const lower = range.lower.value + shift;
+  const upper = range.upper.value + shift;
+  return { lower, upper, text: `${fmt(lower)}–${fmt(upper)} g/kg/month${shift ? ' (incl. loading)' : ''} (range as reported${shift ? ', shifted by the loading dose' : ''})` };
+}
+
 export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): DoseResponseModel {
   const isRatio = isRatioMeasure(c.measure);
   const back = (x: number) => (isRatio ? Math.exp(x) : x);
   const excluded = new Set(c.excludedStudyIds);
-  const { comparisons, nonEstimable } = toArmComparisons(studies.filter((s) => !excluded.has(s.id)), c.outcome, c.measure, { useDerived: c.useDerived });
+  const { comparisons, nonEstimable } = toArmComparisons(studies.filter((s) => !excluded.has(s.id)), c.outcome, c.measure, { useDerived: c.useDerived, recovery: c.recovery });
   const points: DosePoint[] = [];
   const withoutDose: { label: string; reason: string }[] = [];
   for (const cmp of comparisons) {
@@ -144,6 +166,7 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
       doseText: dose.text ?? '',
       doseFormula: dose.formula ?? null,
       doseStatus: dose.status ?? 'reported',
+      doseRange: doseRangeOf(cmp.arm, c.includeLoading),
       yi,
       ciLower: lo,
       ciUpper: hi,
@@ -155,6 +178,8 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
       effectText: lo !== null && hi !== null ? effectText(back(yi), back(lo), back(hi), isRatio ? 'ratio' : 'difference') : `${formatEffectValue(back(yi), isRatio ? 'ratio' : 'difference')} (no CI)`,
       regimen: 'text' in cmp.arm.regimen ? cmp.arm.regimen.text : null,
       derivations: e?.derivations ?? [],
+      recoveries: e?.recoveries ?? [],
+      caveats: e?.caveats ?? [],
       siblings: cmp.siblings,
     });
   }

@@ -20,6 +20,7 @@ import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
 import {
   MEASURE_LABEL,
   isRatioMeasure,
+  sdDonorsFromStudies,
   toEffectInputs,
   type AnalysisMeasure,
   type NonEstimableStudy,
@@ -29,6 +30,7 @@ import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary
 import { formatPublishedResult, printedResultCaveat } from './syntheses-model';
 import { DEFAULT_SETTINGS } from './analysis-params';
 import { effectText, type EffectScale } from './effect-format';
+import { recoveryText, type RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
 
 export type Tau2Method = Exclude<PoolingMethod, 'FE'>;
 export type ForestMode = 'standard' | 'leave-one-out' | 'cumulative';
@@ -60,6 +62,13 @@ export interface AnalysisChoices {
   /** The I² printed beside Chi² under random effects. */
   i2Basis: I2Basis;
   level: number;
+  /** Effect recovery switches (SE from CI or p, arms combined, crossover, medians, imputed SD). */
+  recovery: RecoverySettings;
+  /**
+   * The trials an imputed SD may be borrowed from, when the plot shows part of them (one
+   * phase-comparison row: its cell borrows from every compared trial); default: the plotted ones.
+   */
+  sdDonorStudies?: readonly Study[];
 }
 
 /** The defaults of the URL and the store (analysis-params), as forest choices. */
@@ -76,6 +85,7 @@ export const DEFAULT_ANALYSIS: Omit<AnalysisChoices, 'outcome' | 'measure'> = {
   flipDirection: DEFAULT_SETTINGS.flipDirection,
   i2Basis: DEFAULT_SETTINGS.i2Basis,
   level: 95,
+  recovery: DEFAULT_SETTINGS.recovery,
 };
 
 export interface ForestStudyRow {
@@ -99,6 +109,8 @@ export interface ForestStudyRow {
   /** Toggled out by the user: drawn greyed, no weight. */
   excluded: boolean;
   derivations: string[];
+  /** Recovered values in this row (method, symbol, formula): drawn beside the label. */
+  recoveries: StudyEffectInput['recoveries'];
   input: StudyEffectInput;
 }
 
@@ -169,6 +181,8 @@ export interface ForestModel {
   isRatio: boolean;
   /** "Risk ratio, M-H, Fixed, 95% CI" */
   header: string;
+  /** Which recovery methods are on: "Effect recovery: SE from CI, SE from p, IVIG arms combined". */
+  recoveryText: string;
   methodText: string;
   /** Pooled by Mantel-Haenszel (so Knapp-Hartung does not apply): the controls read this. */
   mantelHaenszel: boolean;
@@ -380,7 +394,10 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
   const isRatio = isRatioMeasure(c.measure);
   const t = back(isRatio);
   const sign = c.flipDirection ? -1 : 1;
-  const { effects, nonEstimable } = toEffectInputs(studies, c.outcome, c.measure, { useDerived: c.useDerived });
+  // A toggled-out trial is not in the analysis, so it lends no SD either (as in the phase comparison).
+  const lenders = (c.sdDonorStudies ?? studies).filter((s) => !c.excludedStudyIds.includes(s.id));
+  const sdDonors = sdDonorsFromStudies(lenders, c.outcome, c.recovery);
+  const { effects, nonEstimable } = toEffectInputs(studies, c.outcome, c.measure, { useDerived: c.useDerived, recovery: c.recovery, sdDonors });
   const excluded = new Set(c.excludedStudyIds);
   const included = effects.filter((e) => !excluded.has(e.studyId));
   const notes: string[] = [];
@@ -391,7 +408,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
   const overallPooled = c.mode === 'standard' ? pool(included, c, 'overall', 'Total') : null;
   const weightOf = new Map<string, number>();
   if (overallPooled && c.subgroupBy === 'none') {
-    included.forEach((e, i) => weightOf.set(e.studyId, overallPooled.weights[i] ?? NaN));
+    included.forEach((e, i) => weightOf.set(e.key, overallPooled.weights[i] ?? NaN));
   }
 
   for (const key of groupKeys) {
@@ -399,7 +416,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     const inGroup = members.filter((e) => !excluded.has(e.studyId));
     const pooled = c.subgroupBy === 'none' ? overallPooled : c.mode === 'standard' ? pool(inGroup, c, `sub-${key}`, 'Subtotal') : null;
     if (c.subgroupBy !== 'none' && pooled) {
-      inGroup.forEach((e, i) => weightOf.set(e.studyId, pooled.weights[i] ?? NaN));
+      inGroup.forEach((e, i) => weightOf.set(e.key, pooled.weights[i] ?? NaN));
       subtotals.push({ label: key, estimate: pooled.row.yi, se: pooled.row.se });
     }
     const rows: ForestStudyRow[] = members.map((e) => {
@@ -415,7 +432,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
       }
       const isExcluded = excluded.has(e.studyId);
       return {
-        key: e.studyId,
+        key: e.key,
         studyId: e.studyId,
         label: e.label,
         year: e.year,
@@ -423,12 +440,13 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
         controlData: c.flipDirection ? e.treatmentData : e.controlData,
         estimate: t(yi), ciLower: t(lo), ciUpper: t(hi),
         yi, sei: e.sei,
-        weightPercent: isExcluded ? null : (weightOf.get(e.studyId) ?? null),
+        weightPercent: isExcluded ? null : (weightOf.get(e.key) ?? null),
         effectText: effectText(t(yi), t(lo), t(hi), scaleOf(isRatio)),
         derived: e.derived,
         secondary: e.secondary,
         excluded: isExcluded,
         derivations: e.derivations,
+        recoveries: e.recoveries,
         input: e,
       };
     });
@@ -506,6 +524,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     measureLabel: MEASURE_LABEL[c.measure],
     isRatio,
     header: `${MEASURE_LABEL[c.measure]}, ${methodText}, ${c.level}% CI`,
+    recoveryText: recoveryText(c.recovery),
     methodText,
     mantelHaenszel: poolsByMantelHaenszel(c, included),
     nullValue: isRatio ? 1 : 0,

@@ -6,11 +6,12 @@
  */
 import { metaAnalysis, qBasedI2, subgroupAnalysis, type MetaAnalysisResult, type TestType } from '../stats';
 import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
-import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure, type StudyEffectInput } from '../evidence/to-effect-inputs';
+import { MEASURE_LABEL, availableMeasures, isRatioMeasure, sdDonorsFromStudies, toEffectInputs, type AnalysisMeasure, type StudyEffectInput } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
 import { favoursSides, formatP, type I2Basis, type Tau2Method } from './forest-model';
 import { effectText } from './effect-format';
 import { formatPublishedResult } from './syntheses-model';
+import type { RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
 
 export { PHASE_ROWS, PHASE_ROW_LABEL, phaseRowOf, type PhaseRow } from './phase-rows';
 import { PHASE_ROW_LABEL, phaseRowOf, type PhaseRow } from './phase-rows';
@@ -76,6 +77,8 @@ export interface PhaseChoices {
   excludedStudyIds: readonly string[];
   /** As the forest's heterogeneity line: which I² a random-effects cell shows. */
   i2Basis: I2Basis;
+  /** Effect recovery switches, as in the forest. */
+  recovery?: RecoverySettings;
 }
 
 function participantsOf(inputs: readonly StudyEffectInput[]): number | null {
@@ -89,7 +92,7 @@ function emptyCell(row: PhaseRow, emptyReason: string, studies: string[] = []): 
 export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synthesis[], outcome: OutcomeKind, c: PhaseChoices): PhasePanel {
   const excluded = new Set(c.excludedStudyIds);
   const rct = studies.filter((s) => s.kind === 'ivig-rct' && !excluded.has(s.id));
-  const measure = availableMeasures(rct, outcome)[0] ?? null;
+  const measure = availableMeasures(rct, outcome, c.recovery)[0] ?? null;
   const isRatio = measure ? isRatioMeasure(measure) : false;
   const back = (x: number) => (isRatio ? Math.exp(x) : x);
   const options = { method: c.model === 'common' ? ('FE' as const) : c.tau2Method, test: c.test };
@@ -107,7 +110,9 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
       cells.push(emptyCell(row, `reported by ${reporting.map((s) => s.label).join(', ')}, but only as p-values or statements`, reporting.map((s) => s.label)));
       continue;
     }
-    const { effects, nonEstimable } = toEffectInputs(reporting, outcome, measure, { useDerived: c.useDerived });
+    // An imputed SD is borrowed from every compared trial of the outcome, not from this row's alone.
+    const sdDonors = sdDonorsFromStudies(rct, outcome, c.recovery);
+    const { effects, nonEstimable } = toEffectInputs(reporting, outcome, measure, { useDerived: c.useDerived, recovery: c.recovery, sdDonors });
     if (effects.length === 0) {
       // A colon, not brackets: the reasons carry their own brackets and labels often end in one.
       cells.push(emptyCell(row, `reported but not estimable: ${nonEstimable.map((n) => `${n.label}: ${n.reason}`).join('; ')}`, reporting.map((s) => s.label)));

@@ -77,3 +77,13 @@ describe('parameters the app does not have', () => {
     expect(read(all.toString()).problems).toEqual([]);
   });
 });
+
+describe('the effect-recovery preset in an address', () => {
+  it('#/forest?outcome=relapse-free&recover=all plots relapse-free with every recovery method on, and writes back the same', () => {
+    const a = read('outcome=relapse-free&recover=all');
+    expect(a.problems).toEqual([]);
+    expect(a.settings.forestOutcome).toBe('relapse-free');
+    expect(a.settings.recovery).toEqual({ seFromCi: true, seFromP: true, arms: 'combined', crossover: 'parallel', medians: true, imputeSd: 'largest' });
+    expect(writeViewAddress({ filters: DEFAULT_FILTERS, analysis: a.settings, excludedStudyIds: [], selectedStudyId: null }).toString()).toBe('forest-outcome=relapse-free&recover=all');
+  });
+});

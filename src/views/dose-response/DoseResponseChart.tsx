@@ -52,6 +52,11 @@ function BubbleShape({ cx, cy, payload }: ShapeProps) {
   }
 }
 
+/** The range bar's carrier draws no mark of its own (the phase's point is drawn on top). */
+function NoMark() {
+  return null;
+}
+
 function star(cx: number, cy: number, r: number): string {
   return Array.from({ length: 10 }, (_, i) => {
     const a = (Math.PI / 5) * i - Math.PI / 2;
@@ -68,6 +73,8 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: { payloa
       <strong>{p.label}</strong> — {p.armLabel} ({PHASE_SHORT_LABEL[p.phase]})
       {p.regimen && <div>“{p.regimen}”</div>}
       <div>Dose: {p.doseText}{p.doseFormula && <> — {p.doseFormula}</>}</div>
+      {p.doseRange && <div>Dose range: {p.doseRange.text}</div>}
+      {p.recoveries.map((m, i) => <div key={i}>{m.symbol} {m.name}: {m.formula}</div>)}
       <div>Effect: {p.effectText}{p.weightPercent !== null && <> · weight {p.weightPercent.toFixed(1)}%</>}</div>
       {p.hollowReason && <div>{p.hollowReason}</div>}
     </div>
@@ -86,14 +93,16 @@ export function DoseResponseChart({ model, logDose, width, height }: Props) {
   const points = model.points.map((p) => ({
     ...p,
     error: p.ciLower !== null && p.ciUpper !== null ? [p.yi - p.ciLower, p.ciUpper - p.yi] : [0, 0],
+    doseError: p.doseRange ? [p.dose - p.doseRange.lower, p.doseRange.upper - p.dose] : [0, 0],
   }));
+  const ranged = points.filter((p) => p.doseRange !== null);
   const band = (model.regression?.band ?? []).map((b) => ({ ...b, ci: [b.ciLower, b.ciUpper], pi: [b.piLower, b.piUpper] }));
   const ys = [
     ...points.flatMap((p) => [p.ciLower ?? p.yi, p.ciUpper ?? p.yi]),
     ...band.flatMap((b) => [b.piLower, b.piUpper]),
     0,
   ];
-  const doses = points.map((p) => p.dose);
+  const doses = points.flatMap((p) => (p.doseRange ? [p.dose, p.doseRange.lower, p.doseRange.upper] : [p.dose]));
   const yMin = Math.min(...ys);
   const yMax = Math.max(...ys);
   const pad = (yMax - yMin) * 0.08 || 0.5;
@@ -139,6 +148,12 @@ export function DoseResponseChart({ model, logDose, width, height }: Props) {
       {multiArm.map((id) => (
         <Line key={id} data={points.filter((p) => p.studyId === id)} dataKey="yi" stroke="#777" strokeDasharray="3 3" dot={false} isAnimationActive={false} legendType="none" />
       ))}
+      {/* A dose reported as a range (AIMS 0.15–0.2 g/kg): a horizontal bar through the point at its midpoint. */}
+      {ranged.length > 0 && (
+        <Scatter name="dose range" data={ranged} dataKey="yi" shape={NoMark} isAnimationActive={false} legendType="none">
+          <ErrorBar dataKey="doseError" direction="x" width={6} stroke="#333" strokeWidth={3} isAnimationActive={false} />
+        </Scatter>
+      )}
       {phases.map((phase) => (
         <Scatter key={phase} name={phase} data={points.filter((p) => p.phase === phase)} dataKey="yi" shape={BubbleShape} isAnimationActive={false}>
           <ErrorBar dataKey="error" direction="y" width={4} stroke={PHASE_STYLE[phase].colour} isAnimationActive={false} />

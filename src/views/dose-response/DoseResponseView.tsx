@@ -12,6 +12,8 @@ import type { OutcomeKind } from '../../evidence/schema';
 import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL, PHASE_SHORT_LABEL } from '../../evidence/vocabulary';
 import { toDoseResponseModel } from '../../model/dose-response-model';
+import { markNames, markSymbols } from '../../evidence/recovered-effects/recovery-mark';
+import { recoveryText } from '../../evidence/recovered-effects/recovery-settings';
 import { filterStudies } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { DoseResponseChart, PHASE_STYLE } from './DoseResponseChart';
@@ -38,11 +40,11 @@ export function DoseResponseView() {
     const kinds = new Set(studies.filter((s) => s.kind === 'ivig-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
   }, [studies, outcome]);
-  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
+  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome, analysis.recovery), [studies, outcome, analysis.recovery]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'MD');
   const choices = useMemo(() => ({
     outcome, measure, tau2Method: analysis.tau2Method, test: analysis.test, useDerived: analysis.useDerived,
-    includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded,
+    includeLoading: analysis.includeLoading, phaseModerator: analysis.phaseModerator, excludedStudyIds: excluded, recovery: analysis.recovery,
   }), [outcome, measure, analysis, excluded]);
   const model = useMemo(() => toDoseResponseModel(studies, choices), [studies, choices]);
   // What the fit used: an unavailable moderator is not applied (model.phaseModeratorUnavailable).
@@ -63,11 +65,12 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
-      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
+      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003', 'recoveryPerArm']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">
           <figcaption id="dose-caption">
             <strong>{model.outcomeLabel}</strong> — {model.measureLabel} against monthly IVIG dose, one point per IVIG arm
+            <br /><span className="recovery-caption">{recoveryText(analysis.recovery)}</span>
           </figcaption>
           {model.points.length === 0 ? (
             <p className="empty" role="status">No IVIG arm with a dose gives an effect for {model.outcomeLabel.toLowerCase()} with these filters.</p>
@@ -80,7 +83,7 @@ export function DoseResponseView() {
                   title: `${model.outcomeLabel}: ${model.measureLabel} against monthly IVIG dose`,
                   captionLines: captionLines({
                     what: `${model.outcomeLabel}: IVIG vs placebo by dose`,
-                    settings: `${model.measureLabel}; ${model.xLabel}; meta-regression ${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''}${phaseApplied ? ', phase as moderator' : ''}`,
+                    settings: `${model.measureLabel}; ${model.xLabel}; ${recoveryText(analysis.recovery)}; meta-regression ${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''}${phaseApplied ? ', phase as moderator' : ''}`,
                     filters, excluded, evidenceVersion: version, date: new Date(),
                     note: model.regression ? model.regression.text : (model.regressionNote ?? undefined),
                   }),
@@ -101,7 +104,7 @@ export function DoseResponseView() {
                 {phases.map((p) => (
                   <li key={p}><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill={PHASE_STYLE[p].colour} /></svg> {PHASE_LABEL[p]} ({PHASE_STYLE[p].shape})</li>
                 ))}
-                <li>Hollow: no CI (not in the regression) · area ∝ weight · whiskers: 95% CI · dark band: CI of the line · light band: prediction interval</li>
+                <li>Hollow: no CI (not in the regression) · area ∝ weight · whiskers: 95% CI · dark band: CI of the line · light band: prediction interval{model.points.some((p) => p.doseRange) && ' · horizontal bar: the dose range the trial reports (point at its midpoint)'}</li>
               </ul>
             </>
           )}
@@ -123,11 +126,11 @@ export function DoseResponseView() {
                 {model.points.map((p) => (
                   <tr key={p.key}>
                     <td><input type="checkbox" checked onChange={() => toggleStudyExcluded(p.studyId)} aria-label={`Include ${p.label}, ${p.armLabel}`} /></td>
-                    <th scope="row">{p.label}</th>
+                    <th scope="row">{p.label}{p.recoveries.length > 0 && <span className="recovery-marks"> {markSymbols(p.recoveries)} <span className="recovery-names">{markNames(p.recoveries)}</span></span>}{p.caveats.map((c) => <div key={c} className="recovery-caveat">{c}</div>)}</th>
                     <td>{p.armLabel}</td>
                     <td>{PHASE_SHORT_LABEL[p.phase]}</td>
-                    <td>{p.doseText}{p.doseStatus !== 'reported' && <span className="status-derived"> †</span>}</td>
-                    <td className="note">{p.doseFormula ?? 'as reported'}</td>
+                    <td>{p.doseText}{p.doseStatus !== 'reported' && <span className="status-derived"> †</span>}{p.doseRange && <div className="note">range {p.doseRange.text}</div>}</td>
+                    <td className="note">{p.doseFormula ?? 'as reported'}{p.recoveries.map((m, i) => <div key={i}>{m.symbol} {m.name}: {m.formula}</div>)}</td>
                     <td className="num">{p.effectText}</td>
                     <td className="num">{p.weightPercent === null ? (p.hollow ? 'not in regression' : '—') : `${p.weightPercent.toFixed(1)}%`}</td>
                   </tr>
@@ -153,7 +156,7 @@ export function DoseResponseView() {
         <h2 id="dose-missing-title">Not in the chart ({model.withoutDose.length + model.nonEstimable.length})</h2>
         <ul>
           {model.withoutDose.map((w) => <li key={w.label}><strong>{w.label}</strong>: {w.reason}</li>)}
-          {model.nonEstimable.map((n) => <li key={n.studyId}><strong>{n.label}</strong>: {n.reason}</li>)}
+          {model.nonEstimable.map((n) => <li key={n.studyId}><strong>{n.label}</strong>: {n.reason}{n.includedBy && <span className="included-by"> — {n.includedBy}</span>}</li>)}
         </ul>
       </section>
     </div>

@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import { forestAxis } from '../../model/forest-axis';
 import { estimateTextWidth, forestMethodHeaders } from '../../model/forest-layout';
 import type { ForestModel, ForestStudyRow, PooledRow } from '../../model/forest-model';
+import { markSymbols } from '../../evidence/recovered-effects/recovery-mark';
 
 /**
  * The forest plot as plain SVG, in RevMan's anatomy: study columns on the left, the graph on the
@@ -102,7 +103,10 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
   const bodyH = lines.length * ROW;
   const axisTop = headerH + bodyH + 8;
   const captionLines = caption ? 2 : 0;
-  const height = axisTop + 56 + captionLines * 14;
+  // The recovery symbols used in the rows, named once under the axis (as † and ‡).
+  const used = model.groups.flatMap((g) => g.rows.flatMap((r) => r.recoveries));
+  const recoveryLegend = used.length ? [...new Map(used.map((m) => [m.method, `${m.symbol} ${m.name}`])).values()].join('   ') : null;
+  const height = axisTop + 56 + captionLines * 14 + (recoveryLegend ? 18 : 0);
   const maxWeight = Math.max(1, ...model.groups.flatMap((g) => g.rows.map((r) => r.weightPercent ?? 0)));
   const armHeading = model.measure === 'MD' || model.measure === 'SMD' ? 'Mean (SD) N' : model.measure === 'HR' || model.measure === 'RateRatio' ? '' : 'Events/Total';
 
@@ -177,7 +181,7 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
             // keeps the smallest study visible.
             const size = r.weightPercent === null ? 4 : Math.max(3, 16 * Math.sqrt(r.weightPercent / maxWeight));
             const colour = r.excluded ? '#aaa' : '#1f4e9c';
-            const mark = r.derived ? '†' : r.secondary ? '‡' : '';
+            const mark = [r.derived ? '†' : r.secondary ? '‡' : '', markSymbols(r.recoveries)].filter(Boolean).join(' ');
             return (
               <g
                 key={r.key}
@@ -254,6 +258,9 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
         )}
         {model.groups.some((g) => g.rows.some((r) => r.derived || r.secondary)) && (
           <text x={X.label + 150} y={36} fill="#8a4b00" fontSize={FONT - 1}>† derived value  ‡ secondary source</text>
+        )}
+        {recoveryLegend && (
+          <text x={X.label} y={caption ? 56 + captionLines * 14 + 4 : 58} fill="#8a4b00" fontSize={FONT - 1}>{recoveryLegend}</text>
         )}
         {caption && (
           <text x={X.label} y={56} fill="#555" fontSize={FONT - 2}>{caption}</text>

@@ -2,6 +2,7 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import type { Source } from '../../evidence/schema';
 import { STATUS_LABEL } from '../../evidence/vocabulary';
 import type { ForestModel, ForestStudyRow } from '../../model/forest-model';
+import { markLines, markNames, markSymbols } from '../../evidence/recovered-effects/recovery-mark';
 
 interface Props {
   model: ForestModel;
@@ -38,7 +39,11 @@ export function ForestTable({ model, focused, onToggle, onFocus, sources }: Prop
                 <td>
                   <input type="checkbox" checked={!r.excluded} onChange={() => onToggle(r.studyId)} aria-label={`Include ${r.label}`} />
                 </td>
-                <th scope="row">{r.label}{r.derived && <span className="status-derived" title="uses a derived value"> †</span>}{r.secondary && <span className="status-secondary" title="uses a secondary-source value"> ‡</span>}</th>
+                <th scope="row">
+                  {r.label}{r.derived && <span className="status-derived" title="uses a derived value"> †</span>}{r.secondary && <span className="status-secondary" title="uses a secondary-source value"> ‡</span>}
+                  {r.recoveries.length > 0 && <span className="recovery-marks"> {markSymbols(r.recoveries)} <span className="recovery-names">{markNames(r.recoveries)}</span></span>}
+                  {r.input.caveats.map((c) => <div key={c} className="recovery-caveat">{c}</div>)}
+                </th>
                 <td>{r.treatmentData ?? '—'}</td>
                 <td>{r.controlData ?? '—'}</td>
                 <td className="num">{r.effectText}</td>
@@ -65,6 +70,12 @@ function RowDetail({ row, sources }: { row: ForestStudyRow; sources: readonly So
       {row.input.pmid && <p><a href={`https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(row.input.pmid)}/`} target="_blank" rel="noreferrer noopener">PubMed {row.input.pmid}</a></p>}
       {row.derivations.length > 0 && (
         <ul className="note">{row.derivations.map((d) => <li key={d}>{d}</li>)}</ul>
+      )}
+      {row.recoveries.length > 0 && (
+        <>
+          <h4>Recovered values (our arithmetic on what the source reports)</h4>
+          <ul className="note recovery-formulas">{markLines(row.recoveries).map((d, i) => <li key={i}>{d} <span className="muted">({row.recoveries[i]!.reference})</span></li>)}</ul>
+        </>
       )}
       <table>
         <thead><tr><th scope="col">Value</th><th scope="col">Number</th><th scope="col">Status</th><th scope="col">Verbatim source</th></tr></thead>

@@ -41,19 +41,17 @@ export function ForestView() {
   // "Outcome reported" filters (its rows are the phases), so the forest of a cell does too, or a
   // global SP filter would empty the forest of an RR cell and its Total would differ from the cell.
   const appliedFilters = useMemo(() => (phaseRow === null ? filters : { ...filters, outcome: null, phases: [] }), [filters, phaseRow]);
-  const studies = useMemo(() => {
-    if (!evidence) return [];
-    const passing = filterStudies(evidence.studies, appliedFilters);
-    return phaseRow === null ? passing : passing.filter((s) => phaseRowOf(s) === phaseRow);
-  }, [evidence, appliedFilters, phaseRow]);
+  const passing = useMemo(() => (evidence ? filterStudies(evidence.studies, appliedFilters) : []), [evidence, appliedFilters]);
+  const studies = useMemo(() => (phaseRow === null ? passing : passing.filter((s) => phaseRowOf(s) === phaseRow)), [passing, phaseRow]);
   const outcomeOptions = useMemo(() => {
     const kinds = new Set((evidence?.studies ?? []).filter((s) => s.kind !== 'comparator-rct').flatMap((s) => s.outcomes.map((o) => o.kind)));
     return (Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((k) => kinds.has(k) || k === outcome);
   }, [evidence, outcome]);
-  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
+  const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome, analysis.recovery), [studies, outcome, analysis.recovery]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
-  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95 }), [analysis, outcome, measure, excluded]);
+  // A phase-comparison row's forest borrows an imputed SD from every compared trial, as its cell does.
+  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95, sdDonorStudies: phaseRow === null ? undefined : passing }), [analysis, outcome, measure, excluded, phaseRow, passing]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
   const hiddenHere = syntheses.hidden.filter((s) => s.pooledResults.some((r) => r.kind === outcome));
   const model: ForestModel | null = useMemo(() => {
@@ -80,7 +78,7 @@ export function ForestView() {
       <AnalysisControls
         picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ forestOutcome: o }) }}
         mantelHaenszelInEffect={model.mantelHaenszel}
-        show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
+        show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003', 'recovery']}
       />
 
       {phaseRow !== null && (
@@ -94,6 +92,7 @@ export function ForestView() {
           <figcaption>
             <strong>{model.outcomeLabel}</strong> — {model.header}
             {asOf2003 && ' — trials and syntheses published by 2003 only'}
+            <br /><span className="recovery-caption">{model.recoveryText}</span>
           </figcaption>
           {estimable && (
             <ExportMenu
@@ -103,7 +102,7 @@ export function ForestView() {
                 title,
                 captionLines: captionLines({
                   what: `${model.outcomeLabel}: IVIG vs placebo`,
-                  settings: model.header + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
+                  settings: model.header + `; ${model.recoveryText}` + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
                   filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),
@@ -147,7 +146,7 @@ export function ForestView() {
         ) : (
           <ul>
             {model.nonEstimable.map((n) => (
-              <li key={n.studyId}><strong>{n.label}</strong>: {n.reason}</li>
+              <li key={n.studyId}><strong>{n.label}</strong>: {n.reason}{n.includedBy && <span className="included-by"> — {n.includedBy}</span>}</li>
             ))}
           </ul>
         )}

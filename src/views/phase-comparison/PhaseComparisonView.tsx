@@ -152,7 +152,7 @@ export function PhaseComparisonView() {
   const panels = useMemo(
     () => toPhaseComparison(studies, filterSyntheses(evidence?.syntheses ?? [], filters).shown, {
       rows: analysis.comparePhases, model: analysis.model, tau2Method: analysis.tau2Method, test: analysis.test,
-      useDerived: analysis.useDerived, excludedStudyIds: excluded, i2Basis: analysis.i2Basis,
+      useDerived: analysis.useDerived, excludedStudyIds: excluded, i2Basis: analysis.i2Basis, recovery: analysis.recovery,
     }),
     [studies, evidence, filters, analysis, excluded],
   );
@@ -177,7 +177,7 @@ export function PhaseComparisonView() {
   return (
     <div className="phase-view">
       <FilterBar />
-      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'i2', 'knha', 'derived']}>
+      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'i2', 'knha', 'derived', 'recovery']}>
         <fieldset>
           <legend>Compare</legend>
           <div className="toggle-group">
