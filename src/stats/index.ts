@@ -76,3 +76,4 @@ export { cumulative, leaveOneOut } from './sensitivity';
 export { criticalValue } from './distributions';
 export { ConvergenceError, InvalidInputError, MetaAnalysisError, NotEstimableError } from './errors';
 export * from './effect-recovery';
+export * from './bayesian';
