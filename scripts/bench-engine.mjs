@@ -12,6 +12,7 @@
 //    rma(yi, vi, method = "REML") inside R (proc.time around the call only). metafor builds k × k
 //    matrices, so k = 100,000 needs ~75 GB and fails; the script reports that and compares at the
 //    sizes metafor can fit.
+// 4. Times one Bayesian random-effects fit (bayesianMetaAnalysis) on k = 1,000 studies.
 // Prints a table and, last, one JSON line with every figure.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,6 +113,21 @@ for (const k of sizes) {
   }
 }
 
+// Bayesian random effects: one bayesianMetaAnalysis() fit at k = 1,000 (half-normal(0.5) τ prior,
+// flat μ prior), everything it returns included: τ and μ summaries, the prediction, the 1,000
+// shrinkage estimates and the density grids. Goal (issue 14): ≤ 50 ms.
+const bayesEffects = synthetic(1000);
+const bayesOptions = { tauPrior: { name: 'halfNormal', scale: 0.5 } };
+const bayesFit = engine.bayesianMetaAnalysis(bayesEffects, bayesOptions);
+const bayes = {
+  k: 1000,
+  runs: 31,
+  ms: time(() => engine.bayesianMetaAnalysis(bayesEffects, bayesOptions), 31),
+  tauMedian: bayesFit.tau.median,
+  muMedian: bayesFit.mu.median,
+  ...bayesFit.quadrature,
+};
+
 /** metafor's rma(REML) time in ms (median of `runs`), or the error it gave. */
 function metaforTime(effects, runs) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-engine-'));
@@ -176,4 +192,5 @@ if (useR) {
 }
 const reml100k = results.find((r) => r.k === 100000 && r.method === 'REML');
 console.log(`\ngoal: REML on 100,000 studies < 50 ms: rma-like ${fmt(reml100k.rmaLikeMs)} ms, full ${fmt(reml100k.fullMs)} ms`);
-console.log(JSON.stringify({ node: process.version, engine: results, metafor: useR ? metafor : null }));
+console.log(`goal: one Bayesian fit on 1,000 studies ≤ 50 ms: ${fmt(bayes.ms)} ms (${bayes.intervals} quadrature intervals, ${bayes.nodes} mixture nodes, ${bayes.evaluations} evaluations of p(τ | y))`);
+console.log(JSON.stringify({ node: process.version, engine: results, bayes, metafor: useR ? metafor : null }));

@@ -34,6 +34,9 @@
  * Intervals are central (equal-tailed) at `level` percent, as bayesmeta's `qposterior()`
  * (its printed summary quotes shortest intervals instead).
  *
+ * Moments that do not exist (half-Cauchy prior with few studies, see the code) are reported as
+ * Infinity (sd, τ mean) or NaN (μ mean); quantiles always exist.
+ *
  * Edge cases: k = 1 works (with a flat μ prior the data say nothing about τ and its posterior is
  * the prior); k = 0 works with a normal μ prior (posterior = prior) and is an error with the flat
  * one (improper posterior). Errors name the bad value.
@@ -162,7 +165,11 @@ export function bayesianMetaAnalysis(
     let s0 = w0;
     let s1 = w0 * y0;
     let s2 = w0 * y0 * y0;
+    // Σ log vᵢ as the log of products of 8 (one log per 8 studies); a block whose product leaves
+    // the normal range of doubles is summed term by term instead.
     let sumLogV = 0;
+    let product = 1;
+    let blockStart = 0;
     for (let i = 0; i < k; i++) {
       const v = vi[i]! + tau2;
       const w = 1 / v;
@@ -170,7 +177,13 @@ export function bayesianMetaAnalysis(
       s0 += w;
       s1 += w * y;
       s2 += w * y * y;
-      sumLogV += Math.log(v);
+      product *= v;
+      if ((i & 7) === 7 || i === k - 1) {
+        if (product > 1e-300 && product < 1e300) sumLogV += Math.log(product);
+        else for (let b = blockStart; b <= i; b++) sumLogV += Math.log(vi[b]! + tau2);
+        product = 1;
+        blockStart = i + 1;
+      }
     }
     const m = s1 / s0;
     condMean = centre + m;
@@ -314,17 +327,32 @@ export function bayesianMetaAnalysis(
     return toTau(Math.min(t, 1));
   };
 
+  // Which posterior moments exist. A half-Cauchy prior gives p(τ | y) the tail τ^−(2+d), with
+  // p(y | τ) ~ τ^−d, d = k − 1 for a flat μ prior (S(τ) ~ k/τ²) and d = k for a normal one
+  // (S(τ) → 1/s₀²). Then E[τ] needs d > 0, a variance growing like τ² (μ under a flat prior, the
+  // prediction) needs d > 1, and E[μ] under a flat prior needs d > 0. A moment that does not exist
+  // is reported as Infinity (a mean as NaN); its quantiles are unaffected. Half-normal,
+  // log-normal and uniform priors have every moment.
+  const heavyTail = tauPrior.name === 'halfCauchy';
+  const decay = k - 1 + (muPrior.name === 'normal' ? 1 : 0);
+  const tauMeanExists = !heavyTail || decay > 0;
+  const muMeanExists = !heavyTail || muPrior.name === 'normal' || decay > 0;
+  const muVarianceExists = !heavyTail || muPrior.name === 'normal' || decay > 1;
+  if (!tauMeanExists) tauMean = Number.POSITIVE_INFINITY;
+
   // μ.
   const muSds = new Float64Array(n);
   for (let j = 0; j < n; j++) muSds[j] = Math.sqrt(muVars[j]!);
   const muMixture = new NormalMixture(weights, muMeans, muSds, n);
-  const mu = summarise(muMixture, alpha);
+  const mu = summarise(muMixture, alpha, muMeanExists, muVarianceExists);
 
   // Prediction.
   const predictionSds = new Float64Array(n);
   for (let j = 0; j < n; j++) predictionSds[j] = Math.sqrt(muVars[j]! + taus[j]! * taus[j]!);
   const predictionMixture = new NormalMixture(weights, muMeans, predictionSds, n);
-  const predictionMean = mu.mean;
+  // Start and scale for the quantile search: the quadrature's (finite) moments, also where the
+  // exact ones diverge.
+  const predictionMean = predictionMixture.mean();
   const predictionSd = Math.sqrt(predictionMixture.variance(predictionMean));
   const prediction = {
     lower: predictionMixture.quantile(alpha / 2, predictionMean, predictionSd),
@@ -349,8 +377,10 @@ export function bayesianMetaAnalysis(
   }
 
   // Density grids for plots.
-  const muLow = muMixture.quantile(0.0005, mu.mean, mu.sd);
-  const muHigh = muMixture.quantile(0.9995, mu.mean, mu.sd);
+  const muStart = muMixture.mean();
+  const muScale = Math.sqrt(muMixture.variance(muStart));
+  const muLow = muMixture.quantile(0.0005, muStart, muScale);
+  const muHigh = muMixture.quantile(0.9995, muStart, muScale);
   const muGrid: [number, number][] = [];
   for (let g = 0; g < DENSITY_POINTS; g++) {
     const x = muLow + ((muHigh - muLow) * g) / (DENSITY_POINTS - 1);
@@ -391,12 +421,17 @@ export function bayesianMetaAnalysis(
   };
 }
 
-function summarise(mixture: NormalMixture, alpha: number): PosteriorSummary {
+/**
+ * Mean, sd and central interval of a mixture. The quadrature's mean and sd start the quantile
+ * search even where the exact moment diverges (`meanExists`/`varianceExists` false): then the
+ * summary reports NaN / Infinity instead.
+ */
+function summarise(mixture: NormalMixture, alpha: number, meanExists = true, varianceExists = true): PosteriorSummary {
   const mean = mixture.mean();
   const sd = Math.sqrt(mixture.variance(mean));
   return {
-    mean,
-    sd,
+    mean: meanExists ? mean : Number.NaN,
+    sd: meanExists && varianceExists ? sd : Number.POSITIVE_INFINITY,
     median: mixture.quantile(0.5, mean, sd),
     lower: mixture.quantile(alpha / 2, mean, sd),
     upper: mixture.quantile(1 - alpha / 2, mean, sd),

@@ -2,8 +2,8 @@
  * Solves F(x) = target for an increasing F (a CDF) by Newton's method with a bracket built on the
  * way: every evaluation moves the lower or the upper end; a Newton step that leaves the bracket is
  * replaced by bisection, or, while one end is still open, by a step of `step` outwards that
- * doubles each time. Convergence: a Newton step below 1e-8·max(|x|, step) (quadratic
- * convergence makes the remaining error ~1e-16 of that scale), or a bisection step below
+ * doubles each time. Convergence: a Newton step below 1e-6·max(|x|, step) (quadratic
+ * convergence makes the remaining error ~1e-12 of that scale), or a bisection step below
  * 1e-13·max(|x|, step). Started at a normal
  * approximation of the quantile, Newton converges quadratically in 2–4 evaluations where the
  * density is positive; the bracket guarantees progress in flat tails. (Press et al., Numerical
@@ -29,7 +29,7 @@ export function increasingRoot(
   let lo = lowerLimit;
   let hi = Number.POSITIVE_INFINITY;
   let width = scale;
-  let x = Math.max(start, lowerLimit);
+  let x = Number.isFinite(start) ? Math.max(start, lowerLimit) : Math.max(0, lowerLimit);
   for (let iter = 0; iter < maxIterations; iter++) {
     const { value, derivative } = F(x);
     const residual = value - target;
@@ -39,8 +39,8 @@ export function increasingRoot(
     let next = derivative > 0 ? x - residual / derivative : Number.NaN;
     if (next > lo && next < hi) {
       // Newton converges quadratically: after a step of h the error is O(h²·F''/F'), so a step
-      // below 1e-8 of the scale leaves an error near 1e-16 of it.
-      if (Math.abs(next - x) <= 1e-8 * Math.max(Math.abs(next), scale)) return next;
+      // below 1e-6 of the scale leaves an error near 1e-12 of it.
+      if (Math.abs(next - x) <= 1e-6 * Math.max(Math.abs(next), scale)) return next;
     } else {
       if (Number.isFinite(lo) && Number.isFinite(hi)) next = 0.5 * (lo + hi);
       else if (residual < 0) {

@@ -14,3 +14,15 @@ export {
   validateMuPrior,
   validateTauPrior,
 } from './priors';
+export {
+  type PriorScale,
+  type TauPriorPreset,
+  type TurnerOutcomeType,
+  TAU_PRIOR_PRESETS,
+  TURNER_ANY,
+  TURNER_OUTCOME_TYPES,
+  TURNER_PHARMACOLOGICAL_VS_PLACEBO,
+  tauPriorPreset,
+  unitInformationPreset,
+  unitInformationSd,
+} from './prior-presets';

@@ -13,7 +13,7 @@
  * The arrays are owned by the caller and may be refilled (no allocation per evaluation).
  */
 import { standardNormalQuantile } from '../distributions';
-import { normalCdf as standardNormalCdf } from './normal-cdf';
+import { normalCdf as standardNormalCdf, normalCdfAndKernel } from './normal-cdf';
 import { increasingRoot } from './increasing-root';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -63,15 +63,18 @@ export class NormalMixture {
     return f * INV_SQRT_2PI;
   }
 
+  private readonly point = { cdf: 0, kernel: 0 };
+
   private cdfAndDensity(x: number, out: { value: number; derivative: number }): void {
     let F = 0;
     let f = 0;
+    const point = this.point;
     for (let j = 0; j < this.size; j++) {
       const s = this.sds[j]!;
       const w = this.weights[j]!;
-      const z = (x - this.means[j]!) / s;
-      F += w * standardNormalCdf(z);
-      f += (w * Math.exp(-0.5 * z * z)) / s;
+      normalCdfAndKernel((x - this.means[j]!) / s, point);
+      F += w * point.cdf;
+      f += (w * point.kernel) / s;
     }
     out.value = F;
     out.derivative = f * INV_SQRT_2PI;
