@@ -8,7 +8,7 @@ import type { ForestMode, ForestSort, SubgroupBy } from '../model/forest-model';
 import { useAppStore } from '../store/store-context';
 
 export type AnalysisControl =
-  | 'model' | 'tau2' | 'i2' | 'knha' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
+  | 'model' | 'tau2' | 'i2' | 'knha' | 'adhoc' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
   | 'loading' | 'logDose' | 'phaseModerator';
 
 /** The seed review (Sorensen, J Neurol Sci 2003): "as of 2003" keeps what it could have seen. */
@@ -105,7 +105,8 @@ export function AnalysisControls({ picker, show, unavailable = {}, label = 'Anal
         </label>
         </Explained>
       )}
-      {check('knha', 'Knapp-Hartung', analysis.test === 'knha', (v) => ({ test: v ? 'knha' : 'z' }), notApplicable.knha)}
+      {check('knha', 'Knapp-Hartung', analysis.test !== 'z', (v) => ({ test: v ? 'knha' : 'z' }), notApplicable.knha)}
+      {check('adhoc', 'ad hoc: s² ≥ 1', analysis.test === 'adhoc', (v) => ({ test: v ? 'adhoc' : 'knha' }), notApplicable.adhoc)}
       {check('mh', 'Mantel-Haenszel (binary, common effect)', analysis.mantelHaenszel, (v) => ({ mantelHaenszel: v }), notApplicable.mh)}
       {check('derived', 'Use derived values †', analysis.useDerived, (v) => ({ useDerived: v }))}
       {has('subgroups') && (

@@ -24,7 +24,8 @@ export interface AnalysisSettings {
   measure: AnalysisMeasure | null;
   model: 'common' | 'random';
   tau2Method: Tau2Method;
-  test: 'z' | 'knha';
+  /** z, Knapp-Hartung, or Knapp-Hartung with the ad hoc correction (s² floored at 1). */
+  test: 'z' | 'knha' | 'adhoc';
   mantelHaenszel: boolean;
   useDerived: boolean;
   subgroupBy: SubgroupBy;
@@ -67,7 +68,14 @@ export interface ControlApplicability {
   tau2: string | null;
   i2: string | null;
   knha: string | null;
+  /** The ad hoc correction modifies Knapp-Hartung: it applies where Knapp-Hartung is on and applies. */
+  adhoc: string | null;
   mh: string | null;
+}
+
+/** How a header or caption names the test: '' (z), ', Knapp-Hartung' or ', Knapp-Hartung ad hoc'. */
+export function testSuffix(test: AnalysisSettings['test']): string {
+  return test === 'knha' ? ', Knapp-Hartung' : test === 'adhoc' ? ', Knapp-Hartung ad hoc' : '';
 }
 
 /**
@@ -81,21 +89,25 @@ export interface ControlApplicability {
  *   does not pretend to change the random-effects model.
  * - Knapp-Hartung: any inverse-variance model (metafor allows test = "knha" with method = "FE"),
  *   but not when the pooling is Mantel-Haenszel, which has only a z test (metafor's rma.mh).
+ * - The ad hoc correction (metafor's test = "adhoc"): only with Knapp-Hartung on, since it is a
+ *   floor on Knapp-Hartung's variance factor.
  * `context.mantelHaenszelInEffect`: the view pooled by M-H (it needs 2×2 counts for every study).
  */
 export function controlApplicability(
-  s: Pick<AnalysisSettings, 'model'>,
+  s: Pick<AnalysisSettings, 'model'> & Partial<Pick<AnalysisSettings, 'test'>>,
   context: { modelChoice: boolean; measure: AnalysisMeasure | null; mantelHaenszelInEffect: boolean },
 ): ControlApplicability {
   const common = context.modelChoice && s.model === 'common';
   const binary = context.measure === 'OR' || context.measure === 'RR' || context.measure === 'RD';
+  const knha = context.mantelHaenszelInEffect ? 'not with Mantel-Haenszel (z test only, as rma.mh)' : null;
   return {
     tau2: common ? 'random effects only' : null,
     i2: common ? 'random effects only; a common-effect I² is Q-based' : null,
     mh: !context.modelChoice ? null
       : s.model === 'random' ? 'common-effect model only (random effects are inverse-variance here)'
         : !binary ? 'binary outcomes (OR, RR, RD) only' : null,
-    knha: context.mantelHaenszelInEffect ? 'not with Mantel-Haenszel (z test only, as rma.mh)' : null,
+    knha,
+    adhoc: knha ?? ((s.test ?? 'z') === 'z' ? 'with Knapp-Hartung only (it floors its factor s² at 1)' : null),
   };
 }
 
@@ -121,7 +133,7 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
   one('measure', MEASURES, (v) => (s.measure = v));
   one('model', ['common', 'random'] as const, (v) => (s.model = v));
   one('tau2', TAU2_METHODS, (v) => (s.tau2Method = v));
-  one('test', ['z', 'knha'] as const, (v) => (s.test = v));
+  one('test', ['z', 'knha', 'adhoc'] as const, (v) => (s.test = v));
   flag('mh', (v) => (s.mantelHaenszel = v));
   flag('derived', (v) => (s.useDerived = v));
   one('sub', SUBGROUPS, (v) => (s.subgroupBy = v));

@@ -27,7 +27,7 @@ import {
 } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
 import { formatPublishedResult, printedResultCaveat } from './syntheses-model';
-import { DEFAULT_SETTINGS } from './analysis-params';
+import { DEFAULT_SETTINGS, testSuffix } from './analysis-params';
 import { effectText, type EffectScale } from './effect-format';
 
 export type Tau2Method = Exclude<PoolingMethod, 'FE'>;
@@ -319,8 +319,8 @@ function methodDescription(c: AnalysisChoices, inputs: readonly StudyEffectInput
   const mh = poolsByMantelHaenszel(c, inputs);
   // Knapp-Hartung applies to every inverse-variance model (metafor: test = "knha" with "FE" too),
   // never to M-H (z test only): the header names it wherever it changed the numbers.
-  const kh = !mh && c.test === 'knha';
-  const model = c.model === 'common' ? `Fixed${kh ? ', Knapp-Hartung' : ''}` : `Random (${c.tau2Method}${kh ? ', Knapp-Hartung' : ''})`;
+  const kh = mh ? '' : testSuffix(c.test);
+  const model = c.model === 'common' ? `Fixed${kh}` : `Random (${c.tau2Method}${kh})`;
   return `${mh ? 'M-H' : 'IV'}, ${model}`;
 }
 

@@ -34,7 +34,8 @@ META <- list(
 TIGHT <- "control = list(threshold = 1e-12, tol = 1e-12, maxiter = 1000)"
 CONFINT_TIGHT <- "control = list(tol = 1e-12)"
 METHODS <- c("FE", "DL", "REML", "ML", "PM", "HS", "HE", "SJ", "EB")
-TESTS <- c("z", "knha")
+# "adhoc": Knapp-Hartung with its factor floored at 1 (metafor >= 2.1; Knapp & Hartung 2003).
+TESTS <- c("z", "knha", "adhoc")
 
 # Evaluates a call given as text (so the recorded string is exactly what ran).
 run <- function(call) suppressWarnings(eval(parse(text = call), envir = globalenv()))
@@ -90,6 +91,8 @@ POOL_DATA <- list(
   "hart-IRR" = 'escalc("IRR", x1i = x1i, t1i = t1i, x2i = x2i, t2i = t2i, data = dat.hart1999)',
   "nielweise2007-OR" = 'escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = dat.nielweise2007)',
   "homogeneous-synthetic" = 'data.frame(yi = c(0.10, 0.11, 0.09), vi = c(0.04, 0.05, 0.06))',
+  # Three identical estimates: Knapp-Hartung's s^2 is 0 (a CI of width 0); "adhoc" floors it at 1.
+  "identical-synthetic" = 'data.frame(yi = c(0.2, 0.2, 0.2), vi = c(0.1, 0.2, 0.3))',
   "ivig-relapse-free-OR-k2" = 'escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = ivig_relapse_free)',
   "ivig-worsened-OR-k1" = 'escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = ivig_worsened)'
 )

@@ -13,6 +13,7 @@ import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effec
 import { OUTCOME_INFO, PHASE_LABEL, PHASE_SHORT_LABEL } from '../../evidence/vocabulary';
 import { toDoseResponseModel } from '../../model/dose-response-model';
 import { filterStudies } from '../../model/study-filter';
+import { testSuffix } from '../../model/analysis-params';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { DoseResponseChart, PHASE_STYLE } from './DoseResponseChart';
 import { useContentWidth } from '../../components/use-layout-size';
@@ -63,7 +64,7 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
-      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
+      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'adhoc', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">
           <figcaption id="dose-caption">
@@ -80,7 +81,7 @@ export function DoseResponseView() {
                   title: `${model.outcomeLabel}: ${model.measureLabel} against monthly IVIG dose`,
                   captionLines: captionLines({
                     what: `${model.outcomeLabel}: IVIG vs placebo by dose`,
-                    settings: `${model.measureLabel}; ${model.xLabel}; meta-regression ${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''}${phaseApplied ? ', phase as moderator' : ''}`,
+                    settings: `${model.measureLabel}; ${model.xLabel}; meta-regression ${analysis.tau2Method}${testSuffix(analysis.test)}${phaseApplied ? ', phase as moderator' : ''}`,
                     filters, excluded, evidenceVersion: version, date: new Date(),
                     note: model.regression ? model.regression.text : (model.regressionNote ?? undefined),
                   }),

@@ -80,7 +80,7 @@ export function ForestView() {
       <AnalysisControls
         picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ forestOutcome: o }) }}
         mantelHaenszelInEffect={model.mantelHaenszel}
-        show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
+        show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
       />
 
       {phaseRow !== null && (
@@ -107,7 +107,7 @@ export function ForestView() {
                   filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),
-                fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (model.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test === 'knha' && !model.mantelHaenszel ? 'KH' : null], new Date(), ext),
+                fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (model.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test !== 'z' && !model.mantelHaenszel ? (analysis.test === 'adhoc' ? 'KH-adhoc' : 'KH') : null], new Date(), ext),
                 csv: () => forestToCsv(model),
                 r: () => forestToR(model, choices, { evidenceVersion: evidence.version, date: new Date().toISOString().slice(0, 10) }),
               }}

@@ -21,6 +21,7 @@ import { filterStudies, filterSyntheses } from '../../model/study-filter';
 import { captionLines } from '../../export/caption';
 import { useAppStore, useAppStoreApi, useEvidence } from '../../store/store-context';
 import { writeViewAddress } from '../../model/view-address';
+import { testSuffix } from '../../model/analysis-params';
 import type { OutcomeKind } from '../../evidence/schema';
 import type { AnalysisMeasure } from '../../evidence/to-effect-inputs';
 
@@ -177,7 +178,7 @@ export function PhaseComparisonView() {
   return (
     <div className="phase-view">
       <FilterBar />
-      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'i2', 'knha', 'derived']}>
+      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'derived']}>
         <fieldset>
           <legend>Compare</legend>
           <div className="toggle-group">
@@ -191,7 +192,7 @@ export function PhaseComparisonView() {
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
         <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
-          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
+          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${testSuffix(analysis.test)})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
         </ErrorBoundary>
       ))}
       <ErrorBoundary name="The comparator panel">
