@@ -17,6 +17,8 @@ import { ExportMenu } from '../../export/ExportMenu';
 import { captionLines } from '../../export/caption';
 import { exportFileName } from '../../export/file-name';
 import { forestToCsv, forestToR } from '../../export/forest-exports';
+import { MethodSensitivityPanel } from '../../components/method-sensitivity/MethodSensitivityPanel';
+import { sensitivityInputFromForest, toMethodSensitivity } from '../../model/method-sensitivity/method-sensitivity';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
 /** Above this many studies the data table waits for a click: the SVG already lists every row. */
@@ -60,6 +62,16 @@ export function ForestView() {
     if (!evidence) return null;
     return toForestModel(studies, syntheses.shown, choices);
   }, [evidence, studies, syntheses, choices]);
+
+  // The same study effects as the forest (its included rows), pooled by every method.
+  const sensitivity = useMemo(
+    () => (model ? toMethodSensitivity(sensitivityInputFromForest(model, { flipDirection: choices.flipDirection, level: choices.level })) : null),
+    [model, choices.flipDirection, choices.level],
+  );
+  useEffect(() => {
+    // The bench measures a filter change → the method-sensitivity panel re-computed and painted.
+    if (sensitivity) requestAnimationFrame(() => performance.mark('sensitivity-painted'));
+  }, [sensitivity]);
 
   useEffect(() => {
     // The bench measures navigation start → first forest plot painted.
@@ -126,6 +138,23 @@ export function ForestView() {
           {model.notes.map((n) => <p key={n} className="note">{n}</p>)}
         </figure>
       </ErrorBoundary>
+
+      {sensitivity && (
+        <ErrorBoundary name="The method-sensitivity panel">
+          <MethodSensitivityPanel
+            model={sensitivity}
+            title={`${model.outcomeLabel}: how much does the method matter? (${sensitivity.k} ${sensitivity.k === 1 ? 'study' : 'studies'}, ${model.measureLabel.toLowerCase()})`}
+            favoursLeft={model.favoursLeft}
+            favoursRight={model.favoursRight}
+            captionLines={captionLines({
+              what: `${model.outcomeLabel}: IVIG vs placebo, method sensitivity`,
+              settings: `${model.measureLabel}; the forest's ${sensitivity.k} included ${sensitivity.k === 1 ? 'study' : 'studies'} pooled by each method` + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only` : '') + (analysis.useDerived ? '' : '; derived values off'),
+              filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
+            })}
+            fileName={(ext) => exportFileName(['method-sensitivity', outcome, measure], new Date(), ext)}
+          />
+        </ErrorBoundary>
+      )}
 
       {estimable && (
         <ErrorBoundary name="The study table">
