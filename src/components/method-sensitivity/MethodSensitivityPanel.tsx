@@ -15,7 +15,7 @@ import { useSmallScreen } from '../use-layout-size';
  */
 
 const FONT = 12;
-const WIDE = { width: 960, row: 24, label: 8, effect: 282, tau: 498, pi: 512, plot: 680, plotW: 260 };
+const WIDE = { width: 980, row: 24, label: 8, effect: 300, tau: 516, pi: 530, plot: 700, plotW: 260 };
 const NARROW = { width: 360, row: 38, label: 8, effect: 8, tau: 186, pi: 0, plot: 198, plotW: 152 };
 const COLOR = { frequentist: '#1f4e9c', bayesian: '#7b3294', pi: '#8a8a8a' };
 

@@ -9,6 +9,8 @@ import rma from '../../../tests/reference/fixtures/rma.json';
 import rmaMh from '../../../tests/reference/fixtures/rma-mh.json';
 import { evidenceFromBinaryRows } from '../../test-support/evidence-from-rows';
 import { DEFAULT_ANALYSIS, toForestModel, type AnalysisChoices } from '../forest-model';
+import { toPhasePanel } from '../phase-comparison-model';
+import { phaseCellSensitivity } from './phase-sensitivity';
 import { sensitivityInputFromForest, sensitivitySentence, toMethodSensitivity, type SensitivityRow } from './method-sensitivity';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-12);
@@ -130,7 +132,7 @@ describe('method sensitivity edge cases', () => {
     const panel = toMethodSensitivity({ measure: 'MD', lowerFavoursIvig: true, level: 95, studies: [{ label: 'A', yi: -0.5, vi: 0.04, counts: null }] })!;
     expect(panel.rows.find((r) => r.key === 'REML-KH')!.note).toMatch(/z test is used/);
     expect(panel.rows.every((r) => Math.abs(r.yiUpper! - (-0.5 + 1.959963984540054 * 0.2)) < 1e-12)).toBe(true);
-    expect(panel.sentence).toBe('All six methods put the estimate on the IVIG side; none of the six intervals includes no effect.');
+    expect(panel.sentence).toBe('One study: every frequentist method returns its own estimate (τ cannot be estimated). All six methods put the estimate on the IVIG side; none of the six intervals includes no effect.');
   });
 
   it('names the minority when the methods disagree', () => {
@@ -140,5 +142,20 @@ describe('method sensitivity edge cases', () => {
     });
     const s = sensitivitySentence([row('a', 'A', -0.5, -0.9, -0.1), row('b', 'B', -0.4, -0.8, 0.1), row('c', 'C', -0.45, -0.85, -0.05), row('d', 'D', 0.1, -0.3, 0.5)], 0, true);
     expect(s).toBe('Three of four methods put the estimate on the IVIG side, one on the placebo side; two of four intervals include no effect (B and D).');
+  });
+});
+
+describe('method sensitivity of a phase-comparison cell', () => {
+  it('pools the cell’s trials: its REML row is the cell’s own estimate', () => {
+    const rows = mhCase('bcg-MH-RR').rows;
+    const evidence = evidenceFromBinaryRows(rows, { phases: rows.map((_, i) => (i % 3 === 0 ? 'SP' : 'RR')) });
+    const c = { rows: ['RR', 'SP'] as const, model: 'random' as const, tau2Method: 'REML' as const, test: 'z' as const, useDerived: true, excludedStudyIds: ['trial-2'], i2Basis: 'tau2' as const };
+    const panel = toPhasePanel(evidence.studies, [], 'new-relapse', { ...c, rows: [...c.rows] });
+    for (const row of c.rows) {
+      const cell = panel.cells.find((x) => x.row === row)!;
+      const s = phaseCellSensitivity(evidence.studies, 'new-relapse', panel.measure!, row, { excludedStudyIds: c.excludedStudyIds })!;
+      expect(s.sensitivity.k).toBe(cell.k);
+      expect(rel(s.sensitivity.rows.find((r) => r.key === 'REML')!.yi!, cell.yi!)).toBeLessThan(1e-12);
+    }
   });
 });

@@ -273,7 +273,8 @@ export function toMethodSensitivity(input: SensitivityInput, extraRows: (input: 
     level: input.level,
     lowerFavoursIvig: input.lowerFavoursIvig,
     rows,
-    sentence: sensitivitySentence(rows, nullValue, input.lowerFavoursIvig),
+    // With one study no method can estimate τ: say so before the counts, which are then trivially equal.
+    sentence: (input.studies.length === 1 ? 'One study: every frequentist method returns its own estimate (τ cannot be estimated). ' : '') + sensitivitySentence(rows, nullValue, input.lowerFavoursIvig),
     dataRange: ends.length ? [Math.min(...ends), Math.max(...ends)] : null,
   };
 }

@@ -24,6 +24,9 @@ import { writeViewAddress } from '../../model/view-address';
 import { testSuffix } from '../../model/analysis-params';
 import type { OutcomeKind } from '../../evidence/schema';
 import type { AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import type { Study } from '../../evidence/schema';
+import type { AnalysisChoices } from '../../model/forest-model';
+import { PhaseSensitivityDetails } from '../../components/method-sensitivity/PhaseSensitivityDetails';
 
 const ROW_H = 26;
 const PLOT_X = 430;
@@ -37,7 +40,7 @@ function panelCsv(panel: PhasePanel): string {
   );
 }
 
-function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void; caption: readonly string[] }) {
+function Panel({ panel, onOpen, caption, studies, choices }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void; caption: readonly string[]; studies: readonly Study[]; choices: Partial<Omit<AnalysisChoices, 'outcome' | 'measure'>> }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const ys = panel.cells.flatMap((c) => (c.yiLower !== null && c.yiUpper !== null ? [c.yiLower, c.yiUpper] : []));
   const axis = forestAxis(panel.isRatio, ys.length ? [Math.min(...ys), Math.max(...ys)] : null, ys.length ? [Math.min(...ys), Math.max(...ys)] : null);
@@ -117,6 +120,13 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
       </svg>
       </ScrollRegion>
       <p className="phase-sentence">{panel.sentence}</p>
+      {panel.measure && panel.cells.some((c) => c.k > 0) && (
+        <PhaseSensitivityDetails
+          studies={studies} outcome={panel.outcome} outcomeLabel={panel.outcomeLabel} measure={panel.measure}
+          rows={panel.cells.filter((c) => c.k > 0).map((c) => c.row)} choices={choices} captionLines={caption}
+          fileName={(row, ext) => exportFileName(['method-sensitivity', panel.outcome, panel.measure, row], new Date(), ext)}
+        />
+      )}
       {panel.published.length > 0 && (
         <details>
           <summary>Published syntheses for this outcome ({panel.published.length})</summary>
@@ -158,6 +168,8 @@ export function PhaseComparisonView() {
     [studies, evidence, filters, analysis, excluded],
   );
   const reductions = useMemo(() => relapseRateReductions(studies), [studies]);
+  // The cells' trials as their forests pool them (the same settings and toggles).
+  const cellChoices = useMemo(() => ({ ...analysis, excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('phase-comparison-painted'));
   }, [panels]);
@@ -192,7 +204,7 @@ export function PhaseComparisonView() {
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
         <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
-          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${testSuffix(analysis.test)})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
+          <Panel panel={p} studies={studies} choices={cellChoices} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${testSuffix(analysis.test)})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
         </ErrorBoundary>
       ))}
       <ErrorBoundary name="The comparator panel">
