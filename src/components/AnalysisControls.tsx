@@ -6,6 +6,7 @@ import { OUTCOME_INFO } from '../evidence/vocabulary';
 import { TAU2_METHODS, controlApplicability, type AnalysisSettings } from '../model/analysis-params';
 import type { ForestMode, ForestSort, SubgroupBy } from '../model/forest-model';
 import { useAppStore } from '../store/store-context';
+import { BayesianControls } from './bayesian/BayesianControls';
 
 export type AnalysisControl =
   | 'model' | 'tau2' | 'i2' | 'knha' | 'adhoc' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
@@ -32,10 +33,14 @@ interface Props {
   mantelHaenszelInEffect?: boolean;
   /** View-specific controls, drawn first. */
   children?: ReactNode;
+  /** The view has no Bayesian model (the option is not offered). */
+  noBayes?: boolean;
+  /** Offer the threshold and the shrunken-estimates mark (the forest). */
+  bayesDetails?: boolean;
 }
 
 /** Analysis settings shared by the forest, dose-response and phase views (one store, one URL). */
-export function AnalysisControls({ picker, show, unavailable = {}, label = 'Analysis settings', mantelHaenszelInEffect = false, children }: Props) {
+export function AnalysisControls({ picker, show, unavailable = {}, label = 'Analysis settings', mantelHaenszelInEffect = false, children, noBayes = false, bayesDetails = false }: Props) {
   const analysis = useAppStore((s) => s.analysis);
   const yearFilter = useAppStore(useShallow((s) => ({ from: s.filters.yearFrom, to: s.filters.yearTo })));
   const { setAnalysis, setYearRange } = useAppStore(
@@ -78,12 +83,14 @@ export function AnalysisControls({ picker, show, unavailable = {}, label = 'Anal
       {has('model') && (
         <label>
           Model
-          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as 'common' | 'random' })}>
+          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as AnalysisSettings['model'] })}>
             <option value="random">Random effects</option>
             <option value="common">Common (fixed) effect</option>
+            {!noBayes && <option value="bayes">Bayesian (random effects, τ prior)</option>}
           </select>
         </label>
       )}
+      {has('model') && analysis.model === 'bayes' && !noBayes && <BayesianControls threshold={bayesDetails} />}
       {has('tau2') && (
         <Explained why={reason('tau2', notApplicable.tau2)}>
         <label>

@@ -10,6 +10,7 @@ import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
 // pull in the statistics engine.
 import type { ForestMode, ForestSort, I2Basis, SubgroupBy, Tau2Method } from './forest-model';
 import { PHASE_ROWS, type PhaseRow } from './phase-rows';
+import { DEFAULT_MU_PRIOR, DEFAULT_TAU_PRIOR, parseMuPrior, parseTauPrior } from './bayesian/bayes-settings';
 
 export interface AnalysisSettings {
   /**
@@ -22,7 +23,15 @@ export interface AnalysisSettings {
   forestPhase: PhaseRow | null;
   /** null: the measure most studies' data support for the chosen outcome. */
   measure: AnalysisMeasure | null;
-  model: 'common' | 'random';
+  /** 'bayes': the Bayesian normal-normal model beside the frequentist random-effects forest. */
+  model: 'common' | 'random' | 'bayes';
+  /** Bayesian model: the τ and μ priors as the address writes them (bayesian/bayes-settings.ts). */
+  tauPrior: string;
+  muPrior: string;
+  /** Bayesian model: P(effect beyond this value, display scale, on the IVIG side); null: not asked. */
+  bayesThreshold: number | null;
+  /** Bayesian model: the shrunken study estimates as a second mark per row. */
+  shrinkage: boolean;
   tau2Method: Tau2Method;
   /** z, Knapp-Hartung, or Knapp-Hartung with the ad hoc correction (s² floored at 1). */
   test: 'z' | 'knha' | 'adhoc';
@@ -48,6 +57,10 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   forestPhase: null,
   measure: null,
   model: 'random',
+  tauPrior: DEFAULT_TAU_PRIOR,
+  muPrior: DEFAULT_MU_PRIOR,
+  bayesThreshold: null,
+  shrinkage: false,
   tau2Method: 'REML',
   test: 'z',
   mantelHaenszel: true,
@@ -72,6 +85,12 @@ export interface ControlApplicability {
   adhoc: string | null;
   mh: string | null;
 }
+
+/**
+ * The frequentist model drawn under a setting: under 'bayes' the forest is the random-effects one
+ * (the chosen τ² estimator and test) with the Bayesian row added beside it, so both are on screen.
+ */
+export const frequentistModel = (model: AnalysisSettings['model']): 'common' | 'random' => (model === 'bayes' ? 'random' : model);
 
 /** How a header or caption names the test: '' (z), ', Knapp-Hartung' or ', Knapp-Hartung ad hoc'. */
 export function testSuffix(test: AnalysisSettings['test']): string {
@@ -104,7 +123,7 @@ export function controlApplicability(
     tau2: common ? 'random effects only' : null,
     i2: common ? 'random effects only; a common-effect I² is Q-based' : null,
     mh: !context.modelChoice ? null
-      : s.model === 'random' ? 'common-effect model only (random effects are inverse-variance here)'
+      : s.model !== 'common' ? 'common-effect model only (random effects are inverse-variance here)'
         : !binary ? 'binary outcomes (OR, RR, RD) only' : null,
     knha,
     adhoc: knha ?? ((s.test ?? 'z') === 'z' ? 'with Knapp-Hartung only (it floors its factor s² at 1)' : null),
@@ -131,7 +150,23 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
   one('dose-outcome', OUTCOME_KINDS, (v) => (s.doseOutcome = v));
   one('focus', PHASE_ROWS, (v) => (s.forestPhase = v));
   one('measure', MEASURES, (v) => (s.measure = v));
-  one('model', ['common', 'random'] as const, (v) => (s.model = v));
+  one('model', ['common', 'random', 'bayes'] as const, (v) => (s.model = v));
+  const prior = (name: string, parse: (v: string) => { error: string } | object, apply: (v: string) => void) => {
+    const raw = params.get(name);
+    if (raw === null || raw === '') return;
+    const r = parse(raw);
+    if ('error' in r) problems.push(r.error);
+    else apply(raw);
+  };
+  prior('tau-prior', parseTauPrior, (v) => (s.tauPrior = v));
+  prior('mu-prior', parseMuPrior, (v) => (s.muPrior = v));
+  const beyond = params.get('beyond');
+  if (beyond !== null && beyond !== '') {
+    const x = Number(beyond);
+    if (Number.isFinite(x) && /^-?\d/.test(beyond)) s.bayesThreshold = x;
+    else problems.push(`Ignored beyond="${beyond}" (expected a number, e.g. 0.8).`);
+  }
+  flag('shrink', (v) => (s.shrinkage = v));
   one('tau2', TAU2_METHODS, (v) => (s.tau2Method = v));
   one('test', ['z', 'knha', 'adhoc'] as const, (v) => (s.test = v));
   flag('mh', (v) => (s.mantelHaenszel = v));
@@ -162,6 +197,10 @@ export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly s
   put('focus', s.forestPhase ?? '', '');
   put('measure', s.measure ?? '', '');
   put('model', s.model, DEFAULT_SETTINGS.model);
+  put('tau-prior', s.tauPrior, DEFAULT_SETTINGS.tauPrior);
+  put('mu-prior', s.muPrior, DEFAULT_SETTINGS.muPrior);
+  put('beyond', s.bayesThreshold === null ? '' : String(s.bayesThreshold), '');
+  put('shrink', s.shrinkage ? '1' : '0', '0');
   put('tau2', s.tau2Method, DEFAULT_SETTINGS.tau2Method);
   put('test', s.test, DEFAULT_SETTINGS.test);
   put('mh', s.mantelHaenszel ? '1' : '0', '1');

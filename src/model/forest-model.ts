@@ -27,7 +27,8 @@ import {
 } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
 import { formatPublishedResult, printedResultCaveat } from './syntheses-model';
-import { DEFAULT_SETTINGS, testSuffix } from './analysis-params';
+import { DEFAULT_SETTINGS, frequentistModel, testSuffix } from './analysis-params';
+import type { BayesianForestRow } from './bayesian/bayesian-forest';
 import { effectText, type EffectScale } from './effect-format';
 
 export type Tau2Method = Exclude<PoolingMethod, 'FE'>;
@@ -64,7 +65,7 @@ export interface AnalysisChoices {
 
 /** The defaults of the URL and the store (analysis-params), as forest choices. */
 export const DEFAULT_ANALYSIS: Omit<AnalysisChoices, 'outcome' | 'measure'> = {
-  model: DEFAULT_SETTINGS.model,
+  model: frequentistModel(DEFAULT_SETTINGS.model),
   tau2Method: DEFAULT_SETTINGS.tau2Method,
   test: DEFAULT_SETTINGS.test,
   mantelHaenszel: DEFAULT_SETTINGS.mantelHaenszel,
@@ -187,6 +188,8 @@ export interface ForestModel {
   studyCount: number;
   notes: string[];
   piNote: string | null;
+  /** The Bayesian pooled row under model=bayes (added by bayesian/bayesian-forest.ts), else absent. */
+  bayesian?: BayesianForestRow | null;
 }
 
 /** A p-value as RevMan prints it: "< 0.00001" below that, else up to 5 decimals. */

@@ -21,6 +21,7 @@ import type { ForestModel } from '../forest-model';
 
 /** One study as the panel pools it: the forest row's yi (display orientation), vi and 2×2 counts. */
 export interface SensitivityStudy {
+  studyId?: string;
   label: string;
   yi: number;
   vi: number;
@@ -117,6 +118,7 @@ export function sensitivityInputFromForest(forest: ForestModel, options: { flipD
   const studies = forest.groups.flatMap((g) => g.rows).filter((r) => !r.excluded).map((r) => {
     const c = r.input.counts;
     return {
+      studyId: r.studyId,
       label: r.label,
       yi: r.yi,
       vi: r.input.vi,

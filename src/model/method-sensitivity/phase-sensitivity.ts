@@ -7,6 +7,7 @@ import type { OutcomeKind, Study } from '../../evidence/schema';
 import type { AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { DEFAULT_ANALYSIS, toForestModel, type AnalysisChoices, type ForestModel } from '../forest-model';
 import { phaseRowOf, type PhaseRow } from '../phase-rows';
+import { bayesianSensitivityRows } from './bayesian-rows';
 import { sensitivityInputFromForest, toMethodSensitivity, type MethodSensitivityModel, type SensitivityInput, type SensitivityRow } from './method-sensitivity';
 
 export interface PhaseCellSensitivity {
@@ -21,7 +22,7 @@ export function phaseCellSensitivity(
   measure: AnalysisMeasure,
   row: PhaseRow,
   choices: Partial<Omit<AnalysisChoices, 'outcome' | 'measure'>>,
-  extraRows?: (input: SensitivityInput) => SensitivityRow[],
+  extraRows: (input: SensitivityInput) => SensitivityRow[] = bayesianSensitivityRows,
 ): PhaseCellSensitivity | null {
   const c: AnalysisChoices = { ...DEFAULT_ANALYSIS, ...choices, outcome, measure, subgroupBy: 'none', mode: 'standard', flipDirection: false };
   const forest = toForestModel(studies.filter((s) => phaseRowOf(s) === row), [], c);

@@ -64,6 +64,9 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
+      {analysis.model === 'bayes' && (
+        <p className="note" role="note">The Bayesian model applies to the forest plot and the method-sensitivity panels: meta-regression with a τ prior is not offered here, so this fit is the frequentist mixed-effects one ({analysis.tau2Method}{testSuffix(analysis.test)}).</p>
+      )}
       <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'adhoc', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">

@@ -9,6 +9,9 @@ import { AnalysisControls, SEED_REVIEW_YEAR } from '../../components/AnalysisCon
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { toForestModel, type ForestModel } from '../../model/forest-model';
 import { PHASE_ROW_LABEL, phaseRowOf } from '../../model/phase-rows';
+import { frequentistModel } from '../../model/analysis-params';
+import { toBayesianForestRow } from '../../model/bayesian/bayesian-forest';
+import { BayesianSummary } from '../../components/bayesian/BayesianSummary';
 import { filterStudies, filterSyntheses, hiddenSynthesesNote } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
@@ -19,6 +22,7 @@ import { exportFileName } from '../../export/file-name';
 import { forestToCsv, forestToR } from '../../export/forest-exports';
 import { MethodSensitivityPanel } from '../../components/method-sensitivity/MethodSensitivityPanel';
 import { sensitivityInputFromForest, toMethodSensitivity } from '../../model/method-sensitivity/method-sensitivity';
+import { bayesianSensitivityRows } from '../../model/method-sensitivity/bayesian-rows';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
 /** Above this many studies the data table waits for a click: the SVG already lists every row. */
@@ -55,17 +59,31 @@ export function ForestView() {
   const measures = useMemo(() => availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), outcome), [studies, outcome]);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
-  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95 }), [analysis, outcome, measure, excluded]);
+  const choices = useMemo(() => ({ ...analysis, model: frequentistModel(analysis.model), outcome, measure, excludedStudyIds: excluded, level: 95 }), [analysis, outcome, measure, excluded]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
   const hiddenHere = syntheses.hidden.filter((s) => s.pooledResults.some((r) => r.kind === outcome));
-  const model: ForestModel | null = useMemo(() => {
+  const frequentist: ForestModel | null = useMemo(() => {
     if (!evidence) return null;
     return toForestModel(studies, syntheses.shown, choices);
   }, [evidence, studies, syntheses, choices]);
+  // Bayesian model: the same forest (random effects) with the Bayesian row from its included effects.
+  const bayes = useMemo(() => {
+    if (!frequentist || analysis.model !== 'bayes') return null;
+    try {
+      return toBayesianForestRow(frequentist, { tauPrior: analysis.tauPrior, muPrior: analysis.muPrior, threshold: analysis.bayesThreshold, flipDirection: choices.flipDirection, level: choices.level });
+    } catch (e) {
+      if (e instanceof Error) return { row: null, reason: e.message };
+      throw e;
+    }
+  }, [frequentist, analysis.model, analysis.tauPrior, analysis.muPrior, analysis.bayesThreshold, choices.flipDirection, choices.level]);
+  const model: ForestModel | null = useMemo(
+    () => (frequentist && bayes?.row ? { ...frequentist, bayesian: bayes.row } : frequentist),
+    [frequentist, bayes],
+  );
 
   // The same study effects as the forest (its included rows), pooled by every method.
   const sensitivity = useMemo(
-    () => (model ? toMethodSensitivity(sensitivityInputFromForest(model, { flipDirection: choices.flipDirection, level: choices.level })) : null),
+    () => (model ? toMethodSensitivity(sensitivityInputFromForest(model, { flipDirection: choices.flipDirection, level: choices.level }), bayesianSensitivityRows) : null),
     [model, choices.flipDirection, choices.level],
   );
   useEffect(() => {
@@ -93,6 +111,7 @@ export function ForestView() {
         picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ forestOutcome: o }) }}
         mantelHaenszelInEffect={model.mantelHaenszel}
         show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003']}
+        bayesDetails
       />
 
       {phaseRow !== null && (
@@ -115,7 +134,7 @@ export function ForestView() {
                 title,
                 captionLines: captionLines({
                   what: `${model.outcomeLabel}: IVIG vs placebo`,
-                  settings: model.header + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
+                  settings: model.header + (model.bayesian ? `; Bayesian row: ${model.bayesian.priorText} (${model.bayesian.priorSource}), ${model.bayesian.level}% CrI, ${model.bayesian.benefitText}` : '') + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
                   filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),
@@ -127,7 +146,7 @@ export function ForestView() {
           )}
           {estimable ? (
             <ScrollRegion label="Forest plot" className="svg-scroll" hint="Scroll sideways for the plot →" chart>
-              <ForestPlot ref={svgRef} model={model} title={title} summary={summary} onToggleStudy={toggleStudyExcluded} onFocusStudy={setFocused} />
+              <ForestPlot ref={svgRef} model={model} title={title} summary={summary} onToggleStudy={toggleStudyExcluded} onFocusStudy={setFocused} shrinkage={analysis.shrinkage} />
             </ScrollRegion>
           ) : (
             <p className="empty" role="status">
@@ -135,9 +154,28 @@ export function ForestView() {
             </p>
           )}
           {model.piNote && <p className="note">{model.piNote}</p>}
+          {bayes && !bayes.row && <p className="note" role="status">No Bayesian row: {bayes.reason}.</p>}
           {model.notes.map((n) => <p key={n} className="note">{n}</p>)}
         </figure>
       </ErrorBoundary>
+
+      {model.bayesian && (
+        <ErrorBoundary name="The posterior plot">
+          <BayesianSummary
+            row={model.bayesian}
+            isRatio={model.isRatio}
+            favoursIvigLabel="Favours IVIG"
+            title={`${model.outcomeLabel}: posterior of μ and τ (${model.bayesian.priorText})`}
+            captionLines={captionLines({
+              what: `${model.outcomeLabel}: IVIG vs placebo, Bayesian random effects`,
+              settings: `${model.measureLabel}; ${model.bayesian.priorText} (${model.bayesian.priorSource}); ${model.bayesian.k} ${model.bayesian.k === 1 ? 'study' : 'studies'}`,
+              filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
+              note: `${model.bayesian.benefitText}${model.bayesian.threshold ? `; ${model.bayesian.threshold.text}` : ''}`,
+            })}
+            fileName={(ext) => exportFileName(['posterior', outcome, measure, analysis.tauPrior], new Date(), ext)}
+          />
+        </ErrorBoundary>
+      )}
 
       {sensitivity && (
         <ErrorBoundary name="The method-sensitivity panel">

@@ -21,7 +21,7 @@ import { filterStudies, filterSyntheses } from '../../model/study-filter';
 import { captionLines } from '../../export/caption';
 import { useAppStore, useAppStoreApi, useEvidence } from '../../store/store-context';
 import { writeViewAddress } from '../../model/view-address';
-import { testSuffix } from '../../model/analysis-params';
+import { frequentistModel, testSuffix } from '../../model/analysis-params';
 import type { OutcomeKind } from '../../evidence/schema';
 import type { AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import type { Study } from '../../evidence/schema';
@@ -162,14 +162,14 @@ export function PhaseComparisonView() {
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct', 'comparator-rct'] }) : []), [evidence, filters]);
   const panels = useMemo(
     () => toPhaseComparison(studies, filterSyntheses(evidence?.syntheses ?? [], filters).shown, {
-      rows: analysis.comparePhases, model: analysis.model, tau2Method: analysis.tau2Method, test: analysis.test,
+      rows: analysis.comparePhases, model: frequentistModel(analysis.model), tau2Method: analysis.tau2Method, test: analysis.test,
       useDerived: analysis.useDerived, excludedStudyIds: excluded, i2Basis: analysis.i2Basis,
     }),
     [studies, evidence, filters, analysis, excluded],
   );
   const reductions = useMemo(() => relapseRateReductions(studies), [studies]);
   // The cells' trials as their forests pool them (the same settings and toggles).
-  const cellChoices = useMemo(() => ({ ...analysis, excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
+  const cellChoices = useMemo(() => ({ ...analysis, model: frequentistModel(analysis.model), excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('phase-comparison-painted'));
   }, [panels]);
@@ -200,6 +200,9 @@ export function PhaseComparisonView() {
           </div>
         </fieldset>
       </AnalysisControls>
+      {analysis.model === 'bayes' && (
+        <p className="note" role="note">Bayesian model: the cells below are pooled by frequentist random effects ({analysis.tau2Method}{testSuffix(analysis.test)}); the Bayesian fits of each cell, with three τ priors, are in “How much does the method matter?” under each panel, and a cell’s forest shows its Bayesian row.</p>
+      )}
       <p className="note">The MS-phase and “Outcome reported” filters above do not apply here: the rows are the phases compared, the panels the outcomes. Click a row to open its forest plot (the filters stay as they are).</p>
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
