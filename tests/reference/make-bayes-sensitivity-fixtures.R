@@ -9,7 +9,10 @@ suppressPackageStartupMessages({ library(metafor); library(jsonlite) })
 
 priors <- list(
   "half-normal-0.5" = list(call = "2 * dnorm(t, 0, 0.5)", f = function(t) 2 * dnorm(t, 0, 0.5)),
-  "half-normal-1" = list(call = "2 * dnorm(t, 0, 1)", f = function(t) 2 * dnorm(t, 0, 1)),
+  "half-normal-1.0" = list(call = "2 * dnorm(t, 0, 1)", f = function(t) 2 * dnorm(t, 0, 1)),
+  # Turner et al. 2015 Table IV, signs/symptoms reflecting continuation/end of condition,
+  # pharmacological vs placebo: log τ² ~ N(-2.06, 1.51²) (the relapse outcomes' type)
+  "turner-signs-symptoms-reflecting-continuation-end-of-condition" = list(call = "dlnorm(t^2, -2.06, 1.51) * 2 * t", f = function(t) ifelse(t > 0, dlnorm(t^2, -2.06, 1.51) * 2 * t, 0)),
   # log τ² ~ N(-2.56, 1.74²) (Turner et al. 2015): p(τ) = dlnorm(τ², -2.56, 1.74) · 2τ
   "turner-any" = list(call = "dlnorm(t^2, -2.56, 1.74) * 2 * t", f = function(t) ifelse(t > 0, dlnorm(t^2, -2.56, 1.74) * 2 * t, 0))
 )

@@ -4,12 +4,14 @@
  * (on the first load) can read `tau-prior=` and `mu-prior=` without the statistics engine.
  *
  * Address forms:
- *   tau-prior=half-normal-0.5 | half-normal-1 | half-cauchy-0.5 | turner-any       (presets)
+ *   tau-prior=half-normal-0.5 | half-normal-1.0 | half-cauchy-0.5 | turner-any | turner-<outcome type> (presets)
  *   tau-prior=half-normal:0.3 | half-cauchy:0.3 | log-normal:-2.56,1.74             (custom)
  *   mu-prior=flat | normal:0,4                                                       (mean, sd)
  */
 
-/** Structurally the engine's `TauPrior` (src/stats/bayesian/priors.ts). */
+import { TAU_PRIOR_PRESETS as ENGINE_PRESETS } from '../../stats/bayesian/prior-presets';
+
+/** Structurally the engine's `TauPrior` (src/stats/bayesian/priors.ts), without the uniform. */
 export type TauPriorSpec =
   | { name: 'halfNormal'; scale: number }
   | { name: 'halfCauchy'; scale: number }
@@ -17,34 +19,14 @@ export type TauPriorSpec =
 
 export type MuPriorSpec = { name: 'flat' } | { name: 'normal'; mean: number; sd: number };
 
-export interface TauPriorPreset {
-  id: string;
-  label: string;
-  prior: TauPriorSpec;
-  /** Where the prior comes from and why it is offered, shown beside the choice. */
-  source: string;
-}
-
 /**
- * The τ presets for effects on the log scale (log OR, log RR, log HR, log rate ratio) and for SMDs.
- * - Half-normal(0.5): "fairly conservative" for log ORs, P(τ > 1) ≈ 5% — Friede et al. 2017,
- *   Res Synth Methods 8:79–91; Röver et al. 2021, Res Synth Methods 12:448–474.
- * - Half-normal(1.0): weakly informative, wider — Friede et al. 2017; Röver et al. 2021.
- * - Half-Cauchy(0.5): heavier tail — Gelman 2006, Bayesian Anal 1:515–534; Röver et al. 2021.
- * - Turner et al. 2015 (Stat Med 34:984–998, Table IV): the predictive distribution for τ² in a
- *   new meta-analysis of log ORs, here the marginal "any outcome, any comparison" setting,
- *   log τ² ~ N(−2.56, 1.74²). Why this one: their outcome-specific settings are for
- *   pharmacological vs placebo comparisons by outcome type, and our outcomes (relapse-free,
- *   EDSS worsening, MRI counts) map to their categories only by judgement; the marginal setting
- *   states no such judgement. The bayes engine's documentation (and the README) give the
- *   mapping for the outcome-specific priors.
+ * The τ presets are the bayes engine's (src/stats/bayesian/prior-presets.ts: half-normal 0.5 and
+ * 1.0, half-Cauchy 0.5, Turner et al. 2015 marginal and by outcome type, each with its source),
+ * imported from that module alone (not the engine's index) so that the first load stays small.
  */
-export const TAU_PRIOR_PRESETS: readonly TauPriorPreset[] = [
-  { id: 'half-normal-0.5', label: 'half-normal(0.5)', prior: { name: 'halfNormal', scale: 0.5 }, source: 'Friede et al. 2017; Röver et al. 2021 (weakly informative for log odds/risk ratios: P(τ > 1) ≈ 5%)' },
-  { id: 'half-normal-1', label: 'half-normal(1.0)', prior: { name: 'halfNormal', scale: 1 }, source: 'Friede et al. 2017; Röver et al. 2021 (wider: P(τ > 1) ≈ 32%)' },
-  { id: 'half-cauchy-0.5', label: 'half-Cauchy(0.5)', prior: { name: 'halfCauchy', scale: 0.5 }, source: 'Gelman 2006; Röver et al. 2021 (heavy tail)' },
-  { id: 'turner-any', label: 'Turner 2015 log-normal (any)', prior: { name: 'logNormalTau2', meanLog: -2.56, sdLog: 1.74 }, source: 'Turner et al. 2015, Stat Med 34:984–998, Table IV: log τ² ~ N(−2.56, 1.74²), the marginal setting for any outcome and comparison (log odds ratios)' },
-];
+export const TAU_PRIOR_PRESETS: readonly { id: string; label: string; prior: TauPriorSpec; source: string; note?: string }[] = ENGINE_PRESETS.filter(
+  (p): p is typeof p & { prior: TauPriorSpec } => p.prior.name !== 'uniform',
+);
 
 export const DEFAULT_TAU_PRIOR = 'half-normal-0.5';
 export const DEFAULT_MU_PRIOR = 'flat';
@@ -52,10 +34,17 @@ export const DEFAULT_MU_PRIOR = 'flat';
 const NUMBER = '-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?';
 const CUSTOM = new RegExp(`^(half-normal|half-cauchy):(${NUMBER})$|^log-normal:(${NUMBER}),(${NUMBER})$`);
 
+/** "half-normal(0.5)", "half-Cauchy(0.5)", "Turner: log τ² ~ N(−2.06, 1.51²)". */
+export function shortPriorLabel(prior: TauPriorSpec, turner = false): string {
+  if (prior.name === 'halfNormal') return `half-normal(${prior.scale})`;
+  if (prior.name === 'halfCauchy') return `half-Cauchy(${prior.scale})`;
+  return `${turner ? 'Turner: ' : ''}log τ² ~ N(${prior.meanLog}, ${prior.sdLog}²)`;
+}
+
 /** The τ prior an address value names, or an error message naming the value. */
 export function parseTauPrior(value: string): { prior: TauPriorSpec; label: string; source: string } | { error: string } {
   const preset = TAU_PRIOR_PRESETS.find((p) => p.id === value);
-  if (preset) return { prior: preset.prior, label: preset.label, source: preset.source };
+  if (preset) return { prior: preset.prior, label: shortPriorLabel(preset.prior, preset.id.startsWith('turner')), source: preset.note ? `${preset.source}; ${preset.note}` : preset.source };
   const m = CUSTOM.exec(value);
   if (!m) return { error: `Ignored tau-prior="${value}" (expected one of ${TAU_PRIOR_PRESETS.map((p) => p.id).join(', ')}, or half-normal:<scale>, half-cauchy:<scale>, log-normal:<mean of log τ²>,<sd of log τ²>).` };
   if (m[1]) {

@@ -2,7 +2,8 @@
  * The Bayesian rows of the method-sensitivity panel: the normal-normal model with a flat μ prior
  * and three τ priors a reviewer would try with few trials — half-normal(0.5), half-normal(1.0)
  * (Friede et al. 2017; Röver et al. 2021) and Turner et al.'s (2015) log-normal predictive prior
- * for "any outcome" (bayes-settings.ts says why that one). Each row: posterior median of μ, its
+ * for the outcome's type (pharmacological vs placebo; turner-outcome-types.ts says which type and
+ * why), or their marginal "any outcome" prior where no type is assigned. Each row: posterior median of μ, its
  * central credible interval, the posterior median of τ, the posterior predictive interval and
  * P(benefit). For raw differences (MD, RD) these priors have no meaning (their scale is a log
  * ratio's), so there are no Bayesian rows and the sentence says so.
@@ -10,20 +11,28 @@
 import { MetaAnalysisError } from '../../stats';
 import { isRatioMeasure } from '../../evidence/to-effect-inputs';
 import { bayesianFit } from '../bayesian/bayes-forest-fit';
-import { TAU_PRIOR_PRESETS } from '../bayesian/bayes-settings';
+import { TAU_PRIOR_PRESETS, shortPriorLabel, type TauPriorSpec } from '../bayesian/bayes-settings';
+import { turnerPresetFor } from '../turner-outcome-types';
 import { rowFromAnalysisScale, type SensitivityInput, type SensitivityRow } from './method-sensitivity';
 
-export const SENSITIVITY_PRIORS = ['half-normal-0.5', 'half-normal-1', 'turner-any'] as const;
+/** The presets of the panel's Bayesian rows for an outcome. */
+export function sensitivityPriors(outcome: SensitivityInput['outcome']): string[] {
+  const turner = outcome ? turnerPresetFor(outcome) : null;
+  return ['half-normal-0.5', 'half-normal-1.0', turner?.id ?? 'turner-any'];
+}
 
 export function bayesianSensitivityRows(input: SensitivityInput): SensitivityRow[] {
   if (input.measure === 'MD' || input.measure === 'RD') return [];
   const isRatio = isRatioMeasure(input.measure);
-  return SENSITIVITY_PRIORS.map((id) => {
+  return sensitivityPriors(input.outcome).map((id) => {
     const preset = TAU_PRIOR_PRESETS.find((p) => p.id === id)!;
+    const turner = id.startsWith('turner');
     const base = {
-      key: `bayes-${id}`, label: `Bayesian, τ ~ ${preset.label}`, shortLabel: `Bayes ${preset.label.replace(' log-normal (any)', '')}`,
+      key: `bayes-${turner ? 'turner' : id}`,
+      label: `Bayesian, τ ~ ${turner ? `Turner 2015 (${id === 'turner-any' ? 'any outcome' : 'outcome type'})` : shortPriorLabel(preset.prior)}`,
+      shortLabel: `Bayes, ${turner ? 'Turner' : shortPriorLabel(preset.prior)}`,
       family: 'bayesian' as const, intervalKind: 'CrI' as const,
-      call: `bayesmeta(y, sigma, mu.prior = c(mean = NA, sd = NA), tau.prior = ${rPrior(id)})`,
+      call: `bayesmeta(y, sigma, mu.prior = c(mean = NA, sd = NA), tau.prior = ${rPrior(preset.prior)}) # ${preset.source}`,
     };
     try {
       const { result } = bayesianFit(input, id, 'flat');
@@ -41,9 +50,8 @@ export function bayesianSensitivityRows(input: SensitivityInput): SensitivityRow
 }
 
 /** The prior as bayesmeta's tau.prior argument (a density function of τ). */
-export function rPrior(id: string): string {
-  if (id === 'half-normal-0.5') return 'function(t) dhalfnormal(t, scale = 0.5)';
-  if (id === 'half-normal-1') return 'function(t) dhalfnormal(t, scale = 1)';
-  if (id === 'half-cauchy-0.5') return 'function(t) dhalfcauchy(t, scale = 0.5)';
-  return 'function(t) dlnorm(t^2, meanlog = -2.56, sdlog = 1.74) * 2 * t';
+export function rPrior(prior: TauPriorSpec): string {
+  if (prior.name === 'halfNormal') return `function(t) dhalfnormal(t, scale = ${prior.scale})`;
+  if (prior.name === 'halfCauchy') return `function(t) dhalfcauchy(t, scale = ${prior.scale})`;
+  return `function(t) dlnorm(t^2, meanlog = ${prior.meanLog}, sdlog = ${prior.sdLog}) * 2 * t`;
 }

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import rma from '../../../tests/reference/fixtures/rma.json';
 import rmaMh from '../../../tests/reference/fixtures/rma-mh.json';
+import bayesFixture from '../../../tests/reference/fixtures/bayes-sensitivity.json';
+import { bayesianSensitivityRows } from './bayesian-rows';
 import { evidenceFromBinaryRows } from '../../test-support/evidence-from-rows';
 import { DEFAULT_ANALYSIS, toForestModel, type AnalysisChoices } from '../forest-model';
 import { toPhasePanel } from '../phase-comparison-model';
@@ -157,5 +159,36 @@ describe('method sensitivity of a phase-comparison cell', () => {
       expect(s.sensitivity.k).toBe(cell.k);
       expect(rel(s.sensitivity.rows.find((r) => r.key === 'REML')!.yi!, cell.yi!)).toBeLessThan(1e-12);
     }
+  });
+});
+
+describe('Bayesian rows of the method-sensitivity panel against base-R integrate() (fixtures/bayes-sensitivity.json)', () => {
+  const TURNER = 'turner-signs-symptoms-reflecting-continuation-end-of-condition';
+  const cases = (dataset: string) => bayesFixture.cases.filter((c) => c.dataset === dataset);
+  it.each([
+    ['ivig-relapse-free-OR-k2', 'ivig-relapse-free-MH-OR', 'relapse-free', 'OR'],
+    ['bcg-RR', 'bcg-MH-RR', 'new-relapse', 'RR'],
+  ] as const)('%s: half-normal(0.5), half-normal(1.0) and the Turner prior of the outcome type', (dataset, rowsFrom, outcome, measure) => {
+    const evidence = evidenceFromBinaryRows(mhCase(rowsFrom).rows, { kind: outcome });
+    const forest = toForestModel(evidence.studies, [], { ...DEFAULT_ANALYSIS, outcome, measure });
+    const input = sensitivityInputFromForest(forest, { flipDirection: false, level: 95, outcome });
+    const panel = toMethodSensitivity(input, bayesianSensitivityRows)!;
+    const bayes = panel.rows.filter((r) => r.family === 'bayesian');
+    expect(bayes.map((r) => r.key)).toEqual(['bayes-half-normal-0.5', 'bayes-half-normal-1.0', 'bayes-turner']);
+    const higherFavoursIvig = outcome === 'relapse-free';
+    for (const [row, prior] of bayes.map((r, i) => [r, ['half-normal-0.5', 'half-normal-1.0', TURNER][i]!] as const)) {
+      const e = cases(dataset).find((c) => c.tauPrior === prior)!;
+      // R's data and ours are the same effects.
+      input.studies.forEach((s, i) => expect(rel(s.yi, e.yi[i]!)).toBeLessThan(1e-12));
+      expect(rel(row.yi!, e.muMedian), `${prior} μ median`).toBeLessThan(1e-6);
+      expect(rel(row.yiLower!, e.muLower), `${prior} μ lower`).toBeLessThan(1e-6);
+      expect(rel(row.yiUpper!, e.muUpper), `${prior} μ upper`).toBeLessThan(1e-6);
+      expect(rel(row.tau!, e.tauMedian), `${prior} τ median`).toBeLessThan(1e-6);
+      expect(rel(row.yiPiLower!, e.predictionLower), `${prior} prediction lower`).toBeLessThan(1e-6);
+      expect(rel(row.yiPiUpper!, e.predictionUpper), `${prior} prediction upper`).toBeLessThan(1e-6);
+      const pBenefit = higherFavoursIvig ? 1 - e.probabilityBelow0 : e.probabilityBelow0;
+      expect(Math.abs(row.probabilityOfBenefit! - pBenefit), `${prior} P(benefit)`).toBeLessThan(1e-7);
+    }
+    expect(panel.sentence).toMatch(higherFavoursIvig ? /The probability of benefit ranges from 0\.\d\d to 0\.\d\d across the τ priors\.$/ : /The probability of benefit is > 0\.99 under every τ prior\.$/);
   });
 });

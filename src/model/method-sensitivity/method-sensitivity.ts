@@ -16,6 +16,7 @@ import {
   type TestType,
 } from '../../stats';
 import { isRatioMeasure, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import type { OutcomeKind } from '../../evidence/schema';
 import { effectText } from '../effect-format';
 import type { ForestModel } from '../forest-model';
 
@@ -34,6 +35,8 @@ export interface SensitivityInput {
   /** An effect below the null favours IVIG (from the outcome's direction and the display orientation). */
   lowerFavoursIvig: boolean;
   level: number;
+  /** The outcome, for the Turner et al. prior of its outcome type (Bayesian rows). */
+  outcome?: OutcomeKind;
 }
 
 export type SensitivityMethodKey = 'common-iv' | 'common-mh' | 'DL' | 'REML' | 'REML-KH' | 'REML-KH-adhoc' | 'PM';
@@ -114,7 +117,7 @@ const isBinary = (m: AnalysisMeasure): m is 'OR' | 'RR' | 'RD' => m === 'OR' || 
  * The forest's included study rows (every group: the panel pools them all, as the forest's Total),
  * in the forest's orientation. Counts are swapped with the sides, as the forest's own M-H pooling does.
  */
-export function sensitivityInputFromForest(forest: ForestModel, options: { flipDirection: boolean; level: number }): SensitivityInput {
+export function sensitivityInputFromForest(forest: ForestModel, options: { flipDirection: boolean; level: number; outcome?: OutcomeKind }): SensitivityInput {
   const studies = forest.groups.flatMap((g) => g.rows).filter((r) => !r.excluded).map((r) => {
     const c = r.input.counts;
     return {
@@ -125,7 +128,7 @@ export function sensitivityInputFromForest(forest: ForestModel, options: { flipD
       counts: c === null ? null : options.flipDirection ? { ai: c.ci, n1i: c.n2i, ci: c.ai, n2i: c.n1i } : c,
     };
   });
-  return { measure: forest.measure, studies, lowerFavoursIvig: forest.favoursLeft === 'Favours IVIG', level: options.level };
+  return { measure: forest.measure, studies, lowerFavoursIvig: forest.favoursLeft === 'Favours IVIG', level: options.level, outcome: options.outcome };
 }
 
 function emptyRow(base: Pick<SensitivityRow, 'key' | 'label' | 'shortLabel' | 'family' | 'intervalKind' | 'call'>, note: string): SensitivityRow {
@@ -253,12 +256,18 @@ export function sensitivitySentence(rows: readonly SensitivityRow[], nullValue: 
     sentence += lo.toFixed(2) === hi.toFixed(2) ? ` τ is ${lo.toFixed(2)} by every τ² estimator.` : ` τ ranges from ${lo.toFixed(2)} to ${hi.toFixed(2)} across the τ² estimators.`;
   }
   const pb = estimated.filter((r) => r.probabilityOfBenefit !== null).map((r) => r.probabilityOfBenefit!);
-  if (pb.length >= 2) sentence += ` The probability of benefit ranges from ${Math.min(...pb).toFixed(2)} to ${Math.max(...pb).toFixed(2)} across the τ priors.`;
-  else if (pb.length === 1) sentence += ` The probability of benefit is ${pb[0]!.toFixed(2)}.`;
+  const lo = probabilityText(Math.min(...pb));
+  const hi = probabilityText(Math.max(...pb));
+  if (pb.length >= 2 && lo !== hi) sentence += ` The probability of benefit ranges from ${lo} to ${hi} across the τ priors.`;
+  else if (pb.length >= 2) sentence += ` The probability of benefit is ${lo} under every τ prior.`;
+  else if (pb.length === 1) sentence += ` The probability of benefit is ${lo}.`;
   const failed = rows.filter((r) => r.yi === null);
   if (failed.length) sentence += ` Not estimable here: ${failed.map((r) => `${r.shortLabel} (${r.note})`).join('; ')}.`;
   return sentence;
 }
+
+/** A probability at two decimals, without claiming certainty: "> 0.99", "< 0.01". */
+export const probabilityText = (p: number) => (p >= 0.995 ? '> 0.99' : p <= 0.005 ? '< 0.01' : p.toFixed(2));
 
 /** Every row and the sentence, for a set of study effects; null with nothing to pool. */
 export function toMethodSensitivity(input: SensitivityInput, extraRows: (input: SensitivityInput) => SensitivityRow[] = () => []): MethodSensitivityModel | null {

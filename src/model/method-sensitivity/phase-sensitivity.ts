@@ -26,6 +26,6 @@ export function phaseCellSensitivity(
 ): PhaseCellSensitivity | null {
   const c: AnalysisChoices = { ...DEFAULT_ANALYSIS, ...choices, outcome, measure, subgroupBy: 'none', mode: 'standard', flipDirection: false };
   const forest = toForestModel(studies.filter((s) => phaseRowOf(s) === row), [], c);
-  const sensitivity = toMethodSensitivity(sensitivityInputFromForest(forest, { flipDirection: false, level: c.level }), extraRows);
+  const sensitivity = toMethodSensitivity(sensitivityInputFromForest(forest, { flipDirection: false, level: c.level, outcome }), extraRows);
   return sensitivity ? { row, forest, sensitivity } : null;
 }

@@ -83,8 +83,8 @@ export function ForestView() {
 
   // The same study effects as the forest (its included rows), pooled by every method.
   const sensitivity = useMemo(
-    () => (model ? toMethodSensitivity(sensitivityInputFromForest(model, { flipDirection: choices.flipDirection, level: choices.level }), bayesianSensitivityRows) : null),
-    [model, choices.flipDirection, choices.level],
+    () => (model ? toMethodSensitivity(sensitivityInputFromForest(model, { flipDirection: choices.flipDirection, level: choices.level, outcome }), bayesianSensitivityRows) : null),
+    [model, choices.flipDirection, choices.level, outcome],
   );
   useEffect(() => {
     // The bench measures a filter change → the method-sensitivity panel re-computed and painted.
