@@ -1,5 +1,5 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FilterBar } from '../../components/FilterBar';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -27,6 +27,14 @@ import { bayesianSensitivityRows } from '../../model/method-sensitivity/bayesian
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
 /** Above this many studies the data table waits for a click: the SVG already lists every row. */
 const LARGE_TABLE = 100;
+
+/** The method-sensitivity panel of a forest, timed for the bench ("sensitivity-compute"). */
+function timedSensitivity(model: ForestModel, options: { flipDirection: boolean; level: number; outcome: OutcomeKind }) {
+  const t0 = performance.now();
+  const panel = toMethodSensitivity(sensitivityInputFromForest(model, options), bayesianSensitivityRows);
+  performance.measure('sensitivity-compute', { start: t0, end: performance.now() });
+  return panel;
+}
 
 export function ForestView() {
   const evidence = useEvidence();
@@ -82,9 +90,13 @@ export function ForestView() {
   );
 
   // The same study effects as the forest (its included rows), pooled by every method.
-  const sensitivity = useMemo(
-    () => (model ? toMethodSensitivity(sensitivityInputFromForest(model, { flipDirection: choices.flipDirection, level: choices.level, outcome }), bayesianSensitivityRows) : null),
-    [model, choices.flipDirection, choices.level, outcome],
+  // Deferred: the forest repaints first on a filter change, the panel (ten fits) right after it.
+  const panelModel = useDeferredValue(model);
+  const sensitivity = useMemo(() => {
+    if (!panelModel) return null;
+    return timedSensitivity(panelModel, { flipDirection: choices.flipDirection, level: choices.level, outcome });
+  },
+    [panelModel, choices.flipDirection, choices.level, outcome],
   );
   useEffect(() => {
     // The bench measures a filter change → the method-sensitivity panel re-computed and painted.
