@@ -30,7 +30,7 @@ export function bayesianSensitivityRows(input: SensitivityInput): SensitivityRow
     const base = {
       key: `bayes-${turner ? 'turner' : id}`,
       label: `Bayesian, τ ~ ${turner ? `Turner 2015 (${id === 'turner-any' ? 'any outcome' : 'outcome type'})` : shortPriorLabel(preset.prior)}`,
-      shortLabel: `Bayes, ${turner ? 'Turner' : shortPriorLabel(preset.prior)}`,
+      shortLabel: `Bayes ${turner ? 'Turner' : shortPriorLabel(preset.prior).replace('half-normal', 'HN').replace('half-Cauchy', 'HC')}`,
       family: 'bayesian' as const, intervalKind: 'CrI' as const,
       call: `bayesmeta(y, sigma, mu.prior = c(mean = NA, sd = NA), tau.prior = ${rPrior(preset.prior)}) # ${preset.source}`,
     };
