@@ -1,6 +1,6 @@
 /**
  * The Bayesian model and the method-sensitivity panel in real Chromium against the production
- * build, on the bundled relapse-free trials (AIMS 40/75 vs 26/73, Achiron 6/20 vs 0/20, OR):
+ * build, on the bundled relapse-free trials (AIMS 40/75 vs 26/73, Achiron 6/20 vs 0/20, PRIVIG 50/86 vs 28/41; OR):
  * the Bayesian row, P(benefit) and every row of the sensitivity panel equal the fixtures —
  * metafor 3.8-1 for the frequentist rows (rma.json, rma-mh.json) and base-R integrate() for the
  * Bayesian ones (bayes-sensitivity.json, tests/reference/make-bayes-sensitivity-fixtures.R).
@@ -14,9 +14,10 @@ const read = (f: string) => JSON.parse(readFileSync(join(process.cwd(), 'tests/r
 const rma = read('rma.json');
 const rmaMh = read('rma-mh.json');
 const bayes = read('bayes-sensitivity.json');
-const DATA = 'ivig-relapse-free-OR-k2';
+// Evidence 2026.12.01-2: AIMS, Achiron and PRIVIG (50/86 vs 28/41).
+const DATA = 'ivig-relapse-free-OR-k3';
 const fit = (method: string, test: string) => rma.fits.find((f: { name: string }) => f.name === `${DATA}/${method}/${test}`).expected;
-const mh = rmaMh.cases.find((c: { name: string }) => c.name === 'ivig-relapse-free-MH-OR').expected;
+const mh = rmaMh.cases.find((c: { name: string }) => c.name === 'ivig-relapse-free-k3-MH-OR').expected;
 const posterior = (prior: string) => bayes.cases.find((c: { dataset: string; tauPrior: string }) => c.dataset === DATA && c.tauPrior === prior);
 const two = (x: number) => (x > 0 && x < 0.005 ? '<0.01' : x.toFixed(2));
 const orText = (est: number, lo: number, hi: number) => `${two(Math.exp(est))} [${two(Math.exp(lo))}, ${two(Math.exp(hi))}]`;
@@ -59,10 +60,14 @@ describe('Bayesian model and method sensitivity (Chromium, production build)', (
       expect(await rowText(key), key).toContain(orText(e.muMedian, e.muLower, e.muUpper));
       expect(await rowText(key), key).toContain(e.tauMedian.toFixed(2));
     }
-    // The sentence counts what the rows show: every method on the IVIG side (OR > 1).
-    const includesNull = [...expected.map(([, e]) => e.ciLower <= 0 && e.ciUpper >= 0), ...[hn, posterior('half-normal-1.0'), turner].map((e) => e.muLower <= 0 && e.muUpper >= 0)].filter(Boolean).length;
+    // The sentence counts what the rows show (an OR above 1 favours IVIG for relapse-free).
+    const all = [...expected.map(([, e]) => [e.estimate, e.ciLower, e.ciUpper]), ...[hn, posterior('half-normal-1.0'), turner].map((e) => [e.muMedian, e.muLower, e.muUpper])];
+    const includesNull = all.filter(([, lo, hi]) => lo! <= 0 && hi! >= 0).length;
+    const ivigSide = all.filter(([est]) => est! > 0).length;
     const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-    expect(await panel.textContent()).toContain(`All ten methods put the estimate on the IVIG side; ${words[includesNull]} of ten intervals include no effect`);
+    const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+    expect(await panel.textContent()).toContain(ivigSide === 10 ? 'All ten methods put the estimate on the IVIG side' : `${cap(words[ivigSide]!)} of ten methods put the estimate on the IVIG side`);
+    expect(await panel.textContent()).toContain(includesNull === 10 ? 'all ten intervals include no effect' : `${words[includesNull]} of ten intervals include no effect`);
 
     // The prior is in the address and in the export caption.
     expect(page.url()).toContain('model=bayes');

@@ -40,9 +40,11 @@ bayes_summary <- function(y, v, prior) {
 }
 
 ivig <- escalc("OR", ai = c(40, 6), n1i = c(75, 20), ci = c(26, 0), n2i = c(73, 20))
+ivig3 <- escalc("OR", ai = c(40, 6, 50), n1i = c(75, 20, 86), ci = c(26, 0, 28), n2i = c(73, 20, 41))
 bcg <- escalc("RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg)
 sets <- list(
   "ivig-relapse-free-OR-k2" = list(call = 'escalc("OR", ai = c(40, 6), n1i = c(75, 20), ci = c(26, 0), n2i = c(73, 20))', d = ivig),
+  "ivig-relapse-free-OR-k3" = list(call = 'escalc("OR", ai = c(40, 6, 50), n1i = c(75, 20, 86), ci = c(26, 0, 28), n2i = c(73, 20, 41))', d = ivig3),
   "bcg-RR" = list(call = 'escalc("RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg)', d = bcg)
 )
 cases <- list()
