@@ -7,9 +7,10 @@ import { TAU2_METHODS, controlApplicability, type AnalysisSettings } from '../mo
 import type { ForestMode, ForestSort, SubgroupBy } from '../model/forest-model';
 import { useAppStore } from '../store/store-context';
 import { RecoveryControls } from './RecoveryControls';
+import { BayesianControls } from './bayesian/BayesianControls';
 
 export type AnalysisControl =
-  | 'model' | 'tau2' | 'i2' | 'knha' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
+  | 'model' | 'tau2' | 'i2' | 'knha' | 'adhoc' | 'mh' | 'derived' | 'subgroups' | 'mode' | 'sort' | 'flip' | 'asOf2003'
   | 'loading' | 'logDose' | 'phaseModerator' | 'recovery' | 'recoveryPerArm';
 
 /** The seed review (Sorensen, J Neurol Sci 2003): "as of 2003" keeps what it could have seen. */
@@ -33,10 +34,14 @@ interface Props {
   mantelHaenszelInEffect?: boolean;
   /** View-specific controls, drawn first. */
   children?: ReactNode;
+  /** The view has no Bayesian model (the option is not offered). */
+  noBayes?: boolean;
+  /** Offer the threshold and the shrunken-estimates mark (the forest). */
+  bayesDetails?: boolean;
 }
 
 /** Analysis settings shared by the forest, dose-response and phase views (one store, one URL). */
-export function AnalysisControls({ picker, show, unavailable = {}, label = 'Analysis settings', mantelHaenszelInEffect = false, children }: Props) {
+export function AnalysisControls({ picker, show, unavailable = {}, label = 'Analysis settings', mantelHaenszelInEffect = false, children, noBayes = false, bayesDetails = false }: Props) {
   const analysis = useAppStore((s) => s.analysis);
   const yearFilter = useAppStore(useShallow((s) => ({ from: s.filters.yearFrom, to: s.filters.yearTo })));
   const { setAnalysis, setYearRange } = useAppStore(
@@ -79,12 +84,14 @@ export function AnalysisControls({ picker, show, unavailable = {}, label = 'Anal
       {has('model') && (
         <label>
           Model
-          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as 'common' | 'random' })}>
+          <select value={analysis.model} onChange={(e) => setAnalysis({ model: e.target.value as AnalysisSettings['model'] })}>
             <option value="random">Random effects</option>
             <option value="common">Common (fixed) effect</option>
+            {!noBayes && <option value="bayes">Bayesian (random effects, τ prior)</option>}
           </select>
         </label>
       )}
+      {has('model') && analysis.model === 'bayes' && !noBayes && <BayesianControls threshold={bayesDetails} />}
       {has('tau2') && (
         <Explained why={reason('tau2', notApplicable.tau2)}>
         <label>
@@ -106,7 +113,8 @@ export function AnalysisControls({ picker, show, unavailable = {}, label = 'Anal
         </label>
         </Explained>
       )}
-      {check('knha', 'Knapp-Hartung', analysis.test === 'knha', (v) => ({ test: v ? 'knha' : 'z' }), notApplicable.knha)}
+      {check('knha', 'Knapp-Hartung', analysis.test !== 'z', (v) => ({ test: v ? 'knha' : 'z' }), notApplicable.knha)}
+      {check('adhoc', 'ad hoc: s² ≥ 1', analysis.test === 'adhoc', (v) => ({ test: v ? 'adhoc' : 'knha' }), notApplicable.adhoc)}
       {check('mh', 'Mantel-Haenszel (binary, common effect)', analysis.mantelHaenszel, (v) => ({ mantelHaenszel: v }), notApplicable.mh)}
       {check('derived', 'Use derived values †', analysis.useDerived, (v) => ({ useDerived: v }))}
       {has('subgroups') && (

@@ -10,6 +10,14 @@ describe('analysis settings in the URL', () => {
   });
 });
 
+describe('the test in the URL', () => {
+  it('reads and writes test=adhoc (Knapp-Hartung, ad hoc correction)', () => {
+    expect(settingsFromSearchParams(new URLSearchParams('test=adhoc')).settings.test).toBe('adhoc');
+    expect(settingsToSearchParams({ ...DEFAULT_SETTINGS, test: 'adhoc' }, [], new URLSearchParams()).get('test')).toBe('adhoc');
+    expect(settingsFromSearchParams(new URLSearchParams('test=t')).problems).toEqual(['Ignored test="t" (expected one of z, knha, adhoc).']);
+  });
+});
+
 describe('controlApplicability', () => {
   const forest = { modelChoice: true, measure: 'RR' as const, mantelHaenszelInEffect: false };
   it('M-H applies to binary measures under the common-effect model only', () => {
@@ -21,7 +29,13 @@ describe('controlApplicability', () => {
     expect(controlApplicability({ model: 'common' }, { ...forest, mantelHaenszelInEffect: true }).knha).toMatch(/^not with Mantel-Haenszel/);
     expect(controlApplicability({ model: 'common' }, forest)).toMatchObject({ knha: null, tau2: 'random effects only' });
     // The dose-response view has no model choice: its meta-regression is always random effects.
-    expect(controlApplicability({ model: 'common' }, { ...forest, modelChoice: false })).toEqual({ tau2: null, i2: null, knha: null, mh: null });
+    expect(controlApplicability({ model: 'common', test: 'knha' }, { ...forest, modelChoice: false })).toEqual({ tau2: null, i2: null, knha: null, adhoc: null, mh: null });
+  });
+  it('the ad hoc correction applies only with Knapp-Hartung on, and not under M-H', () => {
+    expect(controlApplicability({ model: 'random', test: 'z' }, forest).adhoc).toBe('with Knapp-Hartung only (it floors its factor s² at 1)');
+    expect(controlApplicability({ model: 'random', test: 'knha' }, forest).adhoc).toBeNull();
+    expect(controlApplicability({ model: 'random', test: 'adhoc' }, forest).adhoc).toBeNull();
+    expect(controlApplicability({ model: 'common', test: 'adhoc' }, { ...forest, mantelHaenszelInEffect: true }).adhoc).toMatch(/^not with Mantel-Haenszel/);
   });
 });
 

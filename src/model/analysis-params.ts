@@ -11,6 +11,7 @@ import type { AnalysisMeasure } from '../evidence/to-effect-inputs';
 import type { ForestMode, ForestSort, I2Basis, SubgroupBy, Tau2Method } from './forest-model';
 import { PHASE_ROWS, type PhaseRow } from './phase-rows';
 import { ALL_RECOVERY, DEFAULT_RECOVERY, type RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
+import { DEFAULT_MU_PRIOR, DEFAULT_TAU_PRIOR, parseMuPrior, parseTauPrior } from './bayesian/bayes-settings';
 
 export interface AnalysisSettings {
   /**
@@ -23,9 +24,18 @@ export interface AnalysisSettings {
   forestPhase: PhaseRow | null;
   /** null: the measure most studies' data support for the chosen outcome. */
   measure: AnalysisMeasure | null;
-  model: 'common' | 'random';
+  /** 'bayes': the Bayesian normal-normal model beside the frequentist random-effects forest. */
+  model: 'common' | 'random' | 'bayes';
+  /** Bayesian model: the τ and μ priors as the address writes them (bayesian/bayes-settings.ts). */
+  tauPrior: string;
+  muPrior: string;
+  /** Bayesian model: P(effect beyond this value, display scale, on the IVIG side); null: not asked. */
+  bayesThreshold: number | null;
+  /** Bayesian model: the shrunken study estimates as a second mark per row. */
+  shrinkage: boolean;
   tau2Method: Tau2Method;
-  test: 'z' | 'knha';
+  /** z, Knapp-Hartung, or Knapp-Hartung with the ad hoc correction (s² floored at 1). */
+  test: 'z' | 'knha' | 'adhoc';
   mantelHaenszel: boolean;
   useDerived: boolean;
   subgroupBy: SubgroupBy;
@@ -50,6 +60,10 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   forestPhase: null,
   measure: null,
   model: 'random',
+  tauPrior: DEFAULT_TAU_PRIOR,
+  muPrior: DEFAULT_MU_PRIOR,
+  bayesThreshold: null,
+  shrinkage: false,
   tau2Method: 'REML',
   test: 'z',
   mantelHaenszel: true,
@@ -71,7 +85,20 @@ export interface ControlApplicability {
   tau2: string | null;
   i2: string | null;
   knha: string | null;
+  /** The ad hoc correction modifies Knapp-Hartung: it applies where Knapp-Hartung is on and applies. */
+  adhoc: string | null;
   mh: string | null;
+}
+
+/**
+ * The frequentist model drawn under a setting: under 'bayes' the forest is the random-effects one
+ * (the chosen τ² estimator and test) with the Bayesian row added beside it, so both are on screen.
+ */
+export const frequentistModel = (model: AnalysisSettings['model']): 'common' | 'random' => (model === 'bayes' ? 'random' : model);
+
+/** How a header or caption names the test: '' (z), ', Knapp-Hartung' or ', Knapp-Hartung ad hoc'. */
+export function testSuffix(test: AnalysisSettings['test']): string {
+  return test === 'knha' ? ', Knapp-Hartung' : test === 'adhoc' ? ', Knapp-Hartung ad hoc' : '';
 }
 
 /**
@@ -85,21 +112,25 @@ export interface ControlApplicability {
  *   does not pretend to change the random-effects model.
  * - Knapp-Hartung: any inverse-variance model (metafor allows test = "knha" with method = "FE"),
  *   but not when the pooling is Mantel-Haenszel, which has only a z test (metafor's rma.mh).
+ * - The ad hoc correction (metafor's test = "adhoc"): only with Knapp-Hartung on, since it is a
+ *   floor on Knapp-Hartung's variance factor.
  * `context.mantelHaenszelInEffect`: the view pooled by M-H (it needs 2×2 counts for every study).
  */
 export function controlApplicability(
-  s: Pick<AnalysisSettings, 'model'>,
+  s: Pick<AnalysisSettings, 'model'> & Partial<Pick<AnalysisSettings, 'test'>>,
   context: { modelChoice: boolean; measure: AnalysisMeasure | null; mantelHaenszelInEffect: boolean },
 ): ControlApplicability {
   const common = context.modelChoice && s.model === 'common';
   const binary = context.measure === 'OR' || context.measure === 'RR' || context.measure === 'RD';
+  const knha = context.mantelHaenszelInEffect ? 'not with Mantel-Haenszel (z test only, as rma.mh)' : null;
   return {
     tau2: common ? 'random effects only' : null,
     i2: common ? 'random effects only; a common-effect I² is Q-based' : null,
     mh: !context.modelChoice ? null
-      : s.model === 'random' ? 'common-effect model only (random effects are inverse-variance here)'
+      : s.model !== 'common' ? 'common-effect model only (random effects are inverse-variance here)'
         : !binary ? 'binary outcomes (OR, RR, RD) only' : null,
-    knha: context.mantelHaenszelInEffect ? 'not with Mantel-Haenszel (z test only, as rma.mh)' : null,
+    knha,
+    adhoc: knha ?? ((s.test ?? 'z') === 'z' ? 'with Knapp-Hartung only (it floors its factor s² at 1)' : null),
   };
 }
 
@@ -123,9 +154,25 @@ export function settingsFromSearchParams(params: URLSearchParams): { settings: A
   one('dose-outcome', OUTCOME_KINDS, (v) => (s.doseOutcome = v));
   one('focus', PHASE_ROWS, (v) => (s.forestPhase = v));
   one('measure', MEASURES, (v) => (s.measure = v));
-  one('model', ['common', 'random'] as const, (v) => (s.model = v));
+  one('model', ['common', 'random', 'bayes'] as const, (v) => (s.model = v));
+  const prior = (name: string, parse: (v: string) => { error: string } | object, apply: (v: string) => void) => {
+    const raw = params.get(name);
+    if (raw === null || raw === '') return;
+    const r = parse(raw);
+    if ('error' in r) problems.push(r.error);
+    else apply(raw);
+  };
+  prior('tau-prior', parseTauPrior, (v) => (s.tauPrior = v));
+  prior('mu-prior', parseMuPrior, (v) => (s.muPrior = v));
+  const beyond = params.get('beyond');
+  if (beyond !== null && beyond !== '') {
+    const x = Number(beyond);
+    if (Number.isFinite(x) && /^-?\d/.test(beyond)) s.bayesThreshold = x;
+    else problems.push(`Ignored beyond="${beyond}" (expected a number, e.g. 0.8).`);
+  }
+  flag('shrink', (v) => (s.shrinkage = v));
   one('tau2', TAU2_METHODS, (v) => (s.tau2Method = v));
-  one('test', ['z', 'knha'] as const, (v) => (s.test = v));
+  one('test', ['z', 'knha', 'adhoc'] as const, (v) => (s.test = v));
   flag('mh', (v) => (s.mantelHaenszel = v));
   flag('derived', (v) => (s.useDerived = v));
   one('sub', SUBGROUPS, (v) => (s.subgroupBy = v));
@@ -155,6 +202,10 @@ export function settingsToSearchParams(s: AnalysisSettings, excluded: readonly s
   put('focus', s.forestPhase ?? '', '');
   put('measure', s.measure ?? '', '');
   put('model', s.model, DEFAULT_SETTINGS.model);
+  put('tau-prior', s.tauPrior, DEFAULT_SETTINGS.tauPrior);
+  put('mu-prior', s.muPrior, DEFAULT_SETTINGS.muPrior);
+  put('beyond', s.bayesThreshold === null ? '' : String(s.bayesThreshold), '');
+  put('shrink', s.shrinkage ? '1' : '0', '0');
   put('tau2', s.tau2Method, DEFAULT_SETTINGS.tau2Method);
   put('test', s.test, DEFAULT_SETTINGS.test);
   put('mh', s.mantelHaenszel ? '1' : '0', '1');

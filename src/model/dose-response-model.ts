@@ -14,6 +14,7 @@ import { formatP } from './forest-model';
 import { effectText, formatEffectValue } from './effect-format';
 import type { RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
 import type { RecoveryMark } from '../evidence/recovered-effects/recovery-mark';
+import { testSuffix } from './analysis-params';
 
 export interface DoseChoices {
   outcome: OutcomeKind;
@@ -240,7 +241,7 @@ export function toDoseResponseModel(studies: readonly Study[], c: DoseChoices): 
         QE: result.QE,
         QEpValue: result.QEpValue,
         band,
-        text: `Slope: ${per}, p = ${formatP(slope.pValue)}; τ² (residual) = ${result.tau2.toFixed(3)}; R² = ${result.R2 === null ? 'n/a' : `${result.R2.toFixed(0)}%`}; k = ${result.k}${phaseTerms.length ? `; adjusted for phase (reference ${reference})` : ''}. Mixed-effects meta-regression (${c.tau2Method}${c.test === 'knha' ? ', Knapp-Hartung' : ''}), as metafor rma(yi, vi, mods = ~ dose${phaseTerms.length ? ' + phase' : ''}).`,
+        text: `Slope: ${per}, p = ${formatP(slope.pValue)}; τ² (residual) = ${result.tau2.toFixed(3)}; R² = ${result.R2 === null ? 'n/a' : `${result.R2.toFixed(0)}%`}; k = ${result.k}${phaseTerms.length ? `; adjusted for phase (reference ${reference})` : ''}. Mixed-effects meta-regression (${c.tau2Method}${testSuffix(c.test)}), as metafor rma(yi, vi, mods = ~ dose${phaseTerms.length ? ' + phase' : ''}).`,
         result,
       };
     } catch (e) {

@@ -28,7 +28,8 @@ import {
 } from '../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
 import { formatPublishedResult, printedResultCaveat } from './syntheses-model';
-import { DEFAULT_SETTINGS } from './analysis-params';
+import { DEFAULT_SETTINGS, frequentistModel, testSuffix } from './analysis-params';
+import type { BayesianForestRow } from './bayesian/bayesian-forest';
 import { effectText, type EffectScale } from './effect-format';
 import { recoveryText, type RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
 
@@ -73,7 +74,7 @@ export interface AnalysisChoices {
 
 /** The defaults of the URL and the store (analysis-params), as forest choices. */
 export const DEFAULT_ANALYSIS: Omit<AnalysisChoices, 'outcome' | 'measure'> = {
-  model: DEFAULT_SETTINGS.model,
+  model: frequentistModel(DEFAULT_SETTINGS.model),
   tau2Method: DEFAULT_SETTINGS.tau2Method,
   test: DEFAULT_SETTINGS.test,
   mantelHaenszel: DEFAULT_SETTINGS.mantelHaenszel,
@@ -201,6 +202,8 @@ export interface ForestModel {
   studyCount: number;
   notes: string[];
   piNote: string | null;
+  /** The Bayesian pooled row under model=bayes (added by bayesian/bayesian-forest.ts), else absent. */
+  bayesian?: BayesianForestRow | null;
 }
 
 /** A p-value as RevMan prints it: "< 0.00001" below that, else up to 5 decimals. */
@@ -333,8 +336,8 @@ function methodDescription(c: AnalysisChoices, inputs: readonly StudyEffectInput
   const mh = poolsByMantelHaenszel(c, inputs);
   // Knapp-Hartung applies to every inverse-variance model (metafor: test = "knha" with "FE" too),
   // never to M-H (z test only): the header names it wherever it changed the numbers.
-  const kh = !mh && c.test === 'knha';
-  const model = c.model === 'common' ? `Fixed${kh ? ', Knapp-Hartung' : ''}` : `Random (${c.tau2Method}${kh ? ', Knapp-Hartung' : ''})`;
+  const kh = mh ? '' : testSuffix(c.test);
+  const model = c.model === 'common' ? `Fixed${kh}` : `Random (${c.tau2Method}${kh})`;
   return `${mh ? 'M-H' : 'IV'}, ${model}`;
 }
 

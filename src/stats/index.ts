@@ -13,7 +13,7 @@ export type {
   Tau2Method,
   TestType,
 } from './types';
-export { POOLING_METHODS, TEST_TYPES } from './types';
+export { POOLING_METHODS, TEST_TYPES, isKnappHartung } from './types';
 
 export {
   type ArmData,

@@ -120,6 +120,29 @@ describe('metaAnalysis when tau2 = 0', () => {
     expect(r.se).toBe(0);
     expect(r.warnings.join(' ')).toMatch(/s² = 0/);
   });
+
+  it('the ad hoc correction floors the Knapp-Hartung factor at 1: identical estimates keep the z SE, on t(2)', () => {
+    const same = [
+      { yi: 0.2, vi: 0.1 },
+      { yi: 0.2, vi: 0.2 },
+      { yi: 0.2, vi: 0.3 },
+    ];
+    const z = metaAnalysis(same, { method: 'REML', test: 'z' });
+    const r = metaAnalysis(same, { method: 'REML', test: 'adhoc' });
+    // SE = √(1/Σ(1/vᵢ)) = √(1/18.333…); the CI uses qt(0.975, 2) = 4.302652729749462.
+    expect(r.se).toBeCloseTo(Math.sqrt(1 / (10 + 5 + 10 / 3)), 15);
+    expect(r.se).toBe(z.se);
+    expect(r.df).toBe(2);
+    expect(r.ciUpper - r.estimate).toBeCloseTo(4.302652729749462 * r.se, 12);
+    expect(r.piDistribution).toBe('t(k-1)');
+  });
+
+  it('the ad hoc correction leaves a Knapp-Hartung factor above 1 alone', () => {
+    const knha = metaAnalysis(BCG, { method: 'REML', test: 'knha' });
+    const adhoc = metaAnalysis(BCG, { method: 'REML', test: 'adhoc' });
+    expect(knha.se).toBeGreaterThan(metaAnalysis(BCG, { method: 'REML' }).se);
+    expect(adhoc.se).toBe(knha.se);
+  });
 });
 
 describe('metaAnalysis with huge and tiny variances', () => {

@@ -15,6 +15,7 @@ import {
   type StudyEffect,
   TEST_TYPES,
   type TestType,
+  isKnappHartung,
 } from './types';
 import { requireLevel, requireOneOf, requirePositive, validateEffects } from './validation';
 import { type ModelData, interceptOnlyData } from './weighted-least-squares';
@@ -47,14 +48,15 @@ export function resolveOptions(options: MetaAnalysisOptions = {}): ResolvedOptio
  *
  * Model: yᵢ = μ + uᵢ + εᵢ, εᵢ ~ N(0, vᵢ), uᵢ ~ N(0, τ²) (τ² = 0 for 'FE').
  * 1. τ² by the chosen estimator (`tau2-estimators.ts`), truncated at 0.
- * 2. μ̂, SE, z or Knapp-Hartung t test, CI and prediction interval (`inverseVariancePooling`).
+ * 2. μ̂, SE, z or Knapp-Hartung t test (plain, or ad hoc: s² floored at 1), CI and prediction
+ *    interval (`inverseVariancePooling`).
  * 3. Q, I², H² (`heterogeneityStatistics`) and the Q-profile CI of τ² (`qProfileTau2Ci`; not for FE).
  *
  * Reference: metafor documentation, `rma.uni`, `confint.rma.uni`, `predict.rma`;
  * Cochrane Handbook v6.4, chapter 10 (sections 10.3, 10.10).
  *
  * Edge cases:
- * - k = 1: estimate = yᵢ, SE = √vᵢ, τ² = 0, z test (a requested 'knha' falls back to z, as
+ * - k = 1: estimate = yᵢ, SE = √vᵢ, τ² = 0, z test (a requested 'knha' or 'adhoc' falls back to z, as
  *   metafor does); Q, its p, I², H² and the τ² CI are null (metafor prints Q = 0, I² = 0, H² = 1).
  * - k = 2 works for every method (Knapp-Hartung then uses t with 1 df).
  * - τ² is truncated at 0; an iterative estimator that does not converge throws a ConvergenceError.
@@ -88,7 +90,7 @@ export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): M
   let tau2 = 0;
   let iterations = 0;
   if (single) {
-    if (test === 'knha') {
+    if (isKnappHartung(test)) {
       warnings.push('k = 1: Knapp-Hartung needs k >= 2, so the z test was used (as metafor)');
       test = 'z';
     }
@@ -98,7 +100,7 @@ export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): M
     tau2 = estimate.tau2;
     iterations = estimate.iterations;
     warnings.push(...estimate.warnings);
-  } else if (test === 'knha') {
+  } else if (isKnappHartung(test)) {
     warnings.push('Knapp-Hartung is not meant for a common-effect (FE) model (metafor warns too)');
   }
   const pooled = inverseVariancePooling(data, tau2, test, level);
@@ -127,7 +129,7 @@ export function metaAnalysisOfData(data: ModelData, options: ResolvedOptions): M
     QpValue: heterogeneity.QpValue,
     piLower: pooled.piLower,
     piUpper: pooled.piUpper,
-    piDistribution: test === 'knha' ? 't(k-1)' : 'normal',
+    piDistribution: isKnappHartung(test) ? 't(k-1)' : 'normal',
     weights: pooled.weights,
     converged: true,
     iterations,

@@ -18,7 +18,7 @@ import {
 } from './linear-algebra';
 import { resolveOptions } from './meta-analysis';
 import { estimateTau2 } from './tau2-estimators';
-import type { EstimateWithTest, MetaAnalysisOptions, PoolingMethod, StudyEffect, TestType } from './types';
+import { type EstimateWithTest, type MetaAnalysisOptions, type PoolingMethod, type StudyEffect, type TestType, isKnappHartung } from './types';
 import { requireFinite, requireLength, validateEffects } from './validation';
 import { type ModelData, interceptOnlyData, weightedLeastSquares } from './weighted-least-squares';
 
@@ -152,9 +152,11 @@ export function metaRegression(
   const fit = weightedLeastSquares(data, tau2);
   let scale = 1;
   let df: number | null = null;
-  if (test === 'knha') {
+  if (isKnappHartung(test)) {
     df = k - p;
     scale = fit.rss <= Number.EPSILON ? 0 : fit.rss / df;
+    // Ad hoc correction (metafor's test = "adhoc"): the factor floored at 1, as in metaAnalysis.
+    if (test === 'adhoc') scale = Math.max(1, scale);
   }
   const vbCentred = createMatrix(p, p);
   for (let i = 0; i < p * p; i++) vbCentred.data[i] = fit.vb.data[i]! * scale;
@@ -186,7 +188,7 @@ export function metaRegression(
   let QM = quadraticFormInverse(subMatrix(vb, slopes, slopes), slopes.map((j) => beta[j]!));
   let QMpValue: number;
   let QMdf: number[];
-  if (test === 'knha') {
+  if (isKnappHartung(test)) {
     QM /= m;
     QMdf = [m, k - p];
     QMpValue = fUpperTail(QM, m, k - p);
@@ -243,7 +245,7 @@ export function metaRegression(
     I2: heterogeneity.I2,
     H2: heterogeneity.H2,
     R2,
-    piDistribution: test === 'knha' ? 't(k-p)' : 'normal',
+    piDistribution: isKnappHartung(test) ? 't(k-p)' : 'normal',
     iterations,
     converged: true,
     warnings,

@@ -12,8 +12,15 @@ export type Tau2Method = 'DL' | 'REML' | 'ML' | 'PM' | 'HS' | 'HE' | 'SJ' | 'EB'
 /** Common (fixed) effect 'FE', or a random-effects model with the named τ² estimator. */
 export type PoolingMethod = 'FE' | Tau2Method;
 
-/** Wald z test, or Knapp-Hartung ('knha': t with k − p df and the s² scaling of the variance). */
-export type TestType = 'z' | 'knha';
+/**
+ * Wald z test; Knapp-Hartung ('knha': t with k − p df and the s² scaling of the variance); or
+ * Knapp-Hartung with the ad hoc correction ('adhoc': the same t test with s² floored at 1, so the
+ * interval is never narrower than the z interval's variance; metafor's test = "adhoc").
+ */
+export type TestType = 'z' | 'knha' | 'adhoc';
+
+/** A t test on k − p df with the Knapp-Hartung scaling (plain or ad hoc). */
+export const isKnappHartung = (test: TestType): test is 'knha' | 'adhoc' => test === 'knha' || test === 'adhoc';
 
 export const POOLING_METHODS: readonly PoolingMethod[] = [
   'FE',
@@ -26,7 +33,7 @@ export const POOLING_METHODS: readonly PoolingMethod[] = [
   'SJ',
   'EB',
 ];
-export const TEST_TYPES: readonly TestType[] = ['z', 'knha'];
+export const TEST_TYPES: readonly TestType[] = ['z', 'knha', 'adhoc'];
 
 /** Settings of the iterative estimators. */
 export interface IterationControl {

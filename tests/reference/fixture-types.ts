@@ -19,7 +19,7 @@ export interface RmaExpected {
   se: number;
   ciLower: number;
   ciUpper: number;
-  statistic: number;
+  statistic: number | null;
   pValue: number;
   df: number | null;
   tau2: number;
@@ -45,7 +45,7 @@ export interface RmaFit {
   name: string;
   dataset: string;
   method: 'FE' | 'DL' | 'REML' | 'ML' | 'PM' | 'HS' | 'HE' | 'SJ' | 'EB';
-  test: 'z' | 'knha';
+  test: 'z' | 'knha' | 'adhoc';
   call: string;
   confintCall: string | null;
   expected: RmaExpected;

@@ -34,7 +34,8 @@ META <- list(
 TIGHT <- "control = list(threshold = 1e-12, tol = 1e-12, maxiter = 1000)"
 CONFINT_TIGHT <- "control = list(tol = 1e-12)"
 METHODS <- c("FE", "DL", "REML", "ML", "PM", "HS", "HE", "SJ", "EB")
-TESTS <- c("z", "knha")
+# "adhoc": Knapp-Hartung with its factor floored at 1 (metafor >= 2.1; Knapp & Hartung 2003).
+TESTS <- c("z", "knha", "adhoc")
 
 # Evaluates a call given as text (so the recorded string is exactly what ran).
 run <- function(call) suppressWarnings(eval(parse(text = call), envir = globalenv()))
@@ -90,7 +91,11 @@ POOL_DATA <- list(
   "hart-IRR" = 'escalc("IRR", x1i = x1i, t1i = t1i, x2i = x2i, t2i = t2i, data = dat.hart1999)',
   "nielweise2007-OR" = 'escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = dat.nielweise2007)',
   "homogeneous-synthetic" = 'data.frame(yi = c(0.10, 0.11, 0.09), vi = c(0.04, 0.05, 0.06))',
+  # Three identical estimates: Knapp-Hartung's s^2 is 0 (a CI of width 0); "adhoc" floors it at 1.
+  "identical-synthetic" = 'data.frame(yi = c(0.2, 0.2, 0.2), vi = c(0.1, 0.2, 0.3))',
   "ivig-relapse-free-OR-k2" = 'escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = ivig_relapse_free)',
+  # Evidence 2026.12.01-2: AIMS, Achiron and PRIVIG (Fazekas 2008, 50/86 vs 28/41), the bundled relapse-free forest.
+  "ivig-relapse-free-OR-k3" = 'escalc("OR", ai = c(40, 6, 50), n1i = c(75, 20, 86), ci = c(26, 0, 28), n2i = c(73, 20, 41))',
   "ivig-worsened-OR-k1" = 'escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = ivig_worsened)'
 )
 pool_frames <- lapply(POOL_DATA, run)
@@ -244,6 +249,9 @@ for (m in c("OR", "RR", "RD")) {
   mh_cases[[length(mh_cases) + 1]] <- mh_case(paste0("zero-cells-MH-", m), m,
     sprintf('rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = zeros_bin, measure = "%s")', m),
     bin_rows(zeros_bin$ai, zeros_bin$n1i, zeros_bin$ci, zeros_bin$n2i))
+  mh_cases[[length(mh_cases) + 1]] <- mh_case(paste0("ivig-relapse-free-k3-MH-", m), m,
+    sprintf('rma.mh(ai = c(40, 6, 50), n1i = c(75, 20, 86), ci = c(26, 0, 28), n2i = c(73, 20, 41), measure = "%s")', m),
+    bin_rows(c(40, 6, 50), c(75, 20, 86), c(26, 0, 28), c(73, 20, 41)))
   mh_cases[[length(mh_cases) + 1]] <- mh_case(paste0("ivig-relapse-free-MH-", m), m,
     sprintf('rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = ivig_relapse_free, measure = "%s")', m),
     bin_rows(ivig_relapse_free$ai, ivig_relapse_free$n1i, ivig_relapse_free$ci, ivig_relapse_free$n2i))

@@ -1,7 +1,7 @@
 /**
  * metaRegression() against metafor's rma.uni(mods = ...), predict(newmods = ...) and confint()
  * (fixtures/meta-regression.json): dat.bcg log RR on absolute latitude for every method × test,
- * and on latitude + year (m = 2) with REML, z and knha; predictions over a grid of latitudes.
+ * and on latitude + year (m = 2) with REML, z, knha and adhoc; predictions over a grid of latitudes.
  * Default tolerance (tight control in the fixture calls).
  */
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ interface MetaRegressionCase {
   moderators: number[][];
   moderatorNames: string[];
   method: 'FE' | 'DL' | 'REML' | 'ML' | 'PM' | 'HS' | 'HE' | 'SJ' | 'EB';
-  test: 'z' | 'knha';
+  test: 'z' | 'knha' | 'adhoc';
   call: string;
   expected: {
     coefficients: Coefficient[];

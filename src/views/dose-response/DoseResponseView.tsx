@@ -15,6 +15,7 @@ import { toDoseResponseModel } from '../../model/dose-response-model';
 import { markNames, markSymbols } from '../../evidence/recovered-effects/recovery-mark';
 import { recoveryText } from '../../evidence/recovered-effects/recovery-settings';
 import { filterStudies } from '../../model/study-filter';
+import { testSuffix } from '../../model/analysis-params';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { DoseResponseChart, PHASE_STYLE } from './DoseResponseChart';
 import { useContentWidth } from '../../components/use-layout-size';
@@ -65,7 +66,10 @@ export function DoseResponseView() {
   return (
     <div className="dose-view">
       <FilterBar />
-      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003', 'recoveryPerArm']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
+      {analysis.model === 'bayes' && (
+        <p className="note" role="note">The Bayesian model applies to the forest plot and the method-sensitivity panels: meta-regression with a τ prior is not offered here, so this fit is the frequentist mixed-effects one ({analysis.tau2Method}{testSuffix(analysis.test)}).</p>
+      )}
+      <AnalysisControls picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ doseOutcome: o }) }} show={['tau2', 'knha', 'adhoc', 'derived', 'loading', 'logDose', 'phaseModerator', 'asOf2003', 'recoveryPerArm']} unavailable={model.phaseModeratorUnavailable ? { phaseModerator: model.phaseModeratorUnavailable } : {}} />
       <ErrorBoundary name="The dose-response chart">
         <figure className="dose-figure" aria-labelledby="dose-caption">
           <figcaption id="dose-caption">
@@ -83,7 +87,7 @@ export function DoseResponseView() {
                   title: `${model.outcomeLabel}: ${model.measureLabel} against monthly IVIG dose`,
                   captionLines: captionLines({
                     what: `${model.outcomeLabel}: IVIG vs placebo by dose`,
-                    settings: `${model.measureLabel}; ${model.xLabel}; ${recoveryText(analysis.recovery)}; meta-regression ${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''}${phaseApplied ? ', phase as moderator' : ''}`,
+                    settings: `${model.measureLabel}; ${model.xLabel}; ${recoveryText(analysis.recovery)}; meta-regression ${analysis.tau2Method}${testSuffix(analysis.test)}${phaseApplied ? ', phase as moderator' : ''}`,
                     filters, excluded, evidenceVersion: version, date: new Date(),
                     note: model.regression ? model.regression.text : (model.regressionNote ?? undefined),
                   }),

@@ -3,6 +3,7 @@ import { forestAxis } from '../../model/forest-axis';
 import { estimateTextWidth, forestMethodHeaders } from '../../model/forest-layout';
 import type { ForestModel, ForestStudyRow, PooledRow } from '../../model/forest-model';
 import { markSymbols } from '../../evidence/recovered-effects/recovery-mark';
+import type { BayesianForestRow } from '../../model/bayesian/bayesian-forest';
 
 /**
  * The forest plot as plain SVG, in RevMan's anatomy: study columns on the left, the graph on the
@@ -20,11 +21,14 @@ export const FOREST_WIDTH = X.plot + PLOT_W + 24;
 /** Where each column's header text may run: the effect column ends where the graph begins. */
 export const HEADER_WIDTHS = { effect: X.plot - X.effect - 8, plot: PLOT_W };
 const HEADER_LINE = 14;
+/** The Bayesian row and the shrunken estimates. */
+const BAYES = '#7b3294';
 
 type Line =
   | { kind: 'heading'; text: string }
   | { kind: 'study'; row: ForestStudyRow }
   | { kind: 'pooled'; row: PooledRow; total: boolean }
+  | { kind: 'bayes'; row: BayesianForestRow }
   | { kind: 'text'; text: string; muted?: boolean }
   | { kind: 'published-heading' }
   | { kind: 'published'; label: string; text: string; estimate: number | null; lo: number | null; hi: number | null }
@@ -50,6 +54,11 @@ function linesOf(model: ForestModel): Line[] {
     if (model.overall.heterogeneityText) lines.push({ kind: 'text', text: model.overall.heterogeneityText });
     lines.push({ kind: 'text', text: model.overall.overallEffectText });
   }
+  if (model.bayesian) {
+    lines.push({ kind: 'gap' });
+    lines.push({ kind: 'bayes', row: model.bayesian });
+    lines.push({ kind: 'text', text: `τ ${model.bayesian.tau.median.toFixed(2)} [${model.bayesian.tau.lower.toFixed(2)}, ${model.bayesian.tau.upper.toFixed(2)}] (posterior median, ${model.bayesian.level}% CrI); ${model.bayesian.benefitText}${model.bayesian.threshold ? `; ${model.bayesian.threshold.text}` : ''}` });
+  }
   if (model.subgroupTestText) lines.push({ kind: 'text', text: model.subgroupTestText });
   const published = model.published;
   if (published.length) {
@@ -72,15 +81,20 @@ interface Props {
   caption?: string;
   onToggleStudy?: (studyId: string) => void;
   onFocusStudy?: (studyId: string | null) => void;
+  /** Bayesian model: draw the shrunken study estimates as a second mark per row. */
+  shrinkage?: boolean;
 }
 
-export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({ model, title, summary, caption, onToggleStudy, onFocusStudy }, ref) {
+export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({ model, title, summary, caption, onToggleStudy, onFocusStudy, shrinkage = false }, ref) {
   const toAxis = (v: number) => (model.isRatio ? Math.log(v) : v);
   const needed: [number, number] | null = (() => {
     const ds = [model.overall, ...model.groups.map((g) => g.pooled), ...model.groups.flatMap((g) => g.steps)].filter((d): d is PooledRow => !!d);
-    if (!ds.length) return null;
+    const b = model.bayesian;
+    if (!ds.length && !b) return null;
     const t = (v: number) => (model.isRatio ? Math.log(v) : v);
-    return [Math.min(...ds.map((d) => t(d.ciLower))), Math.max(...ds.map((d) => t(d.ciUpper)))];
+    const lows = [...ds.map((d) => t(d.ciLower)), ...(b ? [b.yiLower] : [])];
+    const highs = [...ds.map((d) => t(d.ciUpper)), ...(b ? [b.yiUpper] : [])];
+    return [Math.min(...lows), Math.max(...highs)];
   })();
   const axis = forestAxis(model.isRatio, model.dataRange, needed);
   // The effect column is as wide as its widest estimate (a pooled row in bold can be
@@ -88,7 +102,9 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
   const effectTexts = [
     ...model.groups.flatMap((g) => g.rows.map((r) => estimateTextWidth(r.effectText, FONT))),
     ...[model.overall, ...model.groups.map((g) => g.pooled), ...model.groups.flatMap((g) => g.steps)].filter((d): d is PooledRow => !!d).map((d) => estimateTextWidth(d.effectText, FONT, true)),
+    ...(model.bayesian ? [estimateTextWidth(model.bayesian.effectText, FONT, true)] : []),
   ];
+  const shrunken = new Map((shrinkage && model.bayesian ? model.bayesian.shrunken : []).map((s) => [s.studyId, s]));
   const shift = Math.max(0, Math.ceil(Math.max(0, ...effectTexts) + 12 - (X.plot - X.effect)));
   const plotX = X.plot + shift;
   const width = FOREST_WIDTH + shift;
@@ -211,6 +227,32 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
                 {r.yi >= axis.min && r.yi <= axis.max && (
                   <rect x={sx(r.yi) - size / 2} y={y - size / 2} width={size} height={size} fill={r.excluded ? '#fff' : colour} stroke={colour} />
                 )}
+                {shrunken.has(r.studyId) && (() => {
+                  // The shrunken estimate θᵢ | data (Bayesian model): a hollow circle and its CrI, just below the row's own mark.
+                  const s = shrunken.get(r.studyId)!;
+                  return (
+                    <g className="forest-shrunken" stroke={BAYES} strokeWidth={1}>
+                      <line x1={clampX(s.yiLower)} x2={clampX(s.yiUpper)} y1={y + 6} y2={y + 6} />
+                      {s.yi >= axis.min && s.yi <= axis.max && <circle cx={sx(s.yi)} cy={y + 6} r={3} fill="#fff" />}
+                    </g>
+                  );
+                })()}
+              </g>
+            );
+          }
+          case 'bayes': {
+            const r = line.row;
+            const [lo, hi] = [r.yiLower, r.yiUpper];
+            return (
+              <g key="bayes" className="forest-bayes" fontWeight={700} fill={BAYES}>
+                <text x={X.label} y={baseline}>Bayesian ({r.level}% CrI)</text>
+                <text x={X.effect} y={baseline}>{r.effectText}</text>
+                <polygon points={diamond(clampX(r.yi), y, clampX(lo), clampX(hi))} fill={BAYES} />
+                {lo < axis.min && <polygon className="forest-arrow" points={arrow(plotX - 1, y, -1)} fill={BAYES} />}
+                {hi > axis.max && <polygon className="forest-arrow" points={arrow(plotX + PLOT_W + 1, y, 1)} fill={BAYES} />}
+                <g stroke="#c0392b" strokeWidth={2}>
+                  <line x1={clampX(r.yiPiLower)} x2={clampX(r.yiPiUpper)} y1={y + 8} y2={y + 8} />
+                </g>
               </g>
             );
           }
@@ -250,7 +292,7 @@ export const ForestPlot = forwardRef<SVGSVGElement, Props>(function ForestPlot({
         ))}
         <text x={plotX + 4} y={36} textAnchor="start" fontWeight={600}>{model.favoursLeft}</text>
         <text x={plotX + PLOT_W - 4} y={36} textAnchor="end" fontWeight={600}>{model.favoursRight}</text>
-        {model.overall?.piLower != null && (
+        {(model.overall?.piLower != null || model.bayesian) && (
           <g>
             <line x1={X.label} x2={X.label + 18} y1={32} y2={32} stroke="#c0392b" strokeWidth={2} />
             <text x={X.label + 24} y={36} fill="#444" fontSize={FONT - 1}>Prediction interval</text>

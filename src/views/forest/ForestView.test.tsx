@@ -66,6 +66,23 @@ describe('Forest plot view on dat.bcg', () => {
     expect(figure).toHaveTextContent('Chi² = 152.23, df = 12 (P < 0.00001); I² = 92% (Q-based, as RevMan)');
   });
 
+  it('offers the Knapp-Hartung ad hoc correction once Knapp-Hartung is on, and pools as metafor test = "adhoc"', async () => {
+    const user = userEvent.setup();
+    renderForest('/forest?outcome=new-relapse&measure=RR');
+    const figure = await screen.findByRole('figure');
+    const adhoc = screen.getByRole('checkbox', { name: 'ad hoc: s² ≥ 1' });
+    expect(adhoc).toBeDisabled();
+    expect(adhoc).toHaveAccessibleDescription('with Knapp-Hartung only (it floors its factor s² at 1)');
+    await user.click(screen.getByRole('checkbox', { name: 'Knapp-Hartung' }));
+    expect(adhoc).toBeEnabled();
+    await user.click(adhoc);
+    expect(figure).toHaveTextContent('Risk ratio, IV, Random (REML, Knapp-Hartung ad hoc), 95% CI');
+    // dat.bcg has s² > 1, so the ad hoc fit equals the Knapp-Hartung one (metafor's numbers).
+    const e = rma.fits.find((f) => f.name === 'bcg-RR/REML/adhoc')!.expected;
+    expect(within(figure).getByRole('group', { name: /Patients with a new relapse/ })).toHaveTextContent(`Total (95% CI)100.0%${text(e)}`);
+    expect(within(figure).getByRole('group', { name: /Patients with a new relapse/ })).toHaveTextContent('Test for overall effect: t(12) =');
+  });
+
   it('disables a control that does nothing for the current model and says why on screen', async () => {
     const user = userEvent.setup();
     renderForest('/forest?outcome=new-relapse&measure=RR');

@@ -1,5 +1,5 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FilterBar } from '../../components/FilterBar';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -9,6 +9,9 @@ import { AnalysisControls, SEED_REVIEW_YEAR } from '../../components/AnalysisCon
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { toForestModel, type ForestModel } from '../../model/forest-model';
 import { PHASE_ROW_LABEL, phaseRowOf } from '../../model/phase-rows';
+import { frequentistModel } from '../../model/analysis-params';
+import { toBayesianForestRow } from '../../model/bayesian/bayesian-forest';
+import { BayesianSummary } from '../../components/bayesian/BayesianSummary';
 import { filterStudies, filterSyntheses, hiddenSynthesesNote } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
@@ -17,10 +20,21 @@ import { ExportMenu } from '../../export/ExportMenu';
 import { captionLines } from '../../export/caption';
 import { exportFileName } from '../../export/file-name';
 import { forestToCsv, forestToR } from '../../export/forest-exports';
+import { MethodSensitivityPanel } from '../../components/method-sensitivity/MethodSensitivityPanel';
+import { sensitivityInputFromForest, toMethodSensitivity } from '../../model/method-sensitivity/method-sensitivity';
+import { bayesianSensitivityRows } from '../../model/method-sensitivity/bayesian-rows';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
 /** Above this many studies the data table waits for a click: the SVG already lists every row. */
 const LARGE_TABLE = 100;
+
+/** The method-sensitivity panel of a forest, timed for the bench ("sensitivity-compute"). */
+function timedSensitivity(model: ForestModel, options: { flipDirection: boolean; level: number; outcome: OutcomeKind }) {
+  const t0 = performance.now();
+  const panel = toMethodSensitivity(sensitivityInputFromForest(model, options), bayesianSensitivityRows);
+  performance.measure('sensitivity-compute', { start: t0, end: performance.now() });
+  return panel;
+}
 
 export function ForestView() {
   const evidence = useEvidence();
@@ -51,13 +65,41 @@ export function ForestView() {
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
   // A phase-comparison row's forest borrows an imputed SD from every compared trial, as its cell does.
-  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95, sdDonorStudies: phaseRow === null ? undefined : passing }), [analysis, outcome, measure, excluded, phaseRow, passing]);
+  const choices = useMemo(() => ({ ...analysis, model: frequentistModel(analysis.model), outcome, measure, excludedStudyIds: excluded, level: 95, sdDonorStudies: phaseRow === null ? undefined : passing }), [analysis, outcome, measure, excluded, phaseRow, passing]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
   const hiddenHere = syntheses.hidden.filter((s) => s.pooledResults.some((r) => r.kind === outcome));
-  const model: ForestModel | null = useMemo(() => {
+  const frequentist: ForestModel | null = useMemo(() => {
     if (!evidence) return null;
     return toForestModel(studies, syntheses.shown, choices);
   }, [evidence, studies, syntheses, choices]);
+  // Bayesian model: the same forest (random effects) with the Bayesian row from its included effects.
+  const bayes = useMemo(() => {
+    if (!frequentist || analysis.model !== 'bayes') return null;
+    try {
+      return toBayesianForestRow(frequentist, { tauPrior: analysis.tauPrior, muPrior: analysis.muPrior, threshold: analysis.bayesThreshold, flipDirection: choices.flipDirection, level: choices.level });
+    } catch (e) {
+      if (e instanceof Error) return { row: null, reason: e.message };
+      throw e;
+    }
+  }, [frequentist, analysis.model, analysis.tauPrior, analysis.muPrior, analysis.bayesThreshold, choices.flipDirection, choices.level]);
+  const model: ForestModel | null = useMemo(
+    () => (frequentist && bayes?.row ? { ...frequentist, bayesian: bayes.row } : frequentist),
+    [frequentist, bayes],
+  );
+
+  // The same study effects as the forest (its included rows), pooled by every method.
+  // Deferred: the forest repaints first on a filter change, the panel (ten fits) right after it.
+  const panelModel = useDeferredValue(model);
+  const sensitivity = useMemo(() => {
+    if (!panelModel) return null;
+    return timedSensitivity(panelModel, { flipDirection: choices.flipDirection, level: choices.level, outcome });
+  },
+    [panelModel, choices.flipDirection, choices.level, outcome],
+  );
+  useEffect(() => {
+    // The bench measures a filter change → the method-sensitivity panel re-computed and painted.
+    if (sensitivity) requestAnimationFrame(() => performance.mark('sensitivity-painted'));
+  }, [sensitivity]);
 
   useEffect(() => {
     // The bench measures navigation start → first forest plot painted.
@@ -78,7 +120,8 @@ export function ForestView() {
       <AnalysisControls
         picker={{ outcome, outcomeOptions, measure, measures, onOutcomeChange: (o) => setAnalysis({ forestOutcome: o }) }}
         mantelHaenszelInEffect={model.mantelHaenszel}
-        show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003', 'recovery']}
+        show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'mh', 'derived', 'subgroups', 'mode', 'sort', 'flip', 'asOf2003', 'recovery']}
+        bayesDetails
       />
 
       {phaseRow !== null && (
@@ -102,11 +145,11 @@ export function ForestView() {
                 title,
                 captionLines: captionLines({
                   what: `${model.outcomeLabel}: IVIG vs placebo`,
-                  settings: model.header + `; ${model.recoveryText}` + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
+                  settings: model.header + `; ${model.recoveryText}` + (model.bayesian ? `; Bayesian row: ${model.bayesian.priorText} (${model.bayesian.priorSource}), ${model.bayesian.level}% CrI, ${model.bayesian.benefitText}` : '') + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only (phase-comparison row)` : '') + (analysis.subgroupBy !== 'none' ? `; subgroups by ${analysis.subgroupBy}` : '') + (analysis.mode !== 'standard' ? `; ${analysis.mode}` : '') + (analysis.useDerived ? '' : '; derived values off'),
                   filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
                   note: model.piNote ?? undefined,
                 }),
-                fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (model.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test === 'knha' && !model.mantelHaenszel ? 'KH' : null], new Date(), ext),
+                fileName: (ext) => exportFileName(['forest', outcome, measure, analysis.model === 'common' ? (model.mantelHaenszel ? 'MH' : 'FE') : analysis.tau2Method, analysis.test !== 'z' && !model.mantelHaenszel ? (analysis.test === 'adhoc' ? 'KH-adhoc' : 'KH') : null], new Date(), ext),
                 csv: () => forestToCsv(model),
                 r: () => forestToR(model, choices, { evidenceVersion: evidence.version, date: new Date().toISOString().slice(0, 10) }),
               }}
@@ -114,7 +157,7 @@ export function ForestView() {
           )}
           {estimable ? (
             <ScrollRegion label="Forest plot" className="svg-scroll" hint="Scroll sideways for the plot →" chart>
-              <ForestPlot ref={svgRef} model={model} title={title} summary={summary} onToggleStudy={toggleStudyExcluded} onFocusStudy={setFocused} />
+              <ForestPlot ref={svgRef} model={model} title={title} summary={summary} onToggleStudy={toggleStudyExcluded} onFocusStudy={setFocused} shrinkage={analysis.shrinkage} />
             </ScrollRegion>
           ) : (
             <p className="empty" role="status">
@@ -122,9 +165,45 @@ export function ForestView() {
             </p>
           )}
           {model.piNote && <p className="note">{model.piNote}</p>}
+          {bayes && !bayes.row && <p className="note" role="status">No Bayesian row: {bayes.reason}.</p>}
           {model.notes.map((n) => <p key={n} className="note">{n}</p>)}
         </figure>
       </ErrorBoundary>
+
+      {model.bayesian && (
+        <ErrorBoundary name="The posterior plot">
+          <BayesianSummary
+            row={model.bayesian}
+            isRatio={model.isRatio}
+            favoursIvigLabel="Favours IVIG"
+            title={`${model.outcomeLabel}: posterior of μ and τ (${model.bayesian.priorText})`}
+            captionLines={captionLines({
+              what: `${model.outcomeLabel}: IVIG vs placebo, Bayesian random effects`,
+              settings: `${model.measureLabel}; ${model.bayesian.priorText} (${model.bayesian.priorSource}); ${model.bayesian.k} ${model.bayesian.k === 1 ? 'study' : 'studies'}`,
+              filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
+              note: `${model.bayesian.benefitText}${model.bayesian.threshold ? `; ${model.bayesian.threshold.text}` : ''}`,
+            })}
+            fileName={(ext) => exportFileName(['posterior', outcome, measure, analysis.tauPrior], new Date(), ext)}
+          />
+        </ErrorBoundary>
+      )}
+
+      {sensitivity && (
+        <ErrorBoundary name="The method-sensitivity panel">
+          <MethodSensitivityPanel
+            model={sensitivity}
+            title={`${model.outcomeLabel}: how much does the method matter? (${sensitivity.k} ${sensitivity.k === 1 ? 'study' : 'studies'}, ${model.measureLabel.toLowerCase()})`}
+            favoursLeft={model.favoursLeft}
+            favoursRight={model.favoursRight}
+            captionLines={captionLines({
+              what: `${model.outcomeLabel}: IVIG vs placebo, method sensitivity`,
+              settings: `${model.measureLabel}; the forest's ${sensitivity.k} included ${sensitivity.k === 1 ? 'study' : 'studies'} pooled by each method` + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only` : '') + (analysis.useDerived ? '' : '; derived values off'),
+              filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
+            })}
+            fileName={(ext) => exportFileName(['method-sensitivity', outcome, measure], new Date(), ext)}
+          />
+        </ErrorBoundary>
+      )}
 
       {estimable && (
         <ErrorBoundary name="The study table">

@@ -21,8 +21,12 @@ import { filterStudies, filterSyntheses } from '../../model/study-filter';
 import { captionLines } from '../../export/caption';
 import { useAppStore, useAppStoreApi, useEvidence } from '../../store/store-context';
 import { writeViewAddress } from '../../model/view-address';
+import { frequentistModel, testSuffix } from '../../model/analysis-params';
 import type { OutcomeKind } from '../../evidence/schema';
 import type { AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import type { Study } from '../../evidence/schema';
+import type { AnalysisChoices } from '../../model/forest-model';
+import { PhaseSensitivityDetails } from '../../components/method-sensitivity/PhaseSensitivityDetails';
 
 const ROW_H = 26;
 const PLOT_X = 430;
@@ -36,7 +40,7 @@ function panelCsv(panel: PhasePanel): string {
   );
 }
 
-function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void; caption: readonly string[] }) {
+function Panel({ panel, onOpen, caption, studies, choices }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void; caption: readonly string[]; studies: readonly Study[]; choices: Partial<Omit<AnalysisChoices, 'outcome' | 'measure'>> }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const ys = panel.cells.flatMap((c) => (c.yiLower !== null && c.yiUpper !== null ? [c.yiLower, c.yiUpper] : []));
   const axis = forestAxis(panel.isRatio, ys.length ? [Math.min(...ys), Math.max(...ys)] : null, ys.length ? [Math.min(...ys), Math.max(...ys)] : null);
@@ -116,6 +120,13 @@ function Panel({ panel, onOpen, caption }: { panel: PhasePanel; onOpen: (row: Ph
       </svg>
       </ScrollRegion>
       <p className="phase-sentence">{panel.sentence}</p>
+      {panel.measure && panel.cells.some((c) => c.k > 0) && (
+        <PhaseSensitivityDetails
+          studies={studies} outcome={panel.outcome} outcomeLabel={panel.outcomeLabel} measure={panel.measure}
+          rows={panel.cells.filter((c) => c.k > 0).map((c) => c.row)} choices={choices} captionLines={caption}
+          fileName={(row, ext) => exportFileName(['method-sensitivity', panel.outcome, panel.measure, row], new Date(), ext)}
+        />
+      )}
       {panel.published.length > 0 && (
         <details>
           <summary>Published syntheses for this outcome ({panel.published.length})</summary>
@@ -151,12 +162,14 @@ export function PhaseComparisonView() {
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct', 'comparator-rct'] }) : []), [evidence, filters]);
   const panels = useMemo(
     () => toPhaseComparison(studies, filterSyntheses(evidence?.syntheses ?? [], filters).shown, {
-      rows: analysis.comparePhases, model: analysis.model, tau2Method: analysis.tau2Method, test: analysis.test,
+      rows: analysis.comparePhases, model: frequentistModel(analysis.model), tau2Method: analysis.tau2Method, test: analysis.test,
       useDerived: analysis.useDerived, excludedStudyIds: excluded, i2Basis: analysis.i2Basis, recovery: analysis.recovery,
     }),
     [studies, evidence, filters, analysis, excluded],
   );
   const reductions = useMemo(() => relapseRateReductions(studies), [studies]);
+  // The cells' trials as their forests pool them (the same settings and toggles).
+  const cellChoices = useMemo(() => ({ ...analysis, model: frequentistModel(analysis.model), excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('phase-comparison-painted'));
   }, [panels]);
@@ -177,7 +190,7 @@ export function PhaseComparisonView() {
   return (
     <div className="phase-view">
       <FilterBar />
-      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'i2', 'knha', 'derived', 'recovery']}>
+      <AnalysisControls label="Comparison settings" show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'derived', 'recovery']}>
         <fieldset>
           <legend>Compare</legend>
           <div className="toggle-group">
@@ -187,11 +200,14 @@ export function PhaseComparisonView() {
           </div>
         </fieldset>
       </AnalysisControls>
+      {analysis.model === 'bayes' && (
+        <p className="note" role="note">Bayesian model: the cells below are pooled by frequentist random effects ({analysis.tau2Method}{testSuffix(analysis.test)}); the Bayesian fits of each cell, with three τ priors, are in “How much does the method matter?” under each panel, and a cell’s forest shows its Bayesian row.</p>
+      )}
       <p className="note">The MS-phase and “Outcome reported” filters above do not apply here: the rows are the phases compared, the panels the outcomes. Click a row to open its forest plot (the filters stay as they are).</p>
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
         <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
-          <Panel panel={p} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${analysis.test === 'knha' ? ', Knapp-Hartung' : ''})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
+          <Panel panel={p} studies={studies} choices={cellChoices} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${testSuffix(analysis.test)})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
         </ErrorBoundary>
       ))}
       <ErrorBoundary name="The comparator panel">
