@@ -76,3 +76,5 @@ export { cumulative, leaveOneOut } from './sensitivity';
 export { criticalValue } from './distributions';
 export { ConvergenceError, InvalidInputError, MetaAnalysisError, NotEstimableError } from './errors';
 export * from './effect-recovery';
+export { type EggerTestResult, eggerTest } from './egger-test';
+export { standardNormalQuantile } from './distributions';
