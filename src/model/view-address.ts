@@ -21,8 +21,12 @@ export interface ViewAddress {
   settings: AnalysisSettings;
   excluded: string[];
   study: string | null;
-  /** The Summary of Findings' thresholds, risks, judgments and overrides (`sof-…`, `rob=`). */
-  summary: SummarySettings;
+  /**
+   * The Summary of Findings' thresholds, risks, judgments and overrides (`sof-…`, `rob=`); null when
+   * the address has none of these parameters: the judgments are the user's work, and a link
+   * without them (an older link, a plain address) leaves them as they are.
+   */
+  summary: SummarySettings | null;
   /** One sentence per parameter that was ignored. */
   problems: string[];
 }
@@ -65,7 +69,7 @@ export function readViewAddress(params: URLSearchParams, pathname: string): View
   for (const name of new Set(params.keys())) {
     if (!recorded.asked.has(name)) problems.push(`Ignored ${name}="${params.get(name)}" (not a setting of this app).`);
   }
-  return { filters, settings: analysis, excluded: settings.excluded, study: study || null, summary: summary.summary, problems };
+  return { filters, settings: analysis, excluded: settings.excluded, study: study || null, summary: summary.present ? summary.summary : null, problems };
 }
 
 /** The address of a state: only what differs from the defaults, and nothing else. */

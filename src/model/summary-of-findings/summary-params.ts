@@ -69,8 +69,12 @@ const perThousand = (text: string | undefined): number | null | undefined => {
   return /^\d+(\.\d+)?$/.test(text) && v > 0 && v < 1000 ? v : undefined;
 };
 
-export function summaryFromSearchParams(params: URLSearchParams): { summary: SummarySettings; problems: string[] } {
+/** The parameters of the summary: an address without any of them says nothing about the judgments. */
+export const SUMMARY_PARAMS = ['sof-thr', 'sof-cr', 'rob', 'sof-ind', 'sof-ov'] as const;
+
+export function summaryFromSearchParams(params: URLSearchParams): { summary: SummarySettings; present: boolean; problems: string[] } {
   const problems: string[] = [];
+  const present = SUMMARY_PARAMS.some((name) => params.has(name));
   const s: SummarySettings = { ...DEFAULT_SUMMARY };
   const thr = params.get('sof-thr');
   if (thr) {
@@ -107,7 +111,7 @@ export function summaryFromSearchParams(params: URLSearchParams): { summary: Sum
     overrides[key] = { downgrade: Number(levels) as Downgrade, reason };
   }
   s.overrides = overrides;
-  return { summary: s, problems };
+  return { summary: s, present, problems };
 }
 
 const enc = (reason: string) => encodeURIComponent(reason);
