@@ -184,6 +184,19 @@ export function settingsDescription(a: AnalysisSettings, excluded: readonly stri
   return parts.join('; ');
 }
 
+/**
+ * availableMeasures depends only on the trials (not on the analysis settings), so it is kept per
+ * trial list: a setting change re-pools without re-deriving every measure's inputs.
+ */
+const measureCache = new WeakMap<readonly Study[], Map<OutcomeKind, AnalysisMeasure[]>>();
+function measuresOf(studies: readonly Study[], outcome: OutcomeKind): AnalysisMeasure[] {
+  let byOutcome = measureCache.get(studies);
+  if (!byOutcome) measureCache.set(studies, (byOutcome = new Map()));
+  let measures = byOutcome.get(outcome);
+  if (!measures) byOutcome.set(outcome, (measures = availableMeasures(studies, outcome)));
+  return measures;
+}
+
 function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], population: Population, outcome: OutcomeKind, analysis: AnalysisSettings, excluded: readonly string[], summary: SummarySettings): SofRow {
   const key = `${population}.${outcome}`;
   const info = OUTCOME_INFO[outcome];
@@ -193,7 +206,7 @@ function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], popu
     relativeText: null, isRatio: false, medianControlRisk: null, assumedRisk: null, absolute: null, secondRisk: null, nnt: null, secondNnt: null,
     controlMean: null, ois: null, oisTotal: null, egger: null, domains: [], certainty: null, footnotes: [], statement: null, sizeRule: null,
   };
-  const measures = availableMeasures(studies, outcome);
+  const measures = measuresOf(studies, outcome);
   if (measures.length === 0) {
     const who = studies.filter((s) => s.outcomes.some((o) => o.kind === outcome)).map((s) => s.label);
     return { ...base, notEstimable: `reported by ${who.join(', ')} only as p-values or statements: no effect to pool` };
@@ -316,14 +329,34 @@ export interface SummaryInput {
   analysis: AnalysisSettings;
   excludedStudyIds: readonly string[];
   summary: SummarySettings;
+  /** Compute only the first this many tables (the view draws the first one at once, the rest a frame later). */
+  maxTables?: number;
 }
 
-export function toSummaryOfFindings({ studies, syntheses, analysis, excludedStudyIds, summary }: SummaryInput): SummaryOfFindings {
+const populationCache = new WeakMap<readonly Study[], Map<Population, Study[]>>();
+/** The placebo-controlled trials of each population, kept per input list (so the measure cache holds). */
+function populationsOf(studies: readonly Study[]): Map<Population, Study[]> {
+  let out = populationCache.get(studies);
+  if (!out) {
+    out = new Map();
+    for (const s of studies) {
+      if (!isPlaceboControlled(s)) continue;
+      const p = populationOf(s);
+      out.set(p, [...(out.get(p) ?? []), s]);
+    }
+    populationCache.set(studies, out);
+  }
+  return out;
+}
+
+export function toSummaryOfFindings({ studies, syntheses, analysis, excludedStudyIds, summary, maxTables = Infinity }: SummaryInput): SummaryOfFindings {
   const tables: SofTable[] = [];
   const trialMap = new Map<string, SofTrial & { populations: string[] }>();
+  const byPopulation = populationsOf(studies);
   for (const population of POPULATIONS) {
-    const inPopulation = studies.filter((s) => isPlaceboControlled(s) && populationOf(s) === population);
+    const inPopulation = byPopulation.get(population) ?? [];
     if (inPopulation.length === 0) continue;
+    if (tables.length >= maxTables) break;
     const reported = new Set(inPopulation.flatMap((s) => s.outcomes.filter((o) => !/baseline/i.test(o.timepoint)).map((o) => o.kind)));
     const ordered = [...OUTCOME_PRIORITY.filter((o) => reported.has(o)), ...(Object.keys(OUTCOME_INFO) as OutcomeKind[]).filter((o) => reported.has(o) && !OUTCOME_PRIORITY.includes(o))];
     if (ordered.length === 0) continue;

@@ -69,11 +69,22 @@ function RiskInputs({ row }: { row: SofRow }) {
 }
 
 export function CertaintySteps({ row }: { row: SofRow }) {
+  // The steps are drawn only while open: a closed panel costs nothing when a setting re-computes every table.
+  const [open, setOpen] = useState(false);
   if (!row.certainty) return null;
+  return (
+    <details className="sof-steps" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Certainty step by step: {row.outcomeLabel} ({row.certainty.label.toLowerCase()}{row.certainty.provisional ? ', provisional' : ''})</summary>
+      {open && <Steps row={row} />}
+    </details>
+  );
+}
+
+function Steps({ row }: { row: SofRow }) {
+  const certainty = row.certainty!;
   const order: Domain[] = ['risk-of-bias', 'inconsistency', 'indirectness', 'imprecision', 'publication-bias'];
   return (
-    <details className="sof-steps">
-      <summary>Certainty step by step: {row.outcomeLabel} ({row.certainty.label.toLowerCase()}{row.certainty.provisional ? ', provisional' : ''})</summary>
+    <>
       <p>Start: high (randomised trials). Then each domain, with the rule&rsquo;s suggestion, what applies, and an override with your reason.</p>
       <ul className="sof-domains">
         {order.map((d) => {
@@ -88,10 +99,10 @@ export function CertaintySteps({ row }: { row: SofRow }) {
           );
         })}
       </ul>
-      <p>Result: {row.certainty.symbols} {row.certainty.label}{row.certainty.provisional ? ' (provisional: risk of bias or indirectness not judged for every trial)' : ''}. Statement: {row.statement} ({row.sizeRule}; wording of Santesso et al. 2020).</p>
+      <p>Result: {certainty.symbols} {certainty.label}{certainty.provisional ? ' (provisional: risk of bias or indirectness not judged for every trial)' : ''}. Statement: {row.statement} ({row.sizeRule}; wording of Santesso et al. 2020).</p>
       {row.ois && <p className="note">Optimal information size: {row.ois.total} patients ({Math.ceil(row.ois.nPerGroup)} per group) to detect a {Math.round(row.ois.relativeRiskReduction * 100)}% relative risk reduction from a control risk of {(row.ois.controlRisk * 100).toFixed(1)}% with α {row.ois.alpha} and β {row.ois.beta} (two-proportion formula, as R&rsquo;s power.prop.test); this row has {row.participants ?? 'an unknown number of'} patients.</p>}
       <RiskInputs row={row} />
       {row.egger && <FunnelPlot row={row} />}
-    </details>
+    </>
   );
 }

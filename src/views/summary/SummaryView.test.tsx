@@ -66,7 +66,8 @@ describe('Summary view on dat.bcg', () => {
     // meet the OIS and the CI is narrow (imprecision 0); Egger p = 0.19 (publication bias 0).
     expect(before).toContain('⊕⊕◯◯ LOW');
     expect(before).toContain('IVIG may reduce new relapses.');
-    const form = screen.getByRole('form', { name: 'Override: Inconsistency, Patients with a new relapse' });
+    await user.click(screen.getByText(/^Certainty step by step: Patients with a new relapse/));
+    const form = await screen.findByRole('form', { name: 'Override: Inconsistency, Patients with a new relapse' });
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Rate down' }), '0');
     await user.type(within(form).getByRole('textbox', { name: 'because' }), 'explained by latitude');
     await user.click(within(form).getByRole('button', { name: 'Override' }));

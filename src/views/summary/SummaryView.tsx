@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AnalysisControls } from '../../components/AnalysisControls';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -32,9 +32,13 @@ export function SummaryView() {
   const appliedFilters = useMemo(() => ({ ...filters, outcome: null, phases: [] }), [filters]);
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, appliedFilters) : []), [evidence, appliedFilters]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters).shown, [evidence, filters]);
+  // On the first render only the first table is computed and drawn; React then renders every
+  // table at low priority (useDeferredValue's initial value), so the page shows a table sooner on a
+  // cold load instead of waiting for all of them. Later changes compute every table at once.
+  const allTables = useDeferredValue(true, false);
   const model = useMemo(
-    () => (evidence ? toSummaryOfFindings({ studies, syntheses, analysis, excludedStudyIds: excluded, summary }) : null),
-    [evidence, studies, syntheses, analysis, excluded, summary],
+    () => (evidence ? toSummaryOfFindings({ studies, syntheses, analysis, excludedStudyIds: excluded, summary, maxTables: allTables ? Infinity : 1 }) : null),
+    [evidence, studies, syntheses, analysis, excluded, summary, allTables],
   );
 
   useEffect(() => {
@@ -73,6 +77,7 @@ export function SummaryView() {
             HTML table (for a word processor)
           </button>
         </div>
+        {!allTables && <p className="note" role="status">Computing the other populations’ tables…</p>}
         {model.tables.length === 0 ? (
           <p className="empty" role="status">No IVIG-vs-placebo trial passes the filters: there is nothing to summarise.</p>
         ) : (
