@@ -209,7 +209,7 @@ function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], popu
   const measures = measuresOf(studies, outcome);
   if (measures.length === 0) {
     const who = studies.filter((s) => s.outcomes.some((o) => o.kind === outcome)).map((s) => s.label);
-    return { ...base, notEstimable: `reported by ${who.join(', ')} only as p-values or statements: no effect to pool` };
+    return { ...base, notEstimable: `reported by ${who.join(', ')} without data an effect can be computed from (p-values, statements, percentages without denominators): no effect to pool` };
   }
   const measure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : measures[0]!;
   // The forest's choices: the user's settings, in the forest's standard mode, IVIG vs placebo.
