@@ -4,7 +4,8 @@
 // Builds the production bundle, serves dist/ on 127.0.0.1, drives Debian's Chromium with
 // playwright-core, runs the engine bench (scripts/bench-engine.mjs), prints a table and, last,
 // one JSON line:
-//   {"firstLoadJsGzipKb", "coldLoadMs", "filterUpdateMs", "forest1000Ms", "engineReml100kMs", "metaforReml100kMs", "bayesK1000Ms", "sensitivityPanelMs"}
+//   {"firstLoadJsGzipKb", "coldLoadMs", "filterUpdateMs", "forest1000Ms", "engineReml100kMs", "metaforReml100kMs",
+//    "bayesK1000Ms", "sensitivityPanelMs", "summaryColdLoadMs", "summaryRecomputeMs"}
 // - firstLoadJsGzipKb: gzip size of the JS files the first view (Evidence) requests.
 // - coldLoadMs: navigation start → the "forest-painted" mark the forest view sets, median of 5
 //   cold loads (fresh browser context each) of #/forest.
@@ -21,6 +22,10 @@
 //   time (the "sensitivity-compute" measure) is printed beside it.
 // - metaforReml100kMs: metafor's rma() on the same data; null when it cannot run (no R, or, as
 //   on these machines, rma() needs k × k matrices: ~75 GB at k = 100,000).
+// - summaryColdLoadMs: navigation start → the "summary-painted" mark of #/summary (the Summary of
+//   Findings tables drawn), median of 5 cold loads.
+// - summaryRecomputeMs: a change of the τ² estimator on #/summary → the next "summary-painted"
+//   mark (every table re-computed and re-drawn), median of 20.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -163,6 +168,43 @@ for (let i = 0; i < 5; i++) {
   }
 }
 
+// Summary of Findings: cold load of #/summary → "summary-painted", and a setting change (τ²
+// estimator REML ↔ DL) → the next "summary-painted" (the whole table re-computed and drawn).
+async function summaryColdLoad() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${base}#/summary`);
+  const ms = await page.evaluate(() => new Promise((resolve) => {
+    const poll = () => { const m = performance.getEntriesByName('summary-painted')[0]; if (m) resolve(m.startTime); else setTimeout(poll, 5); };
+    poll();
+  }));
+  return { ms, page, context };
+}
+const summaryLoads = [];
+const summaryRecomputes = [];
+for (let i = 0; i < 5; i++) {
+  const r = await summaryColdLoad();
+  summaryLoads.push(r.ms);
+  if (i === 4) {
+    for (let j = 0; j < (quick ? 6 : 20); j++) {
+      summaryRecomputes.push(await r.page.evaluate((method) => new Promise((resolve) => {
+        const before = performance.getEntriesByName('summary-painted').length;
+        const select = [...document.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === 'PM'));
+        const t0 = performance.now();
+        select.value = method;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const poll = () => {
+          const marks = performance.getEntriesByName('summary-painted');
+          if (marks.length > before) resolve(marks[marks.length - 1].startTime - t0);
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      }), j % 2 ? 'REML' : 'DL'));
+    }
+  }
+  await r.context.close();
+}
+
 override = syntheticEvidence(1000);
 const big = await coldLoad('#/forest?outcome=relapse-free');
 await big.context.close();
@@ -187,8 +229,10 @@ const result = {
   metaforReml100kMs: metafor100k ? Math.round(metafor100k.ms) : null,
   bayesK1000Ms: Number((engineJson.bayes?.ms ?? NaN).toFixed(1)),
   sensitivityPanelMs: Number(median(loads.sensitivityUpdates).toFixed(1)),
+  summaryColdLoadMs: Math.round(median(summaryLoads)),
+  summaryRecomputeMs: Number(median(summaryRecomputes).toFixed(1)),
 };
-const goals = { firstLoadJsGzipKb: 200, coldLoadMs: 800, filterUpdateMs: 50, forest1000Ms: 1000, engineReml100kMs: 50 };
+const goals = { firstLoadJsGzipKb: 200, coldLoadMs: 800, filterUpdateMs: 50, forest1000Ms: 1000, engineReml100kMs: 50, summaryColdLoadMs: 800, summaryRecomputeMs: 50 };
 goals.bayesK1000Ms = 50;
 goals.sensitivityPanelMs = 30;
 console.log('\nfigure               value      goal');

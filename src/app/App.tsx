@@ -13,13 +13,16 @@ import { evidenceQueryOptions } from '../evidence/evidence-query';
 import { EvidenceLoader } from './EvidenceLoader';
 import { UrlSync } from './UrlSync';
 import { Notices, Persistence } from './Persistence';
+import { SummaryPersistence } from './SummaryPersistence';
 
 // Every view on demand: the engine and recharts are not needed to browse trials, nor the table to see a chart.
 const forest = preloadableView(viewChunks.forest, (m) => m.ForestView);
 const doseResponse = preloadableView(viewChunks.doseResponse, (m) => m.DoseResponseView);
 const phaseComparison = preloadableView(viewChunks.phaseComparison, (m) => m.PhaseComparisonView);
 const evidenceView = preloadableView(viewChunks.evidence, (m) => m.EvidenceView);
-export const views = { evidence: evidenceView, forest, doseResponse, phaseComparison };
+const summaryView = preloadableView(viewChunks.summary, (m) => m.SummaryView);
+export const views = { evidence: evidenceView, forest, doseResponse, phaseComparison, summary: summaryView };
+const SummaryView = summaryView.View;
 const EvidenceView = evidenceView.View;
 const ForestView = forest.View;
 const DoseResponseView = doseResponse.View;
@@ -62,6 +65,7 @@ export function Shell({ firstViewCode }: { firstViewCode?: Promise<unknown> }) {
           <ViewLink to="/forest">Forest plot</ViewLink>
           <ViewLink to="/dose-response">Dose-response</ViewLink>
           <ViewLink to="/phases">Phase comparison</ViewLink>
+          <ViewLink to="/summary">Summary</ViewLink>
         </nav>
         <CopyLinkButton />
       </header>
@@ -72,12 +76,14 @@ export function Shell({ firstViewCode }: { firstViewCode?: Promise<unknown> }) {
         <UrlSync />
         <EvidenceLoader alsoWaitFor={firstViewCode}>
           <Persistence />
+          <SummaryPersistence />
           <Notices />
           <Routes>
             <Route path="/evidence" element={<View name="The evidence view"><EvidenceView /></View>} />
  <Route path="/phases" element={<View name="The phase comparison view"><PhaseComparisonView /></View>} />
             <Route path="/dose-response" element={<View name="The dose-response view"><DoseResponseView /></View>} />
             <Route path="/forest" element={<View name="The forest plot view"><ForestView /></View>} />
+            <Route path="/summary" element={<View name="The summary of findings view"><SummaryView /></View>} />
             <Route path="*" element={<RedirectKeepingSearch to="/evidence" />} />
           </Routes>
         </EvidenceLoader>

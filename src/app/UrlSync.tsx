@@ -22,6 +22,7 @@ export function UrlSync() {
   const selectedStudyId = useAppStore((s) => s.selectedStudyId);
   const analysis = useAppStore((s) => s.analysis);
   const excluded = useAppStore((s) => s.excludedStudyIds);
+  const summary = useAppStore((s) => s.summary);
   /** The query string the app last wrote (or read); anything else came from outside. */
   const synced = useRef<string | null>(null);
 
@@ -36,6 +37,7 @@ export function UrlSync() {
     state.selectStudy(address.study);
     state.setAnalysis(address.settings);
     state.setExcludedStudyIds(address.excluded);
+    if (address.summary) state.setSummary(address.summary);
     if (address.problems.length) state.addNotices([`Some link settings were not understood and were reset: ${address.problems.join(' ')}`]);
   }, [params, pathname, store]);
 
@@ -47,7 +49,7 @@ export function UrlSync() {
       synced.current = text;
       setParams(next, { replace: true });
     }
-  }, [filters, selectedStudyId, analysis, excluded, params, setParams, store]);
+  }, [filters, selectedStudyId, analysis, excluded, summary, params, setParams, store]);
 
   return null;
 }

@@ -10,6 +10,7 @@ export const viewChunks = {
   forest: () => import('../views/forest/ForestView'),
   doseResponse: () => import('../views/dose-response/DoseResponseView'),
   phaseComparison: () => import('../views/phase-comparison/PhaseComparisonView'),
+  summary: () => import('../views/summary/SummaryView'),
 };
 
 export type ViewName = keyof typeof viewChunks;
@@ -19,6 +20,7 @@ export function viewForHash(hash: string): ViewName {
   if (hash.startsWith('#/forest')) return 'forest';
   if (hash.startsWith('#/dose-response')) return 'doseResponse';
   if (hash.startsWith('#/phases')) return 'phaseComparison';
+  if (hash.startsWith('#/summary')) return 'summary';
   return 'evidence';
 }
 

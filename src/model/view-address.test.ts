@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from './analysis-params';
 import { DEFAULT_FILTERS } from './filters';
 import { readViewAddress, writeViewAddress } from './view-address';
+import { DEFAULT_SUMMARY } from './summary-of-findings/summary-params';
 
 const read = (query: string, path = '/forest') => readViewAddress(new URLSearchParams(query), path);
 
@@ -21,7 +22,7 @@ describe('the plotted outcome and the "Outcome reported" filter', () => {
     const params = writeViewAddress(state);
     expect(params.toString()).toBe('reports=edss-change&to=2003&forest-outcome=relapse-free&dose-outcome=annualized-relapse-rate&focus=RR&measure=OR&off=achiron-1998-rrms&study=x');
     const back = read(params.toString());
-    expect(back).toEqual({ filters: state.filters, settings: state.analysis, excluded: state.excludedStudyIds, study: 'x', problems: [] });
+    expect(back).toEqual({ filters: state.filters, settings: state.analysis, excluded: state.excludedStudyIds, study: 'x', summary: null, problems: [] });
   });
 
   it('choosing what to plot writes no filter', () => {
@@ -85,5 +86,20 @@ describe('the effect-recovery preset in an address', () => {
     expect(a.settings.forestOutcome).toBe('relapse-free');
     expect(a.settings.recovery).toEqual({ seFromCi: true, seFromP: true, arms: 'combined', crossover: 'parallel', medians: true, imputeSd: 'largest' });
     expect(writeViewAddress({ filters: DEFAULT_FILTERS, analysis: a.settings, excludedStudyIds: [], selectedStudyId: null }).toString()).toBe('forest-outcome=relapse-free&recover=all');
+  });
+});
+
+describe('the summary of findings in the address', () => {
+  it('writes the judgments beside the other settings and reads them back, with no notice', () => {
+    const summary = { ...DEFAULT_SUMMARY, riskOfBias: { 'achiron-1998-rrms': { level: 'low' as const, reason: 'double-blind' } } };
+    const params = writeViewAddress({ filters: DEFAULT_FILTERS, analysis: DEFAULT_SETTINGS, excludedStudyIds: [], selectedStudyId: null, summary });
+    expect(params.toString()).toBe('rob=achiron-1998-rrms%3Al%3Adouble-blind');
+    const back = read(params.toString(), '/summary');
+    expect(back.summary).toEqual(summary);
+    expect(back.problems).toEqual([]);
+  });
+
+  it('an address without summary parameters leaves the judgments alone (null, not the defaults)', () => {
+    expect(read('model=common', '/summary').summary).toBeNull();
   });
 });

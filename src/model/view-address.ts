@@ -14,12 +14,19 @@ import type { OutcomeKind } from '../evidence/schema';
 import { OUTCOME_KINDS } from '../evidence/terms';
 import { filtersFromSearchParams, filtersToSearchParams, type Filters } from './filters';
 import { settingsFromSearchParams, settingsToSearchParams, type AnalysisSettings } from './analysis-params';
+import { summaryFromSearchParams, summaryToSearchParams, type SummarySettings } from './summary-of-findings/summary-params';
 
 export interface ViewAddress {
   filters: Filters;
   settings: AnalysisSettings;
   excluded: string[];
   study: string | null;
+  /**
+   * The Summary of Findings' thresholds, risks, judgments and overrides (`sof-…`, `rob=`); null when
+   * the address has none of these parameters: the judgments are the user's work, and a link
+   * without them (an older link, a plain address) leaves them as they are.
+   */
+  summary: SummarySettings | null;
   /** One sentence per parameter that was ignored. */
   problems: string[];
 }
@@ -46,7 +53,8 @@ export function readViewAddress(params: URLSearchParams, pathname: string): View
   const parsed = filtersFromSearchParams(recorded);
   const settings = settingsFromSearchParams(recorded);
   const study = recorded.get('study');
-  const problems = [...parsed.problems, ...settings.problems];
+  const summary = summaryFromSearchParams(recorded);
+  const problems = [...parsed.problems, ...settings.problems, ...summary.problems];
   const filters = { ...parsed.filters };
   const analysis = { ...settings.settings };
 
@@ -61,12 +69,13 @@ export function readViewAddress(params: URLSearchParams, pathname: string): View
   for (const name of new Set(params.keys())) {
     if (!recorded.asked.has(name)) problems.push(`Ignored ${name}="${params.get(name)}" (not a setting of this app).`);
   }
-  return { filters, settings: analysis, excluded: settings.excluded, study: study || null, problems };
+  return { filters, settings: analysis, excluded: settings.excluded, study: study || null, summary: summary.present ? summary.summary : null, problems };
 }
 
 /** The address of a state: only what differs from the defaults, and nothing else. */
-export function writeViewAddress(state: { filters: Filters; analysis: AnalysisSettings; excludedStudyIds: readonly string[]; selectedStudyId: string | null }): URLSearchParams {
-  const params = settingsToSearchParams(state.analysis, state.excludedStudyIds, filtersToSearchParams(state.filters));
+export function writeViewAddress(state: { filters: Filters; analysis: AnalysisSettings; excludedStudyIds: readonly string[]; selectedStudyId: string | null; summary?: SummarySettings }): URLSearchParams {
+  const analysed = settingsToSearchParams(state.analysis, state.excludedStudyIds, filtersToSearchParams(state.filters));
+  const params = state.summary ? summaryToSearchParams(state.summary, analysed) : analysed;
   if (state.selectedStudyId) params.set('study', state.selectedStudyId);
   return params;
 }

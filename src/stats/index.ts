@@ -77,3 +77,5 @@ export { criticalValue } from './distributions';
 export { ConvergenceError, InvalidInputError, MetaAnalysisError, NotEstimableError } from './errors';
 export * from './effect-recovery';
 export * from './bayesian';
+export { type EggerTestResult, eggerTest } from './egger-test';
+export { standardNormalQuantile } from './distributions';

@@ -8,6 +8,7 @@ import type { EvidenceSet, MsPhase, OutcomeKind, Setting, StudyKind } from '../e
 import { supersedeImports, type ImportedFile } from '../evidence/imported-file';
 import { DEFAULT_FILTERS, type Filters } from '../model/filters';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../model/analysis-params';
+import { createSummarySlice, type SummarySlice } from './summary-slice';
 
 export interface EvidenceSlice {
   /** The bundled evidence set, as loaded and validated. Imports are merged by `useEvidence`. */
@@ -51,7 +52,7 @@ export interface NoticesSlice {
   dismissNotices: () => void;
 }
 
-export type AppState = EvidenceSlice & FiltersSlice & AnalysisSlice & NoticesSlice;
+export type AppState = EvidenceSlice & FiltersSlice & AnalysisSlice & NoticesSlice & SummarySlice;
 export type AppStore = StoreApi<AppState>;
 
 const toggle = <T,>(items: readonly T[], item: T): T[] =>
@@ -110,6 +111,7 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
     ...createFiltersSlice(set, get),
     ...createAnalysisSlice(set, get),
     ...createNoticesSlice(set, get),
+    ...createSummarySlice(set),
     ...initial,
   }));
 }

@@ -16,6 +16,7 @@ const VIEWS = [
   { route: '#/forest?outcome=relapse-free&sub=phase', ready: 'svg.forest-svg' },
   { route: '#/dose-response?outcome=annualized-relapse-rate', ready: '.recharts-surface' },
   { route: '#/phases', ready: '.phase-panel svg' },
+  { route: '#/summary', ready: 'table.sof-table' },
 ];
 
 const env = startBrowserAndServer();

@@ -1,0 +1,98 @@
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { AnalysisControls } from '../../components/AnalysisControls';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { FilterBar } from '../../components/FilterBar';
+import { ExportMenu } from '../../export/ExportMenu';
+import { captionLines } from '../../export/caption';
+import { exportFileName } from '../../export/file-name';
+import { summaryToCsv, summaryToHtml, summaryToSvg } from '../../export/summary-exports';
+import { download } from '../../export/to-svg';
+import { toSummaryOfFindings } from '../../model/summary-of-findings/summary-of-findings';
+import { analysisLine } from '../../model/summary-of-findings/sof-cells';
+import { filterStudies, filterSyntheses } from '../../model/study-filter';
+import { useAppStore, useEvidence } from '../../store/store-context';
+import { JudgmentsPanel } from './JudgmentsPanel';
+import { SofTableSection } from './SofTable';
+import { ThresholdsForm } from './ThresholdsForm';
+import './summary.css';
+
+/**
+ * The Summary of Findings view: one GRADE table per population, computed live from the same
+ * pooled analyses as the forest plot, with the certainty rated step by step and the user's
+ * judgments (risk of bias, indirectness, overrides) kept in the store, the link and the browser.
+ */
+export function SummaryView() {
+  const evidence = useEvidence();
+  const { filters, analysis, excluded, summary } = useAppStore(
+    useShallow((s) => ({ filters: s.filters, analysis: s.analysis, excluded: s.excludedStudyIds, summary: s.summary })),
+  );
+  // The tables are the populations: the MS-phase and "Outcome reported" filters do not apply (as
+  // on a phase-comparison row's forest plot); the others (years, search, kinds) do.
+  const appliedFilters = useMemo(() => ({ ...filters, outcome: null, phases: [] }), [filters]);
+  const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, appliedFilters) : []), [evidence, appliedFilters]);
+  const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters).shown, [evidence, filters]);
+  // On the first render only the first table is computed and drawn; React then renders every
+  // table at low priority (useDeferredValue's initial value), so the page shows a table sooner on a
+  // cold load instead of waiting for all of them. Later changes compute every table at once.
+  const allTables = useDeferredValue(true, false);
+  const model = useMemo(
+    () => (evidence ? toSummaryOfFindings({ studies, syntheses, analysis, excludedStudyIds: excluded, summary, maxTables: allTables ? Infinity : 1 }) : null),
+    [evidence, studies, syntheses, analysis, excluded, summary, allTables],
+  );
+
+  useEffect(() => {
+    // The bench measures navigation start → the first painted table, and a setting change → repaint.
+    if (model) requestAnimationFrame(() => performance.mark('summary-painted'));
+  }, [model]);
+
+  if (!evidence || !model) return null;
+  const title = 'Summary of findings: IVIG compared with placebo in multiple sclerosis';
+  const caption = () => captionLines({
+    what: 'Summary of findings (GRADE): IVIG vs placebo',
+    settings: `${model.settingsText}; thresholds of importance RR ${summary.thresholdLow} and ${summary.thresholdHigh}`,
+    filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
+    note: 'Certainty ratings follow stated rules; risk-of-bias and indirectness judgments and every override are the user\'s.',
+  });
+  const fileName = (ext: string) => exportFileName(['summary-of-findings'], new Date(), ext);
+  const phaseFilterNote = filters.phases.length > 0 || filters.outcome !== null;
+
+  return (
+    <div className="summary-view">
+      <FilterBar />
+      <AnalysisControls show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'asOf2003']} label="Analysis settings (the same as the forest plot's)" />
+      <ThresholdsForm />
+      <p className="note">
+        {analysisLine(model)} Each row's relative effect is the forest plot's pooled result for that outcome and population.
+        {phaseFilterNote && ' The MS-phase and “Outcome reported” filters do not apply here: each table is one population.'}
+      </p>
+
+      <ErrorBoundary name="The summary of findings tables">
+        <div className="sof-export">
+          <ExportMenu
+            label="summary of findings"
+            spec={{ render: () => summaryToSvg(model, title, caption()), title, captionLines: caption(), fileName, csv: () => summaryToCsv(model, summary, caption()) }}
+          />
+          <button type="button" className="sof-html" onClick={() => download(summaryToHtml(model, title, caption()), fileName('html'), 'text/html;charset=utf-8')}>
+            HTML table (for a word processor)
+          </button>
+        </div>
+        {!allTables && <p className="note" role="status">Computing the other populations’ tables…</p>}
+        {model.tables.length === 0 ? (
+          <p className="empty" role="status">No IVIG-vs-placebo trial passes the filters: there is nothing to summarise.</p>
+        ) : (
+          model.tables.map((t) => <SofTableSection key={t.population} table={t} />)
+        )}
+      </ErrorBoundary>
+
+      <ErrorBoundary name="The judgments panel">
+        <JudgmentsPanel trials={model.trials} />
+      </ErrorBoundary>
+
+      <section aria-labelledby="seed-claims-title" className="seed-claims">
+        <h2 id="seed-claims-title">The 2003 review&rsquo;s claims, checked</h2>
+        {/* SeedClaims mounts here */}
+      </section>
+    </div>
+  );
+}
