@@ -191,3 +191,29 @@ describe('claim 4 (established deficits) at its count boundary', () => {
     expect(positive.parts.map((p) => p.finding)).toEqual(['supports', 'contradicts']);
   });
 });
+
+describe('claim 2 when both sides give an effect with its SE against placebo', () => {
+  const arr = (t: [number, number, number], p: [number, number, number], treatmentArm: string): Outcome => ({
+    id: 'arr', kind: 'annualized-relapse-rate', label: 'ARR', timepoint: '2 years', primary: true, notes: [],
+    data: { form: 'continuous', arms: [
+      { arm: treatmentArm, mean: num(t[0]), sd: num(t[1]), n: num(t[2]) },
+      { arm: 'placebo', mean: num(p[0]), sd: num(p[1]), n: num(p[2]) },
+    ] },
+  });
+  const ivig = study({ id: 'ivig-1997', label: 'IVIG 1997', year: 1997, phase: 'RR', outcomes: [arr([0.5, 0.8, 75], [1.2, 1.5, 73], 'ivig')] });
+  const comparator = study({ id: 'ifn-1993', label: 'IFN 1993', year: 1993, phase: 'RR', kind: 'comparator-rct', arms: [arm('ifn', 'other', 120), arm('placebo', 'placebo', 120)], outcomes: [arr([0.84, 0.9, 120], [1.27, 1.0, 120], 'ifn')] });
+
+  it('computes Bucher’s mean difference through placebo and judges comparability by its CI', () => {
+    const c = claim(claimsOf([ivig, comparator]), 'comparable').asOf2003;
+    // By hand: MD_IVIG = 0.5 − 1.2 = −0.7, SE² = 0.8²/75 + 1.5²/73; MD_IFN = 0.84 − 1.27 = −0.43, SE² = 0.9²/120 + 1²/120.
+    const se = Math.sqrt(0.8 ** 2 / 75 + 1.5 ** 2 / 73 + 0.9 ** 2 / 120 + 1 / 120);
+    const d = -0.7 - -0.43;
+    const z = 1.959963984540054;
+    const line = c.evidence[0]!.lines[0]!;
+    expect(line.subject).toBe('IVIG vs ifn (indirect, through placebo)');
+    expect(line.text).toContain(`Mean difference: ${d.toFixed(2)} [${(d - z * se).toFixed(2)}, ${(d + z * se).toFixed(2)}]`);
+    expect(line.studies.map((s) => s.id)).toEqual(['ivig-1997', 'ifn-1993']);
+    expect(c.parts[0]!.finding).toBe('supports');
+    expect(c.verdict).toBe('consistent');
+  });
+});
