@@ -132,11 +132,18 @@ const outcomeName = (k: OutcomeKind) => lowerFirst(OUTCOME_INFO[k].label);
 const list = (xs: readonly string[]) => (xs.length === 0 ? 'none' : xs.join(', '));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A study's overall result as its report states it (`overallResult`, where the evidence set has that field). */
+function overallResultLine(study: Study): EvidenceLine[] {
+  const r = (study as Study & { overallResult?: { statement: { text: string; source: string; status: Quote['status'] }; direction: string } }).overallResult;
+  if (!r) return [];
+  return [{ subject: study.label, studies: [studyRef(study)], text: `Overall result as reported: “${r.statement.text}” (${r.direction.replace(/-/g, ' ')})`, quotes: [{ text: r.statement.text, source: r.statement.source, status: r.statement.status }], signal: null }];
+}
+
 function linesFor(study: Study, kinds: readonly OutcomeKind[], settings: AnalysisSettings): EvidenceLine[] {
   const outcomes = study.outcomes.filter((o) => kinds.includes(o.kind) && isEfficacy(o));
-  if (outcomes.length > 0) return outcomes.map((o) => outcomeLine(study, o, settings));
+  if (outcomes.length > 0) return [...outcomes.map((o) => outcomeLine(study, o, settings)), ...overallResultLine(study)];
   const missing = study.notReported.filter((m) => kinds.includes(m.kind)).map((m) => m.reason.replace(/\.$/, ''));
-  return [{ subject: study.label, studies: [studyRef(study)], text: `Reports none of ${kinds.map((k) => outcomeName(k)).join(', ')} in the available sources${missing.length ? ` (${[...new Set(missing)].join('; ')})` : ''}.`, quotes: [], signal: null }];
+  return [...overallResultLine(study), { subject: study.label, studies: [studyRef(study)], text: `Reports none of ${kinds.map((k) => outcomeName(k)).join(', ')} in the available sources${missing.length ? ` (${[...new Set(missing)].join('; ')})` : ''}.`, quotes: [], signal: null }];
 }
 
 function pooledText(p: PooledOutcome | null, kind: OutcomeKind): string {
@@ -184,7 +191,7 @@ function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: A
   const evidence: LineGroup[] = [
     { heading: 'Pooled (forest plot model, current settings)', lines: [...pooled, gdPooled].filter((p): p is PooledOutcome => p !== null).map((p) => p.line) },
     {
-      heading: scope === 'as of 2003' ? 'The double-blind trials published by 2003: what each reports' : 'Every randomised placebo-controlled relapsing-remitting trial: what each reports',
+      heading: scope === 'as of 2003' ? 'The randomised placebo-controlled relapsing-remitting trials published by 2003, the double-blind ones first: what each reports' : 'Every randomised placebo-controlled relapsing-remitting trial: what each reports',
       lines: (scope === 'as of 2003' ? [...four, ...trials.filter((t) => !four.includes(t))] : trials).flatMap((s) => linesFor(s, [...RELAPSE_KINDS, 'mri-gd-lesions'], settings)),
     },
   ];
