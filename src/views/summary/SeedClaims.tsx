@@ -49,7 +49,8 @@ function Line({ line, sources }: { line: EvidenceLine; sources: ReadonlyMap<stri
 function ScopeColumn({ claimId, a, sources }: { claimId: string; a: ClaimAssessment; sources: ReadonlyMap<string, Source> }) {
   const id = `seed-claim-${claimId}-${slug(a.scope)}`;
   return (
-    <section className="claim-scope" aria-labelledby={id}>
+    // Named with its claim too, so that the twelve columns are twelve distinct landmarks.
+    <section className="claim-scope" aria-labelledby={`${id} seed-claim-${claimId}`}>
       <h4 id={id}>{a.scope === 'now' ? 'Now (all evidence)' : `As of ${SEED_REVIEW_YEAR}`}</h4>
       <dl>
         <dt>Verdict</dt>
