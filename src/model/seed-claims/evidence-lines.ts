@@ -145,6 +145,17 @@ export function measureFor(studies: readonly Study[], kind: OutcomeKind, preferr
   return preferred && measures.includes(preferred) ? preferred : (measures[0] ?? null);
 }
 
+/**
+ * The measure one outcome's data form gives (as the forest offers them: counts RR, OR, RD; means
+ * MD, SMD; a contrast its own), the user's when it is among them; null for forms with no effect.
+ * One outcome needs no search over measures (`availableMeasures` estimates every one).
+ */
+function measureOfOutcome(outcome: Outcome, preferred: AnalysisMeasure | null): AnalysisMeasure | null {
+  const d = outcome.data;
+  const offered: AnalysisMeasure[] = d.form === 'counts' ? ['RR', 'OR', 'RD'] : d.form === 'continuous' ? ['MD', 'SMD'] : d.form === 'contrast' ? [d.measure] : [];
+  return preferred && offered.includes(preferred) ? preferred : (offered[0] ?? null);
+}
+
 /** Which way an analysis-scale interval points for this outcome (null value 0 on that scale). */
 export function signalOfInterval(kind: OutcomeKind, measure: AnalysisMeasure, lower: number, upper: number): EffectSignal {
   if (lower <= 0 && upper >= 0) return 'no difference shown';
@@ -176,7 +187,7 @@ export function statedSignal(outcome: Outcome): EffectSignal | null {
 export function outcomeLine(study: Study, outcome: Outcome, settings: Pick<AnalysisSettings, 'measure' | 'useDerived'>): EvidenceLine {
   const { text, quotes } = describeOutcome(study, outcome);
   const alone = { ...study, outcomes: [outcome] };
-  const measure = measureFor([alone], outcome.kind, settings.measure);
+  const measure = measureOfOutcome(outcome, settings.measure);
   let signal: EffectSignal | null = null;
   let effect = '';
   if (measure) {

@@ -150,6 +150,23 @@ function pooledText(p: PooledOutcome | null, kind: OutcomeKind): string {
   return p ? `${OUTCOME_INFO[kind].label}: ${p.effectText} (${MEASURE_LABEL[p.measure].toLowerCase()}, ${plural(p.k, 'trial')}) — ${p.signal}` : `${OUTCOME_INFO[kind].label}: no estimable effect`;
 }
 
+/** Pools these studies' outcome with the forest's model (`pooledOutcome`), the measure forced or chosen as the forest chooses it. */
+type Pooler = (studies: readonly Study[], kind: OutcomeKind, forcedMeasure?: AnalysisMeasure) => PooledOutcome | null;
+
+/**
+ * One pooling per trial set, outcome and measure within one computation of the claims: several
+ * claims pool the same trials (claim 1 and the conclusion; "with" a later trial is "now"), and each
+ * pooling runs the forest model and its measure search.
+ */
+function memoisedPooler(settings: AnalysisSettings, excluded: readonly string[]): Pooler {
+  const cache = new Map<string, PooledOutcome | null>();
+  return (studies, kind, forcedMeasure) => {
+    const key = `${kind}|${forcedMeasure ?? ''}|${studies.map((s) => s.id).join(',')}`;
+    if (!cache.has(key)) cache.set(key, pooledOutcome(studies, kind, settings, excluded, forcedMeasure));
+    return cache.get(key) ?? null;
+  };
+}
+
 function assessment(scope: Scope, parts: ClaimPart[], evidence: LineGroup[], notes: string[] = []): ClaimAssessment {
   return { scope, parts, verdict: verdictOf(parts.map((p) => p.finding)), evidence: evidence.filter((g) => g.lines.length > 0), notes };
 }
@@ -160,11 +177,11 @@ function assessment(scope: Scope, parts: ClaimPart[], evidence: LineGroup[], not
 
 const RULE_RR = 'Parts: (1) the number of double-blind, randomised, placebo-controlled IVIG trials of relapse prevention in relapsing-remitting MS published by 2003 — at least four supports, fewer contradicts; (2) the relapse rate — the forest plot’s pooled annualized relapse rate and relapse-free patients over the randomised placebo-controlled relapsing-remitting trials of the scope: supports when every pooled estimate’s 95% CI excludes no effect in IVIG’s favour, contradicts when one excludes it in placebo’s favour, inconclusive otherwise; (3) gadolinium-enhancing lesions — pooled when estimable, else each trial’s own reading (its CI, or the source’s stated direction; a p-value above 0.05 counts as no difference): the same rule.';
 
-function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings, excluded: readonly string[]): ClaimAssessment {
+function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings, pool: Pooler): ClaimAssessment {
   const four = seedFourTrials(studies);
   const trials = rrPlaceboTrials(studiesInScope(studies, scope));
-  const pooled = POOLED_RELAPSE_KINDS.map((k) => pooledOutcome(trials, k, settings, excluded));
-  const gdPooled = pooledOutcome(trials, 'mri-gd-lesions', settings, excluded);
+  const pooled = POOLED_RELAPSE_KINDS.map((k) => pool(trials, k));
+  const gdPooled = pool(trials, 'mri-gd-lesions');
   const gdLines = trials.flatMap((s) => s.outcomes.filter((o) => o.kind === 'mri-gd-lesions' && isEfficacy(o)).map((o) => outcomeLine(s, o, settings)));
   const gdSignals: (EffectSignal | null)[] = gdPooled ? [gdPooled.signal] : gdLines.map((l) => l.signal);
   const parts: ClaimPart[] = [
@@ -198,7 +215,7 @@ function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: A
   const notes: string[] = [];
   const notPooled = pooled.flatMap((p) => p?.notPooled ?? []);
   if (notPooled.length) notes.push(`Not in the pooled relapse estimates: ${[...new Set(notPooled.map((n) => `${n.study.label} (${n.reason})`))].join('; ')}.`);
-  if (scope === 'now') evidence.push(laterTrialsGroup(studies, trials, settings, excluded));
+  if (scope === 'now') evidence.push(laterTrialsGroup(studies, trials, settings, pool));
   return assessment(scope, parts, evidence, notes);
 }
 
@@ -206,15 +223,15 @@ function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: A
  * What the trials published after 2003 changed (PRIVIG, Fazekas 2008, when the set has its data):
  * for each, what it reports, and each pooled relapse outcome with and without it.
  */
-function laterTrialsGroup(studies: readonly Study[], trialsNow: readonly Study[], settings: AnalysisSettings, excluded: readonly string[]): LineGroup {
+function laterTrialsGroup(studies: readonly Study[], trialsNow: readonly Study[], settings: AnalysisSettings, pool: Pooler): LineGroup {
   const before = new Set(studiesInScope(studies, 'as of 2003').map((s) => s.id));
   const later = trialsNow.filter((s) => !before.has(s.id));
   const lines: EvidenceLine[] = [];
   for (const t of later) {
     lines.push(...linesFor(t, [...RELAPSE_KINDS, 'mri-gd-lesions'], settings));
     for (const k of POOLED_RELAPSE_KINDS) {
-      const withIt = pooledOutcome(trialsNow, k, settings, excluded);
-      const without = pooledOutcome(trialsNow.filter((s) => s.id !== t.id), k, settings, excluded);
+      const withIt = pool(trialsNow, k);
+      const without = withIt ? pool(trialsNow.filter((s) => s.id !== t.id), k, withIt.measure) : null;
       const inPool = withIt?.line.studies.some((s) => s.id === t.id) ?? false;
       lines.push({
         subject: `${t.label}: effect on the pooled ${outcomeName(k)}`,
@@ -291,7 +308,7 @@ function comparatorEffects(study: Study, measure: AnalysisMeasure): { effects: C
   return { effects, missing: [`${study.label}: no ${measure === 'MD' ? 'per-arm mean, SD and n' : 'rate ratio with its CI'} for the annualized relapse rate (data form: ${d.form})`] };
 }
 
-function comparableAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings, excluded: readonly string[]): ClaimAssessment {
+function comparableAssessment(studies: readonly Study[], scope: Scope, pool: Pooler): ClaimAssessment {
   const inScope = studiesInScope(studies, scope);
   const trials = rrPlaceboTrials(inScope);
   const comparators = inScope.filter((s) => s.kind === 'comparator-rct' && s.phase === 'RR');
@@ -306,7 +323,7 @@ function comparableAssessment(studies: readonly Study[], scope: Scope, settings:
   const missing: string[] = [];
   const findings: PartFinding[] = [];
   for (const measure of INDIRECT_MEASURES) {
-    const ivig = pooledOutcome(trials, 'annualized-relapse-rate', settings, excluded, measure);
+    const ivig = pool(trials, 'annualized-relapse-rate', measure);
     const sides = comparators.map((c) => comparatorEffects(c, measure));
     const effects = sides.flatMap((s) => s.effects);
     if (ivig && effects.length) {
@@ -493,9 +510,9 @@ function spAssessment(studies: readonly Study[], scope: Scope, settings: Analysi
 
 const RULE_CONCLUSION = 'Parts, set against the pooled evidence in relapsing-remitting MS (the forest plot’s pooled relapse-free patients, annualized relapse rate and worsening on EDSS over the randomised placebo-controlled trials of the scope): (1) a valuable alternative — every pooled estimate favours IVIG with a 95% CI that excludes no effect supports, one favouring placebo contradicts, otherwise inconclusive; (2) additional studies are needed — supported when any of these outcomes is unsettled (not estimable, from a single trial, or with a 95% CI that includes no effect), contradicted when every one is settled.';
 
-function conclusionAssessment(studies: readonly Study[], syntheses: readonly Synthesis[], scope: Scope, settings: AnalysisSettings, excluded: readonly string[]): ClaimAssessment {
+function conclusionAssessment(studies: readonly Study[], syntheses: readonly Synthesis[], scope: Scope, pool: Pooler): ClaimAssessment {
   const trials = rrPlaceboTrials(studiesInScope(studies, scope));
-  const pooled = CRITICAL_RR_KINDS.map((k) => ({ kind: k, p: pooledOutcome(trials, k, settings, excluded) }));
+  const pooled = CRITICAL_RR_KINDS.map((k) => ({ kind: k, p: pool(trials, k) }));
   const unsettled = pooled.filter((x) => !x.p?.settled);
   const parts: ClaimPart[] = [
     { label: 'IVIG is a valuable alternative in relapsing-remitting MS', finding: benefitClaimFinding(pooled.map((x) => x.p?.signal ?? null)), reason: pooled.map((x) => pooledText(x.p, x.kind)).join('; ') + '.' },
@@ -528,6 +545,7 @@ function quoteFromSeed(seed: Synthesis | undefined, opening: string): SeedClaim[
  */
 export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synthesis[], settings: AnalysisSettings, excluded: readonly string[]): SeedClaimsModel {
   const seed = syntheses.find((s) => s.id === SEED_REVIEW_ID);
+  const pool = memoisedPooler(settings, excluded);
   const both = (f: (scope: Scope) => ClaimAssessment) => ({ asOf2003: f('as of 2003'), now: f('now') });
   const quoted = (opening: string) => {
     const quote = quoteFromSeed(seed, opening);
@@ -537,12 +555,12 @@ export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synt
     {
       id: 'rr-trials', title: 'Four double-blind trials in relapsing-remitting MS', ...quoted('Four double-blind trials'),
       wording: 'Four double-blind trials in relapsing-remitting MS have demonstrated that IVIG reduces the relapse rate and the number of gadolinium enhancing lesions',
-      rule: RULE_RR, ...both((s) => rrTrialsAssessment(studies, s, settings, excluded)),
+      rule: RULE_RR, ...both((s) => rrTrialsAssessment(studies, s, settings, pool)),
     },
     {
       id: 'comparable', title: 'Comparable to interferon-beta and glatiramer acetate', quote: null, quoteNote: NOT_QUOTED,
       wording: '… seems comparable to established therapies … interferon-beta and glatiramer acetate',
-      rule: RULE_COMPARABLE, ...both((s) => comparableAssessment(studies, s, settings, excluded)),
+      rule: RULE_COMPARABLE, ...both((s) => comparableAssessment(studies, s, pool)),
     },
     {
       id: 'dose-range', title: 'Doses varied 10-fold', ...quoted('The doses of IVIG'),
@@ -562,7 +580,7 @@ export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synt
     {
       id: 'conclusion', title: 'Conclusion: a valuable alternative; more studies needed', quote: null, quoteNote: NOT_QUOTED,
       wording: 'a valuable alternative … additional studies are needed',
-      rule: RULE_CONCLUSION, ...both((s) => conclusionAssessment(studies, syntheses, s, settings, excluded)),
+      rule: RULE_CONCLUSION, ...both((s) => conclusionAssessment(studies, syntheses, s, pool)),
     },
   ];
   return { seedReview: seed ? { label: seed.label, citation: seed.citation } : null, claims };

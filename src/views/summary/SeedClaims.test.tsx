@@ -3,7 +3,7 @@
  * follows the analysis settings and the study toggles.
  */
 import { readFileSync } from 'node:fs';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { parseEvidenceText } from '../../evidence/parse-evidence';
 import { createAppStore } from '../../store/app-store';
@@ -64,17 +64,18 @@ describe('SeedClaims on the bundled evidence', () => {
     expect(within(dose).getByRole('region', { name: /^Now \(all evidence\) / })).toHaveTextContent(`${foldFromFile(null).toFixed(1)}-fold`);
   });
 
-  it('follows the analysis settings: under a common-effect model claim 1 is borne out as of 2003', () => {
+  it('follows the analysis settings: under a common-effect model claim 1 is borne out as of 2003', async () => {
     const store = renderClaims();
     expect(overviewRow(/^1\. Four double-blind/)).toHaveTextContent('partly consistent');
     act(() => store.getState().setAnalysis({ model: 'common' }));
-    expect(within(overviewRow(/^1\. Four double-blind/)).getAllByRole('cell')[0]).toHaveTextContent(/^consistent$/);
+    await waitFor(() => expect(within(overviewRow(/^1\. Four double-blind/)).getAllByRole('cell')[0]).toHaveTextContent(/^consistent$/));
     expect(screen.getByRole('article', { name: '1. Four double-blind trials in relapsing-remitting MS' })).toHaveTextContent('Relapse-free patients, Risk ratio, M-H, Fixed, 95% CI');
   });
 
-  it('follows the study toggles: without AIMS no annualized relapse rate is estimable', () => {
+  it('follows the study toggles: without AIMS no annualized relapse rate is estimable', async () => {
     const store = renderClaims();
     act(() => store.getState().toggleStudyExcluded('fazekas-1997-aims'));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'The seed review’s claims, checked' })).toHaveTextContent('leave out the 1 study toggled out'));
     const asOf = within(screen.getByRole('article', { name: '1. Four double-blind trials in relapsing-remitting MS' })).getByRole('region', { name: /^As of 2003 / });
     expect(asOf).toHaveTextContent('Annualized relapse rate: no estimable effect');
     expect(screen.getByRole('region', { name: 'The seed review’s claims, checked' })).toHaveTextContent('leave out the 1 study toggled out');
