@@ -479,7 +479,7 @@ function spAssessment(studies: readonly Study[], scope: Scope, settings: Analysi
   const notes: string[] = [];
   if (!trial) {
     const firstLater = studies.filter((s) => isSpTrial(s) && s.year !== null && s.year > SEED_REVIEW_YEAR).sort((a, b) => (a.year as number) - (b.year as number))[0];
-    if (firstLater) notes.push(`No secondary progressive placebo-controlled trial in the data was published by ${SEED_REVIEW_YEAR}: the first, ${firstLater.label} (${firstLater.year}), came out after the review, which cites its results ahead of publication (“has recently shown”); the year filter goes by publication year.`);
+    if (firstLater) notes.push(`No secondary progressive placebo-controlled trial in the data was published by ${SEED_REVIEW_YEAR}: the first, ${firstLater.label}, published ${firstLater.year}, came out after the review, which cites its results ahead of publication (“has recently shown”); the year filter goes by publication year.`);
     const parts: ClaimPart[] = [
       { label: 'No benefit on the primary outcome', finding: 'no data', reason: 'No such trial in this scope.' },
       { label: 'No benefit on the other efficacy outcomes', finding: 'no data', reason: 'No such trial in this scope.' },
