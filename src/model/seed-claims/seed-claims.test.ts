@@ -20,7 +20,11 @@ describe('on the bundled evidence', () => {
   const claims = claimsOf(evidence.studies);
 
   it('identifies the four double-blind relapsing-remitting placebo-controlled trials published by 2003', () => {
-    expect(seedFourTrials(evidence.studies).map((s) => s.id)).toEqual(['fazekas-1997-aims', 'achiron-1998-rrms', 'sorensen-1998-crossover', 'neuroradiology-2000-rrms']);
+    expect(seedFourTrials(evidence.studies).map((s) => s.id)).toEqual(['fazekas-1997-aims', 'achiron-1998-rrms', 'sorensen-1998-crossover', 'lewanska-2002']);
+    // Double-blind and published by 2003 too, but it reports neither relapses nor Gd lesions; the 1997
+    // preliminary report of the crossover trial is the same trial (sameTrialAs) and counts once.
+    expect(claim(claims, 'rr-trials').asOf2003.parts[0]!.reason).toContain('so not counted: Neuroradiology 2000 (13 patients)');
+    expect(claim(claims, 'rr-trials').asOf2003.parts[0]!.reason).not.toContain('Sorensen 1997');
     expect(claim(claims, 'rr-trials').asOf2003.parts[0]).toMatchObject({ finding: 'supports' });
   });
 
@@ -35,12 +39,15 @@ describe('on the bundled evidence', () => {
   it('computes the fold range of monthly doses from the file’s IVIG arms (checked against a plain reading of the JSON)', () => {
     // Independent of the model: every IVIG arm of a randomised RR IVIG trial in the raw JSON, a dose
     // range by its bounds, else the monthly dose.
-    const file = JSON.parse(raw) as { studies: { kind: string; phase: string; year: number | null; arms: { role: string; monthlyDoseGPerKg: { value: number | null }; monthlyDoseRangeGPerKg?: { lower: { value: number }; upper: { value: number } } }[] }[] };
+    // A report kept as an earlier copy of a trial in the same list (sameTrialAs) is not counted again.
+    const file = JSON.parse(raw) as { studies: { id: string; kind: string; phase: string; year: number | null; sameTrialAs?: { study: string }; arms: { role: string; monthlyDoseGPerKg: { value: number | null }; monthlyDoseRangeGPerKg?: { lower: { value: number }; upper: { value: number } } }[] }[] };
     const foldOf = (yearTo: number | null) => {
       const lows: number[] = [];
       const highs: number[] = [];
-      for (const s of file.studies) {
-        if (s.kind !== 'ivig-rct' || s.phase !== 'RR' || (yearTo !== null && (s.year === null || s.year > yearTo))) continue;
+      const listed = file.studies.filter((s) => s.kind === 'ivig-rct' && s.phase === 'RR' && (yearTo === null || (s.year !== null && s.year <= yearTo)));
+      const ids = new Set(listed.map((s) => s.id));
+      for (const s of listed) {
+        if (s.sameTrialAs && ids.has(s.sameTrialAs.study)) continue;
         for (const a of s.arms) {
           if (a.role !== 'ivig') continue;
           if (a.monthlyDoseRangeGPerKg) { lows.push(a.monthlyDoseRangeGPerKg.lower.value); highs.push(a.monthlyDoseRangeGPerKg.upper.value); }
@@ -80,10 +87,18 @@ describe('on the bundled evidence', () => {
     expect(noAims.parts[1]!.reason).toContain('Annualized relapse rate: no estimable effect');
   });
 
-  it('names the missing numbers for an adjusted indirect comparison with the comparator trials', () => {
+  it('names the missing numbers for an adjusted indirect comparison, and reads the undated head-to-head trial now only', () => {
     const c = claim(claims, 'comparable');
+    expect(c.asOf2003.verdict).toBe('not assessable');
+    expect(c.asOf2003.parts[1]).toMatchObject({ finding: 'no data', reason: 'No randomised head-to-head trial in this scope.' });
+    // Now: the IVIG vs interferon beta-1a trial (undated, so never "as of 2003"): 0.55 ± 0.46 (n 38) vs 0.60 ± 0.67 (n 34).
+    const se = Math.sqrt(0.46 ** 2 / 38 + 0.67 ** 2 / 34);
+    const z = 1.959963984540054;
+    expect(c.now.parts[1]!.finding).toBe('supports');
+    expect(c.now.parts[1]!.reason).toContain(`mean difference, IVIG minus Interferon beta-1a (Avonex) i.m. weekly: ${(-0.05).toFixed(2)} [${(-0.05 - z * se).toFixed(2)}, ${(-0.05 + z * se).toFixed(2)}]`);
+    expect(c.now.verdict).toBe('partly consistent');
     for (const a of [c.asOf2003, c.now]) {
-      expect(a.verdict).toBe('not assessable');
+      expect(a.parts[0]!.finding).toBe('no data');
       expect(a.parts[0]!.reason).toContain('Johnson 1995 (glatiramer acetate, copolymer 1), Copolymer 1 (glatiramer acetate): SD of the Copolymer 1 (glatiramer acetate) arm, SD of the Placebo arm not reported');
       expect(a.parts[0]!.reason).toContain('IVIG side estimable (-0.74 [-1.28, -0.20], 1 trial)');
     }
@@ -96,6 +111,9 @@ describe('on the bundled evidence', () => {
     expect(c.asOf2003.parts[0]!.reason).toContain('Noseworthy 2000 (established weakness) (randomised), Noseworthy 2001 (persistent visual loss after optic neuritis) (randomised), Stangel 2000 (remyelination pilot, fixed sequence) (not randomised)');
     expect(c.asOf2003.verdict).toBe('consistent');
     expect(c.asOf2003.evidence[0]!.lines.map((l) => l.studies[0]!.id)).toContain('noseworthy-2001-optic-neuritis');
+    // Now a later non-randomised study (Tselis 2008) favours IVIG: listed, but it cannot confirm a benefit.
+    expect(c.now.parts[1]!.reason).toContain('Tselis 2008 (steroid-refractory optic neuritis, not randomised): favours IVIG (not randomised: cannot confirm a benefit)');
+    expect(c.now.parts[1]!.finding).toBe('supports');
   });
 
   it('ESIMS: not published by 2003; now no benefit on its primary outcome (HR 1.11 [0.80, 1.53]) but brain volume favours IVIG', () => {
@@ -124,7 +142,7 @@ describe('on the bundled evidence', () => {
 // Outcomes are cast rather than annotated: the schema is gaining fields with defaults (p-value lists)
 // that a literal written now would lack.
 const relapseFree = (ivig: [number, number], placebo: [number, number]) => ({
-  id: 'rf', kind: 'relapse-free', label: 'Relapse-free', timepoint: '1 year', primary: true, notes: [],
+  id: 'rf', kind: 'relapse-free', label: 'Relapse-free', timepoint: '1 year', primary: true, notes: [], pValues: [],
   data: { form: 'counts', arms: [{ arm: 'ivig', events: num(ivig[0]), total: num(ivig[1]) }, { arm: 'placebo', events: num(placebo[0]), total: num(placebo[1]) }] },
 }) as Outcome;
 const rrTrial = (id: string, year: number, ivig: [number, number], placebo: [number, number]) => study({ id, label: id, year, phase: 'RR', outcomes: [relapseFree(ivig, placebo)] });
@@ -183,7 +201,12 @@ describe('claim 3 (fold range) at its boundaries', () => {
 describe('claim 4 (established deficits) at its count boundary', () => {
   const deficit = (id: string, direction: Outcome['direction']) => study({
     id, label: id, year: 2000, phase: 'unspecified', setting: 'established-deficit',
-    outcomes: [{ id: 'o', kind: 'visual-function', label: 'Vision', timepoint: '6 months', primary: true, notes: [], data: { form: 'qualitative' }, direction } as Outcome],
+    outcomes: [{ id: 'o', kind: 'visual-function', label: 'Vision', timepoint: '6 months', primary: true, notes: [], pValues: [], data: { form: 'qualitative' }, direction } as Outcome],
+  });
+  it('a non-randomised study whose primary outcome favours IVIG does not contradict "none could confirm"', () => {
+    const open = { ...deficit('d3', 'favours-ivig'), kind: 'ivig-non-randomised' as const };
+    const c = claim(claimsOf([deficit('d1', 'no-difference'), deficit('d2', 'no-difference'), open]), 'established-deficits').asOf2003;
+    expect(c.parts.map((p) => p.finding)).toEqual(['supports', 'supports']);
   });
   it('two studies contradict "three"; a study whose primary outcome favours IVIG contradicts "none could confirm"', () => {
     const two = claim(claimsOf([deficit('d1', 'no-difference'), deficit('d2', 'no-difference')]), 'established-deficits').asOf2003;
@@ -196,7 +219,7 @@ describe('claim 4 (established deficits) at its count boundary', () => {
 
 describe('claim 2 when both sides give an effect with its SE against placebo', () => {
   const arr = (t: [number, number, number], p: [number, number, number], treatmentArm: string) => ({
-    id: 'arr', kind: 'annualized-relapse-rate', label: 'ARR', timepoint: '2 years', primary: true, notes: [],
+    id: 'arr', kind: 'annualized-relapse-rate', label: 'ARR', timepoint: '2 years', primary: true, notes: [], pValues: [],
     data: { form: 'continuous', arms: [
       { arm: treatmentArm, mean: num(t[0]), sd: num(t[1]), n: num(t[2]) },
       { arm: 'placebo', mean: num(p[0]), sd: num(p[1]), n: num(p[2]) },
@@ -216,6 +239,8 @@ describe('claim 2 when both sides give an effect with its SE against placebo', (
     expect(line.text).toContain(`Mean difference: ${d.toFixed(2)} [${(d - z * se).toFixed(2)}, ${(d + z * se).toFixed(2)}]`);
     expect(line.studies.map((s) => s.id)).toEqual(['ivig-1997', 'ifn-1993']);
     expect(c.parts[0]!.finding).toBe('supports');
-    expect(c.verdict).toBe('consistent');
+    // No head-to-head trial in this set: that part has no data, so the claim is partly borne out.
+    expect(c.parts[1]!.finding).toBe('no data');
+    expect(c.verdict).toBe('partly consistent');
   });
 });

@@ -112,15 +112,24 @@ export function rrPlaceboTrials(studies: readonly Study[]): Study[] {
   return countedOnce(studies.filter((s) => s.kind === 'ivig-rct' && s.phase === 'RR' && s.setting === 'relapse-prevention' && s.design.randomised === true && s.design.control === 'placebo'));
 }
 
-/**
- * The seed review's "four double-blind trials in relapsing-remitting MS": the double-blind ones of
- * `rrPlaceboTrials`, published by 2003. The abstract does not name them; the data decide.
- */
-export function seedFourTrials(studies: readonly Study[]): Study[] {
+const RELAPSE_KINDS: readonly OutcomeKind[] = ['annualized-relapse-rate', 'relapse-free', 'relapse-count', 'new-relapse', 'time-to-first-relapse'];
+/** The outcomes the claim is about: a trial that reports none of them cannot be one that "demonstrated" them. */
+const CLAIM_1_KINDS: readonly OutcomeKind[] = [...RELAPSE_KINDS, 'mri-gd-lesions'];
+
+/** The double-blind ones of `rrPlaceboTrials` published by 2003 (before the outcome condition of `seedFourTrials`). */
+function doubleBlindBy2003(studies: readonly Study[]): Study[] {
   return rrPlaceboTrials(studiesInScope(studies, 'as of 2003')).filter((s) => s.design.blinding === 'double-blind');
 }
 
-const RELAPSE_KINDS: readonly OutcomeKind[] = ['annualized-relapse-rate', 'relapse-free', 'relapse-count', 'new-relapse', 'time-to-first-relapse'];
+/**
+ * The seed review's "four double-blind trials in relapsing-remitting MS": the double-blind ones of
+ * `rrPlaceboTrials`, published by 2003, that report a relapse outcome or gadolinium-enhancing
+ * lesions (the claim's outcomes). The abstract does not name them; the data decide.
+ */
+export function seedFourTrials(studies: readonly Study[]): Study[] {
+  return doubleBlindBy2003(studies).filter((s) => s.outcomes.some((o) => CLAIM_1_KINDS.includes(o.kind)));
+}
+
 /** The relapse outcomes that are pooled for "reduces the relapse rate". */
 const POOLED_RELAPSE_KINDS: readonly OutcomeKind[] = ['annualized-relapse-rate', 'relapse-free'];
 /** The critical outcomes of relapsing-remitting MS set against the conclusion. */
@@ -175,10 +184,11 @@ function assessment(scope: Scope, parts: ClaimPart[], evidence: LineGroup[], not
 // 1. "Four double-blind trials … reduces the relapse rate and the number of Gd-enhancing lesions"
 // ---------------------------------------------------------------------------------------------
 
-const RULE_RR = 'Parts: (1) the number of double-blind, randomised, placebo-controlled IVIG trials of relapse prevention in relapsing-remitting MS published by 2003 — at least four supports, fewer contradicts; (2) the relapse rate — the forest plot’s pooled annualized relapse rate and relapse-free patients over the randomised placebo-controlled relapsing-remitting trials of the scope: supports when every pooled estimate’s 95% CI excludes no effect in IVIG’s favour, contradicts when one excludes it in placebo’s favour, inconclusive otherwise; (3) gadolinium-enhancing lesions — pooled when estimable, else each trial’s own reading (its CI, or the source’s stated direction; a p-value above 0.05 counts as no difference): the same rule.';
+const RULE_RR = 'Parts: (1) the number of double-blind, randomised, placebo-controlled IVIG trials of relapse prevention in relapsing-remitting MS published by 2003 that report a relapse outcome or gadolinium-enhancing lesions (a report kept only as an earlier copy of another trial counts once) — at least four supports, fewer contradicts; (2) the relapse rate — the forest plot’s pooled annualized relapse rate and relapse-free patients over the randomised placebo-controlled relapsing-remitting trials of the scope: supports when every pooled estimate’s 95% CI excludes no effect in IVIG’s favour, contradicts when one excludes it in placebo’s favour, inconclusive otherwise; (3) gadolinium-enhancing lesions — pooled when estimable, else each trial’s own reading (its CI, or the source’s stated direction; a p-value above 0.05 counts as no difference): the same rule.';
 
 function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings, pool: Pooler): ClaimAssessment {
   const four = seedFourTrials(studies);
+  const withoutOutcomes = doubleBlindBy2003(studies).filter((s) => !four.includes(s));
   const trials = rrPlaceboTrials(studiesInScope(studies, scope));
   const pooled = POOLED_RELAPSE_KINDS.map((k) => pool(trials, k));
   const gdPooled = pool(trials, 'mri-gd-lesions');
@@ -188,7 +198,7 @@ function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: A
     {
       label: 'Four double-blind trials in relapsing-remitting MS (published by 2003)',
       finding: trialCountFinding(4, four.length),
-      reason: `The data hold ${plural(four.length, 'such trial')}: ${list(four.map((s) => s.label))}. The abstract does not name its four.`,
+      reason: `The data hold ${plural(four.length, 'such trial')}: ${list(four.map((s) => s.label))}.${withoutOutcomes.length ? ` Double-blind but reporting neither relapses nor gadolinium-enhancing lesions, so not counted: ${list(withoutOutcomes.map((s) => s.label))}.` : ''} The abstract does not name its four.`,
     },
     {
       label: 'IVIG reduces the relapse rate',
@@ -201,7 +211,7 @@ function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: A
       reason: gdPooled
         ? pooledText(gdPooled, 'mri-gd-lesions') + '.'
         : gdLines.length
-          ? `Not poolable; ${plural(gdLines.length, 'trial')} ${gdLines.length === 1 ? 'reports' : 'report'} it: ${gdLines.map((l) => `${l.subject} — ${l.signal ?? 'no reading'}`).join('; ')}.`
+          ? `Not poolable; ${plural(new Set(gdLines.map((l) => l.studies[0]?.id)).size, 'trial')} ${new Set(gdLines.map((l) => l.studies[0]?.id)).size === 1 ? 'reports' : 'report'} it: ${gdLines.map((l) => `${l.subject} — ${l.signal ?? 'no reading'}`).join('; ')}.`
           : 'No trial in this scope reports gadolinium-enhancing lesions.',
     },
   ];
@@ -251,7 +261,7 @@ function laterTrialsGroup(studies: readonly Study[], trialsNow: readonly Study[]
 // 2. "… seems comparable to established therapies … interferon-beta and glatiramer acetate"
 // ---------------------------------------------------------------------------------------------
 
-const RULE_COMPARABLE = 'Part: IVIG’s effect on the annualized relapse rate is comparable to the comparators’ — judged only by an adjusted indirect comparison through placebo (Bucher 1997: d(IVIG vs comparator) = d(IVIG vs placebo) − d(comparator vs placebo), SE = √(SE₁² + SE₂²)), possible only when both sides give an effect with its CI or SE against placebo on the same measure: a 95% CI that includes no difference supports (no difference shown, which is not proof of equivalence), one that excludes it contradicts; not estimable → no data. The relative relapse-rate reductions are context, not a test.';
+const RULE_COMPARABLE = 'Parts: (1) IVIG’s effect on the annualized relapse rate is comparable to the comparators’ — judged only by an adjusted indirect comparison through placebo (Bucher 1997: d(IVIG vs comparator) = d(IVIG vs placebo) − d(comparator vs placebo), SE = √(SE₁² + SE₂²)), possible only when both sides give an effect with its CI or SE against placebo on the same measure: a 95% CI that includes no difference supports (no difference shown, which is not proof of equivalence), one that excludes it contradicts; not estimable → no data. (2) randomised head-to-head trials of IVIG against an active drug: the mean difference in annualized relapse rate with its 95% CI from the arms — the same rule. The relative relapse-rate reductions are context, not a test.';
 
 /** The quotes of the annualized relapse rates a reduction is computed from (relapseRateReductions reads the first such outcome). */
 function rateQuotes(study: Study | undefined): Quote[] {
@@ -308,6 +318,47 @@ function comparatorEffects(study: Study, measure: AnalysisMeasure): { effects: C
   return { effects, missing: [`${study.label}: no ${measure === 'MD' ? 'per-arm mean, SD and n' : 'rate ratio with its CI'} for the annualized relapse rate (data form: ${d.form})`] };
 }
 
+/**
+ * Randomised trials of IVIG against an active drug (kind `ivig-active-comparator-rct`): the mean
+ * difference in annualized relapse rate, IVIG minus the comparator, with its 95% CI from the per-arm
+ * means, SDs and numbers (the engine's `effectSize('MD')`), judged by `comparabilityFinding`.
+ */
+function directComparisons(inScope: readonly Study[]): { lines: EvidenceLine[]; findings: PartFinding[]; missing: string[] } {
+  const lines: EvidenceLine[] = [];
+  const findings: PartFinding[] = [];
+  const missing: string[] = [];
+  const z = 1.959963984540054;
+  for (const s of inScope.filter((x) => x.kind === 'ivig-active-comparator-rct')) {
+    const o = s.outcomes.find((x) => x.kind === 'annualized-relapse-rate' && x.data.form === 'continuous' && isEfficacy(x));
+    if (!o || o.data.form !== 'continuous') {
+      missing.push(`${s.label}: no annualized relapse rate with per-arm means`);
+      continue;
+    }
+    const roleOf = (id: string) => s.arms.find((a) => a.id === id)?.role;
+    const ivig = o.data.arms.find((a) => roleOf(a.arm) === 'ivig');
+    const others = o.data.arms.filter((a) => roleOf(a.arm) === 'other');
+    for (const c of others) {
+      const label = s.arms.find((a) => a.id === c.arm)?.label ?? c.arm;
+      if (!ivig || ivig.sd.value === null || c.sd.value === null || ivig.n.value === null || c.n.value === null) {
+        missing.push(`${s.label}, IVIG vs ${label}: SD or n not reported`);
+        continue;
+      }
+      const e = effectSize('MD', { m1i: ivig.mean.value, sd1i: ivig.sd.value, n1i: ivig.n.value, m2i: c.mean.value, sd2i: c.sd.value, n2i: c.n.value });
+      const finding = comparabilityFinding({ lower: e.yi - z * e.sei, upper: e.yi + z * e.sei, nullValue: 0 });
+      findings.push(finding);
+      const described = outcomeLine(s, o, { measure: null, useDerived: true });
+      lines.push({
+        subject: s.label,
+        studies: [studyRef(s)],
+        text: `${described.text.split(' → ')[0]} → mean difference, IVIG minus ${label}: ${effectText(e.yi, e.yi - z * e.sei, e.yi + z * e.sei, 'difference')} (derived from the arms’ means, SDs and n; ${finding === 'supports' ? 'the CI includes no difference' : 'the CI excludes no difference'})`,
+        quotes: described.quotes,
+        signal: null,
+      });
+    }
+  }
+  return { lines, findings, missing };
+}
+
 function comparableAssessment(studies: readonly Study[], scope: Scope, pool: Pooler): ClaimAssessment {
   const inScope = studiesInScope(studies, scope);
   const trials = rrPlaceboTrials(inScope);
@@ -344,15 +395,24 @@ function comparableAssessment(studies: readonly Study[], scope: Scope, pool: Poo
     }
     missing.push(`${MEASURE_LABEL[measure]}: ${ivig ? `IVIG side estimable (${ivig.effectText}, ${plural(ivig.k, 'trial')})` : 'no IVIG trial gives it with a CI'}; comparator side: ${effects.length ? 'estimable' : sides.flatMap((s) => s.missing).join('; ') || 'no comparator trial in this scope'}`);
   }
+  const direct = directComparisons(inScope);
+  const directPart: ClaimPart = {
+    label: 'Randomised head-to-head trials of IVIG against an established therapy show no difference in relapse rate',
+    finding: direct.lines.length ? (direct.findings.includes('contradicts') ? 'contradicts' : 'supports') : 'no data',
+    reason: direct.lines.length
+      ? direct.lines.map((l) => `${l.subject}: ${l.text.split(' → ')[1] ?? l.text}`).join('; ') + '.'
+      : direct.missing.length ? `No estimable head-to-head comparison: ${direct.missing.join('; ')}.` : 'No randomised head-to-head trial in this scope.',
+  };
   const part: ClaimPart = {
-    label: 'IVIG’s relapse-rate effect is comparable to interferon-beta’s and glatiramer acetate’s',
+    label: 'IVIG’s relapse-rate effect is comparable to interferon-beta’s and glatiramer acetate’s (adjusted indirect comparison through placebo)',
     finding: findings.length ? (findings.includes('contradicts') ? 'contradicts' : 'supports') : comparabilityFinding(null),
     reason: findings.length
       ? comparisons.map((c) => `${c.subject}: ${c.text}`).join('; ') + '.'
       : `No adjusted indirect comparison is estimable. Missing — ${missing.join('. ')}.`,
   };
-  return assessment(scope, [part], [
+  return assessment(scope, [part, directPart], [
     { heading: 'Adjusted indirect comparison (Bucher 1997)', lines: comparisons },
+    { heading: 'Randomised head-to-head trials (IVIG vs an active drug)', lines: direct.lines },
     { heading: 'Context, not a test: relative relapse-rate reductions against each trial’s own placebo', lines: context },
   ], ['Placebo relapse rates, relapse definitions, populations and eras differ between the IVIG and the comparator trials: a cross-trial comparison is not like-for-like.']);
 }
@@ -394,7 +454,7 @@ interface LooseRange { lower: { value: number; quote: string; source: string; st
 export function monthlyDoseFoldRange(studies: readonly Study[]): DoseFoldRange {
   const arms: ArmDose[] = [];
   const withoutDose: DoseFoldRange['withoutDose'] = [];
-  for (const s of studies.filter((x) => x.kind === 'ivig-rct' && x.phase === 'RR')) {
+  for (const s of countedOnce(studies.filter((x) => x.kind === 'ivig-rct' && x.phase === 'RR'))) {
     for (const a of s.arms.filter((x) => x.role === 'ivig')) {
       const range = (a as Arm & { monthlyDoseRangeGPerKg?: LooseRange }).monthlyDoseRangeGPerKg;
       const m = a.monthlyDoseGPerKg;
@@ -421,7 +481,7 @@ export function monthlyDoseFoldRange(studies: readonly Study[]): DoseFoldRange {
   return { arms, withoutDose, min, max, fold };
 }
 
-const RULE_DOSE = `Part: the doses varied ${CLAIMED_FOLD}-fold — fold = highest / lowest monthly dose (g/kg per calendar month) over the IVIG arms of the randomised relapsing-remitting trials of the scope (a dose range counts with its bounds): within a factor of 2 of ${CLAIMED_FOLD} (${CLAIMED_FOLD / 2} to ${CLAIMED_FOLD * 2}) supports, outside contradicts, fewer than two arms with a dose → no data.`;
+const RULE_DOSE = `Part: the doses varied ${CLAIMED_FOLD}-fold — fold = highest / lowest monthly dose (g/kg per calendar month) over the IVIG arms of the randomised relapsing-remitting trials of the scope (a dose range counts with its bounds; a trial’s earlier report, kept as its own entry, is not counted again): within a factor of 2 of ${CLAIMED_FOLD} (${CLAIMED_FOLD / 2} to ${CLAIMED_FOLD * 2}) supports, outside contradicts, fewer than two arms with a dose → no data.`;
 
 function doseAssessment(studies: readonly Study[], scope: Scope): ClaimAssessment {
   const r = monthlyDoseFoldRange(studiesInScope(studies, scope));
@@ -442,7 +502,7 @@ function doseAssessment(studies: readonly Study[], scope: Scope): ClaimAssessmen
 // 4. "Three studies … chronic visual impairment or established motor symptoms … None … could confirm"
 // ---------------------------------------------------------------------------------------------
 
-const RULE_DEFICITS = 'Parts: (1) the number of IVIG studies (randomised or not) in established deficits (setting “established deficit”) of the scope — at least three supports, fewer contradicts; (2) none could confirm a benefit — a study confirms one when a primary outcome (every efficacy outcome, when it marks none) favours IVIG by its CI, or by the source’s stated direction when no CI is estimable (a p-value above 0.05 counts as no difference): no study confirming supports, one confirming contradicts.';
+const RULE_DEFICITS = 'Parts: (1) the number of IVIG studies (randomised or not) in established deficits (setting “established deficit”) of the scope — at least three supports, fewer contradicts; (2) none could confirm a benefit — a randomised study confirms one when a primary outcome (every efficacy outcome, when it marks none) favours IVIG by its CI, or by the source’s stated direction when no CI is estimable (a p-value above 0.05 counts as no difference): no study confirming supports, one confirming contradicts; a non-randomised study favouring IVIG is listed but cannot confirm.';
 
 /** A study's reading on its primary efficacy outcomes (all efficacy outcomes when none is primary). */
 function studySignal(study: Study, settings: AnalysisSettings): { signal: EffectSignal | null; lines: EvidenceLine[] } {
@@ -456,10 +516,16 @@ function studySignal(study: Study, settings: AnalysisSettings): { signal: Effect
 
 function deficitsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings): ClaimAssessment {
   const found = countedOnce(studiesInScope(studies, scope).filter((s) => (s.kind === 'ivig-rct' || s.kind === 'ivig-non-randomised') && s.setting === 'established-deficit'));
-  const read = found.map((s) => ({ study: s, ...studySignal(s, settings) }));
+  // A study that is not randomised is listed with its reading, but cannot confirm a benefit: the
+  // app never takes a non-randomised comparison for an effect (it never pools one either).
+  const read = found.map((s) => {
+    const r = studySignal(s, settings);
+    const randomised = s.kind === 'ivig-rct';
+    return { study: s, ...r, counted: randomised || r.signal !== 'favours IVIG' ? r.signal : null, randomised };
+  });
   const parts: ClaimPart[] = [
     { label: 'Three studies in chronic visual impairment or established motor symptoms', finding: trialCountFinding(3, found.length), reason: `The data hold ${plural(found.length, 'such study', 'such studies')}: ${list(found.map((s) => `${s.label} (${s.kind === 'ivig-rct' ? 'randomised' : 'not randomised'})`))}.` },
-    { label: 'None could confirm a benefit', finding: noBenefitClaimFinding(read.map((r) => r.signal)), reason: read.length ? read.map((r) => `${r.study.label}: ${r.signal ?? 'no reading'}`).join('; ') + '.' : 'No such study in this scope.' },
+    { label: 'None could confirm a benefit', finding: noBenefitClaimFinding(read.map((r) => r.counted)), reason: read.length ? read.map((r) => `${r.study.label}: ${r.signal ?? 'no reading'}${r.counted === null && r.signal !== null ? ' (not randomised: cannot confirm a benefit)' : ''}`).join('; ') + '.' : 'No such study in this scope.' },
   ];
   return assessment(scope, parts, [{ heading: 'What each study reports (primary outcomes, or every efficacy outcome when none is primary)', lines: read.flatMap((r) => r.lines) }]);
 }
@@ -474,7 +540,7 @@ const randomisedN = (s: Study) => s.totalRandomised.value ?? s.arms.reduce((n, a
 
 function spAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings): ClaimAssessment {
   const isSpTrial = (s: Study) => s.kind === 'ivig-rct' && s.phase === 'SP' && s.design.randomised === true && s.design.control === 'placebo';
-  const sp = studiesInScope(studies, scope).filter(isSpTrial).sort((a, b) => randomisedN(b) - randomisedN(a));
+  const sp = countedOnce(studiesInScope(studies, scope).filter(isSpTrial)).sort((a, b) => randomisedN(b) - randomisedN(a));
   const trial = sp[0] ?? null;
   const notes: string[] = [];
   if (!trial) {
