@@ -73,6 +73,7 @@ export {
   metaRegression,
 } from './meta-regression';
 export { cumulative, leaveOneOut } from './sensitivity';
+export { type ContrastEstimate, type IndirectComparison, bucherIndirectComparison } from './indirect-comparison';
 export { criticalValue } from './distributions';
 export { ConvergenceError, InvalidInputError, MetaAnalysisError, NotEstimableError } from './errors';
 export * from './effect-recovery';

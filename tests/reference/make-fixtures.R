@@ -286,6 +286,39 @@ for (spec in list(c("REML", "z"), c("DL", "z"), c("REML", "knha"), c("PM", "z"))
 write_fixture("subgroups", list(datasets = datasets_json[1], cases = subgroup_cases))
 
 # ---------------------------------------------------------------------------------------------
+# Adjusted indirect comparison (Bucher et al., J Clin Epidemiol 1997;50:683-691): A vs B through a
+# common comparator C. In base R from the paper's formula, and, as an independent check, with
+# metafor: a common-effect meta-regression of the two contrasts on an indicator of "A vs C" gives
+# the difference of the two estimates and SE = sqrt(se1^2 + se2^2) as the moderator's coefficient.
+# Inputs are synthetic (the evidence set gives no comparator CI on the IVIG trials' measure).
+# ---------------------------------------------------------------------------------------------
+
+bucher_case <- function(name, scale, a_call, b_call) {
+  a <- run(a_call); b <- run(b_call)
+  call <- "d <- a[['yi']] - b[['yi']]; se <- sqrt(a[['sei']]^2 + b[['sei']]^2); c(d, se, d - qnorm(0.975) * se, d + qnorm(0.975) * se, d / se, 2 * pnorm(-abs(d / se)))"
+  r <- eval(parse(text = call))
+  mr_call <- "rma(yi = c(a[['yi']], b[['yi']]), sei = c(a[['sei']], b[['sei']]), mods = ~ c(1, 0), method = 'FE')"
+  mr <- eval(parse(text = mr_call))
+  list(name = name, scale = scale, aCall = a_call, bCall = b_call,
+       a = list(estimate = num(a[["yi"]]), se = num(a[["sei"]])), b = list(estimate = num(b[["yi"]]), se = num(b[["sei"]])),
+       call = call, metaforCall = mr_call,
+       expected = list(estimate = num(r[1]), se = num(r[2]), ciLower = num(r[3]), ciUpper = num(r[4]),
+                       statistic = num(r[5]), pValue = num(r[6])),
+       metafor = list(estimate = num(mr$beta[2]), se = num(mr$se[2]), ciLower = num(mr$ci.lb[2]),
+                      ciUpper = num(mr$ci.ub[2]), statistic = num(mr$zval[2]), pValue = num(mr$pval[2])))
+}
+ratio_from_ci <- "c(yi = log(%s), sei = (log(%s) - log(%s)) / (2 * qnorm(0.975)))"
+indirect_cases <- list(
+  bucher_case("RR 0.70 [0.55, 0.89] vs RR 0.80 [0.70, 0.91]", "log",
+              sprintf(ratio_from_ci, 0.70, 0.89, 0.55), sprintf(ratio_from_ci, 0.80, 0.91, 0.70)),
+  bucher_case("RR 0.41 [0.22, 0.76] vs RR 0.71 [0.62, 0.81]", "log",
+              sprintf(ratio_from_ci, 0.41, 0.76, 0.22), sprintf(ratio_from_ci, 0.71, 0.81, 0.62)),
+  bucher_case("MD -0.74 (SE 0.2768) vs MD -0.25 (SE 0.09)", "difference",
+              "c(yi = -0.74, sei = 0.2768)", "c(yi = -0.25, sei = 0.09)")
+)
+write_fixture("indirect", list(cases = indirect_cases))
+
+# ---------------------------------------------------------------------------------------------
 # Meta-regression: dat.bcg log RR on absolute latitude (and latitude + year)
 # ---------------------------------------------------------------------------------------------
 
