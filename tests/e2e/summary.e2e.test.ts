@@ -11,11 +11,13 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import fixtures from '../reference/fixtures/summary-of-findings.json';
 import { parseCsv } from '../../src/evidence/csv';
+import { parseEvidenceText } from '../../src/evidence/parse-evidence';
 import { bcgCsv } from '../../src/test-support/bcg';
 import { darkShare, renderWith } from '../support/svg-render';
 import { startBrowserAndServer } from './support';
 
 const env = startBrowserAndServer();
+const bundledEvidence = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
@@ -44,7 +46,18 @@ describe('Summary of findings (Chromium, production build)', () => {
     expect(row).toContain('provisional');
     // Chromium draws the certainty symbols.
     expect(await rfRow(page).locator('.sof-symbols').textContent()).toMatch(/^[⊕◯]{4}$/);
-    expect(await page.getByRole('heading', { name: 'The 2003 review’s claims, checked' }).count()).toBe(1);
+    // The seed review's claims: the fold range of monthly doses, computed here from the bundled file
+    // (IVIG arms of the randomised IVIG trials published by 2003, an earlier report of the same trial
+    // once, a dose range by its bounds).
+    const claims = page.getByRole('region', { name: 'The seed review’s claims, checked' });
+    await claims.waitFor();
+    const doses = bundledEvidence.studies
+      .filter((s) => s.kind === 'ivig-rct' && s.year !== null && s.year <= 2003 && !s.sameTrialAs)
+      .flatMap((s) => s.arms.filter((a) => a.role === 'ivig'))
+      .flatMap((a) => (a.monthlyDoseRangeGPerKg ? [a.monthlyDoseRangeGPerKg.lower.value, a.monthlyDoseRangeGPerKg.upper.value] : a.monthlyDoseGPerKg.value === null ? [] : [a.monthlyDoseGPerKg.value]));
+    const fold = Math.max(...doses) / Math.min(...doses);
+    expect(fold).toBeGreaterThan(10);
+    expect(await claims.textContent()).toContain(`${fold.toFixed(1)}-fold`);
     await page.close();
   });
 

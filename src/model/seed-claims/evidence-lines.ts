@@ -7,7 +7,7 @@
 import type { Outcome, OutcomeKind, Study, ValueStatus } from '../../evidence/schema';
 import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import type { AnalysisSettings } from '../analysis-params';
+import { frequentistModel, type AnalysisSettings } from '../analysis-params';
 import { effectText } from '../effect-format';
 import { favoursSides, toForestModel } from '../forest-model';
 import type { EffectSignal } from './verdict';
@@ -236,8 +236,10 @@ export interface PooledOutcome {
 export function pooledOutcome(studies: readonly Study[], kind: OutcomeKind, settings: AnalysisSettings, excluded: readonly string[], forcedMeasure?: AnalysisMeasure): PooledOutcome | null {
   const measure = forcedMeasure ?? measureFor(studies, kind, settings.measure);
   if (!measure) return null;
+  // Under the Bayesian model the claims use random effects, as the summary table does.
   const model = toForestModel(studies, [], {
     ...settings,
+    model: frequentistModel(settings.model),
     outcome: kind,
     measure,
     excludedStudyIds: excluded,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../../evidence/parse-evidence';
 import type { Arm, Outcome, Study } from '../../evidence/schema';
 import { arm, num, study } from '../../test-support/mini-evidence';
-import { DEFAULT_SETTINGS } from '../analysis-params';
+import { DEFAULT_SETTINGS, frequentistModel } from '../analysis-params';
 import { toForestModel } from '../forest-model';
 import { monthlyDoseFoldRange, seedFourTrials, studiesInScope, toSeedClaims, type SeedClaim } from '.';
 
@@ -69,7 +69,7 @@ describe('on the bundled evidence', () => {
   it('pools the relapse outcomes with the forest plot’s model and follows the analysis settings', () => {
     const rr = claim(claims, 'rr-trials').asOf2003;
     const rrTrials = studiesInScope(evidence.studies, 'as of 2003').filter((s) => s.kind === 'ivig-rct' && s.phase === 'RR' && s.setting === 'relapse-prevention' && s.design.control === 'placebo');
-    const forest = (settings = DEFAULT_SETTINGS) => toForestModel(rrTrials, [], { ...settings, outcome: 'relapse-free', measure: 'RR', excludedStudyIds: [], level: 95 }).overall!;
+    const forest = (settings = DEFAULT_SETTINGS) => toForestModel(rrTrials, [], { ...settings, model: frequentistModel(settings.model), outcome: 'relapse-free', measure: 'RR', excludedStudyIds: [], level: 95 }).overall!;
     expect(rr.evidence[0]!.lines.find((l) => l.subject === 'Pooled: relapse-free patients')!.text).toContain(forest().effectText);
     // Random effects (REML, the default): the relapse-free CI includes 1 → not every relapse outcome shows a reduction.
     expect(forest().ciLower).toBeLessThan(1);
@@ -163,8 +163,8 @@ describe('claim 1 with and without a later negative trial (the PRIVIG rule)', ()
     expect(c.asOf2003.parts[1]!.finding).toBe('supports');
     const group = c.now.evidence.find((g) => g.heading === 'Published after 2003: what it changed')!;
     const change = group.lines.find((l) => l.subject === 'c-2008: effect on the pooled relapse-free patients')!;
-    const pooledNow = toForestModel([...early, late], [], { ...DEFAULT_SETTINGS, outcome: 'relapse-free', measure: 'RR', excludedStudyIds: [], level: 95 }).overall!;
-    const pooledBefore = toForestModel(early, [], { ...DEFAULT_SETTINGS, outcome: 'relapse-free', measure: 'RR', excludedStudyIds: [], level: 95 }).overall!;
+    const pooledNow = toForestModel([...early, late], [], { ...DEFAULT_SETTINGS, model: frequentistModel(DEFAULT_SETTINGS.model), outcome: 'relapse-free', measure: 'RR', excludedStudyIds: [], level: 95 }).overall!;
+    const pooledBefore = toForestModel(early, [], { ...DEFAULT_SETTINGS, model: frequentistModel(DEFAULT_SETTINGS.model), outcome: 'relapse-free', measure: 'RR', excludedStudyIds: [], level: 95 }).overall!;
     expect(change.text).toBe(`Without c-2008: ${pooledBefore.effectText} (2 trials, favours IVIG); with it: ${pooledNow.effectText} (3 trials, no difference shown).`);
     expect(c.now.parts[1]!.finding).toBe('inconclusive');
   });

@@ -13,6 +13,7 @@ import { analysisLine } from '../../model/summary-of-findings/sof-cells';
 import { filterStudies, filterSyntheses } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { JudgmentsPanel } from './JudgmentsPanel';
+import { SeedClaims } from './SeedClaims';
 import { SofTableSection } from './SofTable';
 import { ThresholdsForm } from './ThresholdsForm';
 import './summary.css';
@@ -89,10 +90,9 @@ export function SummaryView() {
         <JudgmentsPanel trials={model.trials} />
       </ErrorBoundary>
 
-      <section aria-labelledby="seed-claims-title" className="seed-claims">
-        <h2 id="seed-claims-title">The 2003 review&rsquo;s claims, checked</h2>
-        {/* SeedClaims mounts here */}
-      </section>
+      <ErrorBoundary name="The seed review's claims">
+        <SeedClaims />
+      </ErrorBoundary>
     </div>
   );
 }
