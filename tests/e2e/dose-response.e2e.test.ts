@@ -15,15 +15,16 @@ describe('Dose-response view (Chromium, production build)', () => {
     await page.goto(`${env.url}#/dose-response?outcome=annualized-relapse-rate`);
     const table = page.getByRole('table').filter({ hasText: 'Dose arithmetic' });
     await table.waitFor();
-    // AIMS (0.175, with CI), Achiron 1998 (0.2, no SD: hollow), ESIMS (1.0, no SD: hollow).
-    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998', 'Hommes 2004 (ESIMS)']);
-    expect(await page.locator('.recharts-scatter-symbol').count()).toBe(3);
+    // AIMS (0.175, with CI), Achiron 1998 (0.2, no SD: hollow), Lewańska's two arms (0.2 and 0.4, no
+    // SD: hollow), ESIMS (1.0, no SD: hollow). Hidden symbols (the dose-range layer's) are not points.
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998', 'Lewańska 2002', 'Lewańska 2002', 'Hommes 2004 (ESIMS)']);
+    expect(await page.locator('.recharts-scatter-symbol:visible').count()).toBe(5);
     const summary = page.locator('.regression-summary');
     expect(await summary.textContent()).toBe('A meta-regression is not estimable: 1 comparison with a CI (at least 3 are needed; a line through two points has no residual to estimate τ² from).');
-    expect(await page.locator('.confounding').textContent()).toContain('RR at 0.175–0.2, SP at 1 g/kg/month do not overlap');
+    expect(await page.locator('.confounding').textContent()).toContain('RR at 0.175–0.4, SP at 1 g/kg/month do not overlap');
 
     await page.getByRole('button', { name: 'RR', exact: true }).click();
-    await expect.poll(() => table.getByRole('rowheader').allTextContents()).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998']);
+    await expect.poll(() => table.getByRole('rowheader').allTextContents()).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998', 'Lewańska 2002', 'Lewańska 2002']);
     expect(await page.locator('.confounding').count()).toBe(0);
     expect(page.url()).toContain('phase=RR');
     expect(errors).toEqual([]);
@@ -33,8 +34,8 @@ describe('Dose-response view (Chromium, production build)', () => {
   it('the dose axis has round ticks (1-2-5 on the log axis, even steps on the linear one), and phase as a moderator is disabled with its reason when no regression is estimable', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${env.url}#/dose-response?dose-outcome=annualized-relapse-rate&logdose=1`);
-    await page.locator('.recharts-scatter-symbol').first().waitFor();
-    // Doses 0.175 (AIMS), 0.2 (Achiron), 1 (ESIMS): the axis spans 0.1 to 2.
+    await page.locator('.recharts-scatter-symbol:visible').first().waitFor();
+    // Doses 0.175 (AIMS), 0.2 (Achiron, Lewańska), 0.4 (Lewańska), 1 (ESIMS): the axis spans 0.1 to 2.
     // recharts 3 draws tick labels in a layer of their own: the x axis's are the centred ones.
     await expect.poll(() => page.locator('svg.recharts-surface text.recharts-cartesian-axis-tick-value[text-anchor="middle"]').allTextContents()).toEqual(['0.1', '0.2', '0.5', '1', '2']);
     // The linear axis has evenly spaced round ticks (recharts' own ended on the domain's 1.1: 0 0.3 0.6 0.9 1.1).
