@@ -37,7 +37,7 @@ describe('Exports (Chromium, production build)', () => {
       return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, width: doc.documentElement.getAttribute('width') };
     }, svgText);
     expect(parsed).toEqual({ error: null, root: 'svg', width: expect.stringMatching(/^\d+$/) });
-    for (const label of ['Fazekas 1997 (AIMS)', 'Achiron 1998', pooledText, 'Favours IVIG', `Evidence set ${bundledVersion}`]) expect(svgText).toContain(label);
+    for (const label of ['Fazekas 1997 (AIMS)', 'Achiron 1998', 'Fazekas 2008 (PRIVIG)', pooledText, 'Favours IVIG', `Evidence set ${bundledVersion}`]) expect(svgText).toContain(label);
 
     const png = await downloadOf(page, () => menu.getByRole('button', { name: 'PNG 2×' }).click());
     expect(png.name).toBe(`ivig-ms_forest_relapse-free_OR_REML_${today}@2x.png`);
@@ -65,7 +65,7 @@ describe('Exports (Chromium, production build)', () => {
     const lo = Number(pooled[header.indexOf('ci_lower')]);
     const hi = Number(pooled[header.indexOf('ci_upper')]);
     expect(`${effect.toFixed(2)} [${lo.toFixed(2)}, ${hi.toFixed(2)}]`).toBe(pooledText);
-    expect(rows.filter((r) => r[0] === 'study').map((r) => r[2])).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998']);
+    expect(rows.filter((r) => r[0] === 'study').map((r) => r[2])).toEqual(['Fazekas 1997 (AIMS)', 'Achiron 1998', 'Fazekas 2008 (PRIVIG)']);
 
     const r = await downloadOf(page, () => menu.getByRole('button', { name: 'R script' }).click());
     expect(r.data.toString('utf8')).toContain('fit <- function(d) rma(yi, vi, data = d, method = "REML", test = "z", slab = study, control = list(threshold = 1e-12, tol = 1e-12, maxiter = 1000))');

@@ -101,6 +101,8 @@ describe('Layout (Chromium, production build)', () => {
       const problems: string[] = [];
       for (const [route, ready] of [['#/forest?outcome=relapse-free', 'svg.forest-svg'], ['#/phases', '.phase-panel svg']] as const) {
         await open(page, route, ready);
+        // Folded panels (effect recovery) are opened, so that their selects are checked too.
+        await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.analysis-bar details').forEach((d) => { d.open = true; }));
         const selects = page.locator('.analysis-bar select');
         for (let i = 0; i < (await selects.count()); i++) {
           const select = selects.nth(i);
