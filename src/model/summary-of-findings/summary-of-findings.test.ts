@@ -13,6 +13,8 @@ import { DEFAULT_SETTINGS, frequentistModel, type AnalysisSettings } from '../an
 import { toForestModel } from '../forest-model';
 import { phaseRowOf } from '../phase-rows';
 import { DEFAULT_SUMMARY, toSummaryOfFindings, type SummarySettings } from '.';
+import { settingsDescription } from './summary-of-findings';
+import { ALL_RECOVERY } from '../../evidence/recovered-effects/recovery-settings';
 
 const bundled = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
 const bcgRows = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!.rows;
@@ -95,5 +97,16 @@ describe('Summary of Findings on dat.bcg (13 trials)', () => {
     expect(row.medianControlRisk).toBeCloseTo(risks[6]!, 12);
     // Inconsistency is rated from the data (dat.bcg: I² = 92% under REML, estimates on both sides).
     expect(row.domains.find((d) => d.domain === 'inconsistency')).toMatchObject({ status: 'rated', suggested: 2 });
+  });
+});
+
+describe('the summary says which analysis settings are on', () => {
+  it('names the recovery methods, the ad hoc correction, and that a Bayesian choice is pooled by random effects here', () => {
+    const all = settingsDescription({ ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY, test: 'adhoc', model: 'bayes' }, []);
+    expect(all).toContain('Effect recovery (all recoverable evidence): ');
+    expect(all).toContain('crossover as parallel');
+    expect(all).toContain('Knapp-Hartung test with the ad hoc correction (s² ≥ 1)');
+    expect(all).toContain('Bayesian model chosen, but the summary pools by random effects (τ² by REML)');
+    expect(settingsDescription(DEFAULT_SETTINGS, [])).not.toContain('all recoverable evidence');
   });
 });

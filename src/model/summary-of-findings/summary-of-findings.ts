@@ -11,6 +11,7 @@ import type { OutcomeKind, Study, Synthesis } from '../../evidence/schema';
 import { MEASURE_LABEL, availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL } from '../../evidence/vocabulary';
 import { frequentistModel, type AnalysisSettings } from '../analysis-params';
+import { recoveryText } from '../../evidence/recovered-effects/recovery-settings';
 import { toForestModel, type AnalysisChoices, type ForestStudyRow, type PooledRow } from '../forest-model';
 import { phaseRowOf, type PhaseRow } from '../phase-rows';
 import { absoluteEffect, isAbsoluteMeasure, numberNeeded, type AbsoluteEffect, type NumberNeeded } from './absolute-effects';
@@ -175,9 +176,10 @@ function controlMeanOf(studies: readonly Study[], row: ForestStudyRow): number |
 
 export function settingsDescription(a: AnalysisSettings, excluded: readonly string[]): string {
   const parts = [
-    a.model === 'common' ? `common-effect model${a.mantelHaenszel ? ' (Mantel-Haenszel for binary data)' : ' (inverse variance)'}` : `random-effects model (τ² by ${a.tau2Method})`,
-    a.test === 'knha' ? 'Knapp-Hartung test' : 'z test',
+    a.model === 'common' ? `common-effect model${a.mantelHaenszel ? ' (Mantel-Haenszel for binary data)' : ' (inverse variance)'}` : a.model === 'bayes' ? `Bayesian model chosen, but the summary pools by random effects (τ² by ${a.tau2Method})` : `random-effects model (τ² by ${a.tau2Method})`,
+    a.test === 'knha' ? 'Knapp-Hartung test' : a.test === 'adhoc' ? 'Knapp-Hartung test with the ad hoc correction (s² ≥ 1)' : 'z test',
     a.useDerived ? 'derived values used' : 'derived values left out',
+    recoveryText(a.recovery),
   ];
   if (a.measure) parts.push(`measure ${a.measure} where the data allow`);
   if (excluded.length) parts.push(`toggled out: ${excluded.join(', ')}`);

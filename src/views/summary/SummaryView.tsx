@@ -61,7 +61,7 @@ export function SummaryView() {
   return (
     <div className="summary-view">
       <FilterBar />
-      <AnalysisControls show={['model', 'tau2', 'i2', 'knha', 'mh', 'derived', 'asOf2003']} label="Analysis settings (the same as the forest plot's)" />
+      <AnalysisControls show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'mh', 'derived', 'asOf2003', 'recovery']} label="Analysis settings (the same as the forest plot's)" />
       <ThresholdsForm />
       <p className="note">
         {analysisLine(model)} Each row's relative effect is the forest plot's pooled result for that outcome and population.
