@@ -7,12 +7,12 @@
 import {
   combineArmMeans,
   combineTwoGroupMeans,
-  criticalValue,
-  effectFromRatioCi,
   effectSize,
   imputeMissingSd,
   meanSdFromMedian,
   sdFromArmCi,
+  seFromDifferenceCi,
+  seFromRatioCi,
   type EffectSize,
   type SdDonor,
 } from '../stats';
@@ -363,20 +363,16 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       if (d.levelPercent === 95) reportedCi = { estimate: est, lower: lo, upper: hi };
       const sizes = [d.comparison.treatment, d.comparison.control].map((id) => armN(study.arms.find((a) => a.id === id))?.value ?? null);
       participants = sizes.every((x) => x !== null) ? (sizes as number[]).reduce((a, b) => a + b, 0) : null;
-      if (isRatioContrast(d.measure)) {
-        const r = effectFromRatioCi(est, lo, hi, d.levelPercent);
-        es = r;
-        derivations.push(`log ${d.measure} and its SE from the reported ${d.levelPercent}% CI: ${r.formula}`, ...r.notes);
-      } else {
-        // A difference measure: SE = (upper − lower) / (2·z), Cochrane Handbook 6.3.1.
-        const z = criticalValue(d.levelPercent, null);
-        const sei = (hi - lo) / (2 * z);
-        es = { yi: est, vi: sei * sei, sei };
-        derivations.push(`SE from the reported ${d.levelPercent}% CI: (upper − lower) / (2 × ${z.toFixed(3)})`);
-      }
+      // The engine's recovery functions (Cochrane Handbook 6.3.2 for ratios on the log scale, 6.3.1
+      // for differences), so that the forest, the recovery marks and the R export use one formula.
+      const r = isRatioContrast(d.measure)
+        ? seFromRatioCi({ ratio: est, lower: lo, upper: hi, levelPercent: d.levelPercent })
+        : seFromDifferenceCi({ estimate: est, lower: lo, upper: hi, levelPercent: d.levelPercent });
+      es = r;
+      derivations.push(`${isRatioContrast(d.measure) ? `log ${d.measure} and its SE` : 'SE'} from the reported ${d.levelPercent}% CI: ${r.provenance.formula}`, ...r.provenance.notes);
       // The SE itself is arithmetic on reported numbers: flagged derived, as the Handbook allows.
       used.push({ label: 'SE from CI', value: es.sei, status: 'derived', quote: '', source: '', formula: derivations[0] });
-      recoveries.push(recoveryMark('se-from-ci', `SE = ${derivedNumber(es.sei)} from the reported ${d.measure} ${asEntered(est)} [${asEntered(lo)}, ${asEntered(hi)}] (${d.levelPercent}% CI): ${isRatioContrast(d.measure) ? '(ln upper − ln lower)' : '(upper − lower)'} / (2 × ${criticalValue(d.levelPercent, null).toFixed(3)})`));
+      recoveries.push(recoveryMark('se-from-ci', `SE = ${derivedNumber(es.sei)} from the reported ${d.measure} ${asEntered(est)} [${asEntered(lo)}, ${asEntered(hi)}] (${d.levelPercent}% CI): ${isRatioContrast(d.measure) ? '(ln upper − ln lower)' : '(upper − lower)'} / (2 × ${r.critical.toFixed(3)})`));
       break;
     }
     case 'percentages':
