@@ -5,19 +5,10 @@
  */
 import type { OutcomeKind, Study } from '../evidence/schema';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
-import { evidenceMapCellText, evidenceMapRowBadges } from '../model/evidence-map-badges';
+import { EVIDENCE_LEVEL_SYMBOL as LEVEL_SYMBOL, evidenceMapCellText, evidenceMapRowBadges } from '../model/evidence-map-badges';
 import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, type EvidenceLevel } from '../model/evidence-table-model';
 import { toCsv } from './to-csv';
 import { EXPORT_FONT } from './to-svg';
-
-export const LEVEL_SYMBOL: Record<EvidenceLevel, string> = {
-  'arm-level': '●',
-  contrast: '◆',
-  'arm-level-incomplete': '◐',
-  'p-value-only': 'p',
-  qualitative: '“”',
-  'not-reported': '—',
-};
 
 export const LEVEL_COLOUR: Record<EvidenceLevel, string> = {
   'arm-level': '#1a7f37',

@@ -7,7 +7,17 @@
  */
 import type { OutcomeKind, Study } from '../evidence/schema';
 import { STUDY_KIND_BADGE } from '../evidence/vocabulary';
-import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, sameTrialText } from './evidence-table-model';
+import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, sameTrialText, type EvidenceLevel } from './evidence-table-model';
+
+/** The symbol of each level, in the map's cells and legend and in its SVG export. */
+export const EVIDENCE_LEVEL_SYMBOL: Record<EvidenceLevel, string> = {
+  'arm-level': '●',
+  contrast: '◆',
+  'arm-level-incomplete': '◐',
+  'p-value-only': 'p',
+  qualitative: '“”',
+  'not-reported': '—',
+};
 
 export interface EvidenceMapBadge {
   kind: 'study-kind' | 'same-trial';

@@ -2,20 +2,11 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo } from 'react';
 import type { Study } from '../../evidence/schema';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import { evidenceMapCellText, evidenceMapRowBadges } from '../../model/evidence-map-badges';
+import { EVIDENCE_LEVEL_SYMBOL as SYMBOL, evidenceMapCellText, evidenceMapRowBadges } from '../../model/evidence-map-badges';
 import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, evidenceMapColumns, type EvidenceLevel } from '../../model/evidence-table-model';
 import { ExportMenu } from '../../export/ExportMenu';
 import { evidenceMapToCsv, evidenceMapToSvg } from '../../export/evidence-map-export';
 import { exportFileName } from '../../export/file-name';
-
-const SYMBOL: Record<EvidenceLevel, string> = {
-  'arm-level': '●',
-  contrast: '◆',
-  'arm-level-incomplete': '◐',
-  'p-value-only': 'p',
-  qualitative: '“”',
-  'not-reported': '—',
-};
 
 /** Trials × outcomes: what the sources give for each, so that an absence is visible as such. */
 export function EvidenceMap({ studies, allStudies = studies, captionLines }: { studies: readonly Study[]; allStudies?: readonly Study[]; captionLines: readonly string[] }) {
