@@ -17,7 +17,7 @@ import type { Arm, OutcomeKind, Study, Synthesis } from '../../evidence/schema';
 import { MEASURE_LABEL, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { outcomeArmN } from '../../evidence/outcome-n';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import { bucherIndirectComparison, effectSize } from '../../stats';
+import { bucherIndirectComparison, effectSize, seFromRatioCi } from '../../stats';
 import type { AnalysisSettings } from '../analysis-params';
 import { effectText } from '../effect-format';
 import { DEFAULT_FILTERS } from '../filters';
@@ -311,8 +311,9 @@ function comparatorEffects(study: Study, measure: AnalysisMeasure): { effects: C
   if (measure === 'RateRatio' && d.form === 'contrast' && d.measure === 'RateRatio') {
     const arm = study.arms.find((x) => x.id === d.comparison.treatment);
     if (arm) {
-      const z = 1.959963984540054;
-      effects.push({ study, arm, measure, yi: Math.log(d.estimate.value), sei: (Math.log(d.ciUpper.value) - Math.log(d.ciLower.value)) / (2 * z), quotes: [] });
+      // The engine's SE from a ratio CI (Handbook 6.3.2), at the interval's own level.
+      const { yi, sei } = seFromRatioCi({ ratio: d.estimate.value, lower: d.ciLower.value, upper: d.ciUpper.value, levelPercent: d.levelPercent });
+      effects.push({ study, arm, measure, yi, sei, quotes: [] });
     }
     return { effects, missing };
   }
