@@ -1,39 +1,19 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from '../components/router';
+import { useLocation } from '../components/router';
 import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { evidenceQueryOptions } from '../evidence/evidence-query';
-import { createAppStore } from '../store/app-store';
-import { AppStoreProvider } from '../store/store-context';
 import { miniEvidence } from '../test-support/mini-evidence';
-import { Shell, views } from './App';
-import { createQueryClient } from './query-client';
+import { preloadViews, renderApp as renderAppOn } from '../test-support/render-app';
 
 // The views' code is loaded before the tests, as the app starts loading it before its first render.
-beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
+beforeAll(preloadViews);
 
 function LocationProbe() {
   const location = useLocation();
   return <output data-testid="location">{location.pathname + location.search}</output>;
 }
 
-function renderApp(url: string, seed = true) {
-  const queryClient = createQueryClient();
-  if (seed) queryClient.setQueryData(evidenceQueryOptions.queryKey, miniEvidence());
-  const store = createAppStore();
-  render(
-    <QueryClientProvider client={queryClient}>
-      <AppStoreProvider store={store}>
-        <MemoryRouter initialEntries={[url]}>
-          <Shell />
-          <LocationProbe />
-        </MemoryRouter>
-      </AppStoreProvider>
-    </QueryClientProvider>,
-  );
-  return store;
-}
+const renderApp = (url: string, seed = true) => renderAppOn(url, seed ? miniEvidence() : null, <LocationProbe />);
 
 const trialNames = () => within(screen.getByRole('table', { name: /Trials of IVIG/ })).getAllByRole('rowheader').map((h) => within(h).getByRole('button').textContent);
 

@@ -2,41 +2,18 @@
  * The views on the bundled evidence file (public/data/evidence.json), in jsdom: what a reader of
  * the real trials and syntheses sees after following a link or operating a control.
  */
-import { readFileSync } from 'node:fs';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { MemoryRouter } from '../components/router';
-import { evidenceQueryOptions } from '../evidence/evidence-query';
-import { parseEvidenceText } from '../evidence/parse-evidence';
-import { createAppStore } from '../store/app-store';
-import { AppStoreProvider } from '../store/store-context';
-import { Shell, views } from './App';
-import { createQueryClient } from './query-client';
+import { bundledEvidence, preloadViews, renderApp as renderAppOn } from '../test-support/render-app';
 
 // The real file's table and detail are large for jsdom, and the machine is shared: room to render.
 vi.setConfig({ testTimeout: 30_000 });
 
-beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
+beforeAll(preloadViews);
 
-const evidence = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
-
-function renderApp(url: string) {
-  const queryClient = createQueryClient();
-  queryClient.setQueryData(evidenceQueryOptions.queryKey, evidence);
-  const store = createAppStore();
-  render(
-    <QueryClientProvider client={queryClient}>
-      <AppStoreProvider store={store}>
-        <MemoryRouter initialEntries={[url]}>
-          <Shell />
-        </MemoryRouter>
-      </AppStoreProvider>
-    </QueryClientProvider>,
-  );
-  return store;
-}
+const evidence = bundledEvidence();
+const renderApp = (url: string) => renderAppOn(url, evidence);
 
 describe('"As of 2003" and the published syntheses', () => {
   it('the forest lists only syntheses published by 2003, and says which it leaves out', async () => {

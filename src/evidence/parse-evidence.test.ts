@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { miniEvidence } from '../test-support/mini-evidence';
-import { EvidenceFileError, parseEvidenceSet, parseEvidenceText } from './parse-evidence';
+import { evidenceProblemsOf } from '../test-support/evidence-problems';
+import { parseEvidenceSet, parseEvidenceText } from './parse-evidence';
 
 const clone = () => JSON.parse(JSON.stringify(miniEvidence()));
 
-const problemsOf = (fn: () => unknown): string[] => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EvidenceFileError) return e.problems;
-    throw e;
-  }
-  return [];
-};
+const problemsOf = evidenceProblemsOf;
 
 describe('parseEvidenceSet', () => {
   it('accepts a valid set', () => {

@@ -5,21 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { miniEvidence, num } from '../test-support/mini-evidence';
-import { EvidenceFileError, parseEvidenceSet } from './parse-evidence';
+import { evidenceProblemsOf } from '../test-support/evidence-problems';
+import { parseEvidenceSet } from './parse-evidence';
 import { studyExclusionReason, toEffectInputs } from './to-effect-inputs';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON as a file holds it
 const clone = (): any => JSON.parse(JSON.stringify(miniEvidence()));
 
-const problemsOf = (fn: () => unknown): string[] => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EvidenceFileError) return e.problems;
-    throw e;
-  }
-  return [];
-};
+const problemsOf = evidenceProblemsOf;
 
 describe('p-values', () => {
   it('reads an old single pValue as pValues with comparison "not stated" (old imports and saved state keep loading)', () => {

@@ -313,6 +313,12 @@ const outcomeObjectSchema = z
      */
     analysed: z.literal(false).optional(),
     notAnalysedReason: nonEmpty.optional(),
+    /**
+     * The source says this outcome was measured in every randomised (or every analysed) patient of
+     * the trial, in its own words: only then does a per-arm n the outcome leaves out become the
+     * arm's n. Without it a missing n stays missing (an MRI substudy has its own, smaller n).
+     */
+    measuredInAll: z.object({ population: z.enum(['randomised', 'analysed']), statement: sourcedTextSchema }).strict().optional(),
     notes: z.array(nonEmpty).default([]),
     userSupplied: userSuppliedSchema.optional(),
   })

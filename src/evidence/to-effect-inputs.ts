@@ -7,12 +7,12 @@
 import {
   combineArmMeans,
   combineTwoGroupMeans,
-  criticalValue,
-  effectFromRatioCi,
   effectSize,
   imputeMissingSd,
   meanSdFromMedian,
   sdFromArmCi,
+  seFromDifferenceCi,
+  seFromRatioCi,
   type EffectSize,
   type SdDonor,
 } from '../stats';
@@ -20,6 +20,7 @@ import { seFromBetweenArmsP, sdDonorsFor } from './recovered-effects/recovery-in
 import type { Arm, ContrastMeasure, MaybeNumber, Outcome, OutcomeKind, SourcedNumber, Study } from './schema';
 import { DEFAULT_RECOVERY, RECOVERY_METHODS, RECOVERY_ORDER, recoveryMethodsOn, sameRecovery, withMethodOn, type RecoveryMethod, type RecoverySettings } from './recovered-effects/recovery-settings';
 import { recoveryMark, type RecoveryMark } from './recovered-effects/recovery-mark';
+import { outcomeArmN } from './outcome-n';
 
 export type { RecoveryMark } from './recovered-effects/recovery-mark';
 
@@ -173,7 +174,10 @@ class NotEstimable extends Error {}
 function sourced(label: string, v: MaybeNumber, missing: string, used: ValueProvenance[]): number {
   if (v.value === null) {
     const reason = v.reason.replace(/\.$/, '');
-    throw new NotEstimable(reason.toLowerCase().startsWith(missing.toLowerCase()) ? reason : `${missing} (${reason})`);
+    // A reason that starts with the value's name ("n of the substudy not reported") already says what is missing.
+    const name = missing.replace(/ not reported$/, '').toLowerCase();
+    const saysWhat = reason.toLowerCase().startsWith(missing.toLowerCase()) || reason.toLowerCase().startsWith(`${name} of `);
+    throw new NotEstimable(saysWhat ? reason : `${missing} (${reason})`);
   }
   used.push({ label, value: v.value, status: v.status, quote: v.quote, source: v.source, formula: v.formula });
   return v.value;
@@ -267,7 +271,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       const read = (a: (typeof d.arms)[number]) => ({
         arm: a.arm,
         mean: sourced(`${a.arm}: mean`, a.mean, 'mean not reported', used),
-        n: sourced(`${a.arm}: n`, a.n.value !== null ? a.n : (armN(study.arms.find((x) => x.id === a.arm)) ?? a.n), 'n not reported', used),
+        n: sourced(`${a.arm}: n`, outcomeArmN(study, outcome, a.arm, a.n), 'n not reported', used),
         sdValue: a.sd,
         ci: a.ciLower && a.ciUpper ? { lower: a.ciLower, upper: a.ciUpper } : null,
       });
@@ -361,22 +365,20 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       const lo = sourced(`${d.measure} CI lower`, d.ciLower, 'CI not reported', used);
       const hi = sourced(`${d.measure} CI upper`, d.ciUpper, 'CI not reported', used);
       if (d.levelPercent === 95) reportedCi = { estimate: est, lower: lo, upper: hi };
+      // A reported contrast is the trial's own comparison (the schema gives it no n of its own): its
+      // patients are the trial's arms. A contrast from a substudy would need its n in the data.
       const sizes = [d.comparison.treatment, d.comparison.control].map((id) => armN(study.arms.find((a) => a.id === id))?.value ?? null);
       participants = sizes.every((x) => x !== null) ? (sizes as number[]).reduce((a, b) => a + b, 0) : null;
-      if (isRatioContrast(d.measure)) {
-        const r = effectFromRatioCi(est, lo, hi, d.levelPercent);
-        es = r;
-        derivations.push(`log ${d.measure} and its SE from the reported ${d.levelPercent}% CI: ${r.formula}`, ...r.notes);
-      } else {
-        // A difference measure: SE = (upper − lower) / (2·z), Cochrane Handbook 6.3.1.
-        const z = criticalValue(d.levelPercent, null);
-        const sei = (hi - lo) / (2 * z);
-        es = { yi: est, vi: sei * sei, sei };
-        derivations.push(`SE from the reported ${d.levelPercent}% CI: (upper − lower) / (2 × ${z.toFixed(3)})`);
-      }
+      // The engine's recovery functions (Cochrane Handbook 6.3.2 for ratios on the log scale, 6.3.1
+      // for differences), so that the forest, the recovery marks and the R export use one formula.
+      const r = isRatioContrast(d.measure)
+        ? seFromRatioCi({ ratio: est, lower: lo, upper: hi, levelPercent: d.levelPercent })
+        : seFromDifferenceCi({ estimate: est, lower: lo, upper: hi, levelPercent: d.levelPercent });
+      es = r;
+      derivations.push(`${isRatioContrast(d.measure) ? `log ${d.measure} and its SE` : 'SE'} from the reported ${d.levelPercent}% CI: ${r.provenance.formula}`, ...r.provenance.notes);
       // The SE itself is arithmetic on reported numbers: flagged derived, as the Handbook allows.
       used.push({ label: 'SE from CI', value: es.sei, status: 'derived', quote: '', source: '', formula: derivations[0] });
-      recoveries.push(recoveryMark('se-from-ci', `SE = ${derivedNumber(es.sei)} from the reported ${d.measure} ${asEntered(est)} [${asEntered(lo)}, ${asEntered(hi)}] (${d.levelPercent}% CI): ${isRatioContrast(d.measure) ? '(ln upper − ln lower)' : '(upper − lower)'} / (2 × ${criticalValue(d.levelPercent, null).toFixed(3)})`));
+      recoveries.push(recoveryMark('se-from-ci', `SE = ${derivedNumber(es.sei)} from the reported ${d.measure} ${asEntered(est)} [${asEntered(lo)}, ${asEntered(hi)}] (${d.levelPercent}% CI): ${isRatioContrast(d.measure) ? '(ln upper − ln lower)' : '(upper − lower)'} / (2 × ${r.critical.toFixed(3)})`));
       break;
     }
     case 'percentages':
@@ -387,7 +389,7 @@ function studyEffect(study: Study, outcome: Outcome, measure: AnalysisMeasure, o
       // under a normality assumption that the mark states; then as reported means and SDs.
       const read = (a: (typeof d.arms)[number]): ArmMeans => {
         const median = sourced(`${a.arm}: median`, a.median, 'median not reported', used);
-        const n = sourced(`${a.arm}: n`, a.n.value !== null ? a.n : (armN(study.arms.find((x) => x.id === a.arm)) ?? a.n), 'n not reported', used);
+        const n = sourced(`${a.arm}: n`, outcomeArmN(study, outcome, a.arm, a.n), 'n not reported', used);
         const bound = (label: string, v: SourcedNumber | undefined) => (v ? sourced(`${a.arm}: ${label}`, v, `${label} not reported`, used) : undefined);
         const summary = { median, n, min: bound('range lower', a.rangeLower), max: bound('range upper', a.rangeUpper), q1: bound('Q1', a.q1), q3: bound('Q3', a.q3) };
         if (summary.min === undefined && summary.q1 === undefined) throw new NotEstimable(`median of ${armLabelOf(study, a.arm)} without a range or IQR: no SD can be recovered`);

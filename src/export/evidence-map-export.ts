@@ -1,21 +1,14 @@
 /**
  * The evidence map (trials × outcomes) as a standalone SVG and as CSV. The on-screen map is an
- * HTML table; for papers it is drawn here from the same view model, with its legend.
+ * HTML table; for papers it is drawn here from the same view model, with its legend, the badges
+ * beside each trial (kind, same-trial link) and each cell's text as its hover title, as on screen.
  */
 import type { OutcomeKind, Study } from '../evidence/schema';
 import { OUTCOME_INFO } from '../evidence/vocabulary';
+import { EVIDENCE_LEVEL_SYMBOL as LEVEL_SYMBOL, evidenceMapCellText, evidenceMapRowBadges } from '../model/evidence-map-badges';
 import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, type EvidenceLevel } from '../model/evidence-table-model';
 import { toCsv } from './to-csv';
 import { EXPORT_FONT } from './to-svg';
-
-export const LEVEL_SYMBOL: Record<EvidenceLevel, string> = {
-  'arm-level': '●',
-  contrast: '◆',
-  'arm-level-incomplete': '◐',
-  'p-value-only': 'p',
-  qualitative: '“”',
-  'not-reported': '—',
-};
 
 export const LEVEL_COLOUR: Record<EvidenceLevel, string> = {
   'arm-level': '#1a7f37',
@@ -28,8 +21,22 @@ export const LEVEL_COLOUR: Record<EvidenceLevel, string> = {
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function evidenceMapToSvg(studies: readonly Study[], columns: readonly OutcomeKind[], title: string, captionLines: readonly string[]): string {
-  const labelW = 250;
+const LABEL_CHARS = 40;
+const rowLabel = (s: Study) => (s.label.length > LABEL_CHARS ? `${s.label.slice(0, LABEL_CHARS - 1)}…` : s.label);
+// Approximate advance widths of DejaVu Sans: semibold 11 px labels, 9 px badge text.
+const LABEL_CHAR_W = 7.2;
+const BADGE_CHAR_W = 4.9;
+const BADGE_PAD = 4;
+const badgeWidth = (text: string) => Math.ceil(text.length * BADGE_CHAR_W + 2 * BADGE_PAD);
+
+/**
+ * `allStudies` (default: `studies`) names the other report of a same-trial link when the filters
+ * hide it, as the on-screen map does.
+ */
+export function evidenceMapToSvg(studies: readonly Study[], columns: readonly OutcomeKind[], title: string, captionLines: readonly string[], allStudies: readonly Study[] = studies): string {
+  const badgesOf = new Map(studies.map((s) => [s.id, evidenceMapRowBadges(s, allStudies)]));
+  const rowWidth = (s: Study) => 8 + rowLabel(s).length * LABEL_CHAR_W + badgesOf.get(s.id)!.reduce((w, b) => w + 6 + badgeWidth(b.text), 0) + 8;
+  const labelW = Math.ceil(Math.max(250, ...studies.map(rowWidth)));
   const colW = 62;
   const rowH = 20;
   const headH = 110;
@@ -54,13 +61,23 @@ export function evidenceMapToSvg(studies: readonly Study[], columns: readonly Ou
   studies.forEach((s, i) => {
     const y = headH + i * rowH;
     if (i % 2 === 0) out.push(`<rect x="0" y="${y}" width="${width}" height="${rowH}" fill="#f5f7f9"/>`);
-    out.push(`<text x="8" y="${y + 14}" font-weight="600">${esc(s.label.length > 40 ? `${s.label.slice(0, 39)}…` : s.label)}</text>`);
+    const label = rowLabel(s);
+    out.push(`<text x="8" y="${y + 14}" font-weight="600">${esc(label)}</text>`);
+    let bx = 8 + label.length * LABEL_CHAR_W + 6;
+    for (const b of badgesOf.get(s.id)!) {
+      const w = badgeWidth(b.text);
+      out.push(`<g><rect x="${bx}" y="${y + 4}" width="${w}" height="13" rx="3" fill="#eef1f4" stroke="#8c959f" stroke-width="0.75"/><text x="${bx + BADGE_PAD}" y="${y + 14}" font-size="9" fill="#3d444d">${esc(b.text)}</text></g>`);
+      bx += w + 6;
+    }
     columns.forEach((k, j) => {
       const cell = evidenceMapCell(s, k);
       const x = labelW + j * colW + colW / 2;
+      // The cell's text as its title: the tooltip the map shows on screen.
+      out.push(`<g><title>${esc(`${s.label}, ${OUTCOME_INFO[k].label}: ${evidenceMapCellText(s, k)}`)}</title>`);
       out.push(`<text x="${x}" y="${y + 14}" text-anchor="middle" fill="${LEVEL_COLOUR[cell.level]}" font-size="13">${esc(LEVEL_SYMBOL[cell.level])}</text>`);
       // The indirect mark is a text of its own beside the symbol: ImageMagick draws a tspan without an x at its text's start.
       if (cell.indirect) out.push(`<text x="${x + 5}" y="${y + 14}" fill="#8a4b00" font-weight="700" font-size="13">*</text>`);
+      out.push('</g>');
     });
   });
   let x = 8;
@@ -75,10 +92,13 @@ export function evidenceMapToSvg(studies: readonly Study[], columns: readonly Ou
   return out.join('\n');
 }
 
-export function evidenceMapToCsv(studies: readonly Study[], columns: readonly OutcomeKind[]): string {
-  const rows = studies.flatMap((s) => columns.map((k) => {
-    const cell = evidenceMapCell(s, k);
-    return [s.id, s.label, s.year, s.phase, OUTCOME_INFO[k].label, EVIDENCE_LEVEL_LABEL[cell.level], cell.indirect, cell.detail, s.sources.join(' ')];
-  }));
-  return toCsv(['study_id', 'label', 'year', 'phase', 'outcome', 'what_the_sources_give', 'derived_or_secondary', 'detail', 'source_ids'], rows);
+export function evidenceMapToCsv(studies: readonly Study[], columns: readonly OutcomeKind[], allStudies: readonly Study[] = studies): string {
+  const rows = studies.flatMap((s) => {
+    const badges = evidenceMapRowBadges(s, allStudies).map((b) => b.text).join('; ');
+    return columns.map((k) => {
+      const cell = evidenceMapCell(s, k);
+      return [s.id, s.label, s.year, s.phase, OUTCOME_INFO[k].label, EVIDENCE_LEVEL_LABEL[cell.level], cell.indirect, cell.detail, s.sources.join(' '), badges];
+    });
+  });
+  return toCsv(['study_id', 'label', 'year', 'phase', 'outcome', 'what_the_sources_give', 'derived_or_secondary', 'detail', 'source_ids', 'badges'], rows);
 }

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  effectFromRatioCi,
-  effectSize,
-  effectSizes,
-  hedgesCorrectionFactor,
-  seFromPValue,
-} from './effect-sizes';
+import { effectSize, effectSizes, hedgesCorrectionFactor } from './effect-sizes';
 import { InvalidInputError } from './errors';
-
-const Z975 = 1.959963984540053605; // qnorm(0.975) in R
 
 describe('effectSize: 2×2 tables', () => {
   it('computes OR, RR and RD without correction when no cell is zero', () => {
@@ -118,38 +110,5 @@ describe('effectSize: events and person-time', () => {
     expect(dz.doubleZero).toBe(true);
     expect(dz.yi).toBeCloseTo(Math.log(350 / 300), 14);
     expect(() => effectSize('IRR', { x1i: 1, t1i: 0, x2i: 1, t2i: 1 })).toThrow('t1i must be > 0, got 0');
-  });
-});
-
-describe('effects derived from reported contrasts', () => {
-  it('takes the log ratio and the SE from a ratio and its 95% CI', () => {
-    const d = effectFromRatioCi(2, 1, 4);
-    expect(d.yi).toBeCloseTo(Math.log(2), 15);
-    expect(d.sei).toBeCloseTo(Math.log(4) / (2 * Z975), 15);
-    expect(d.vi).toBeCloseTo(d.sei ** 2, 15);
-    expect(d.derived).toBe(true);
-    expect(d.notes).toEqual([]);
-  });
-
-  it('notes an estimate far from the middle of its log interval', () => {
-    expect(effectFromRatioCi(1.1, 1, 4).notes[0]).toMatch(/half-width/);
-  });
-
-  it('rejects impossible intervals', () => {
-    expect(() => effectFromRatioCi(1, 2, 1.5)).toThrow('lower must be < upper, got lower 2 and upper 1.5');
-    expect(() => effectFromRatioCi(3, 1, 2)).toThrow('ratio must lie within [1, 2], got 3');
-    expect(() => effectFromRatioCi(1, 0, 2)).toThrow('lower must be > 0, got 0');
-  });
-
-  it('derives an SE from a two-sided p-value and records the formula', () => {
-    const d = seFromPValue(-0.5, 0.05);
-    expect(d.sei).toBeCloseTo(0.5 / Z975, 14);
-    expect(d.statistic).toBeCloseTo(Z975, 14);
-    expect(d.formula).toBe('SE = |estimate| / Φ⁻¹(1 − p/2)');
-    const t = seFromPValue(1, 0.05, { df: 12 });
-    expect(t.sei).toBeCloseTo(1 / 2.178812829667228446, 12);
-    expect(t.formula).toContain('df = 12');
-    expect(() => seFromPValue(1, 1)).toThrow('pValue must be in (0, 1), got 1');
-    expect(() => seFromPValue(0, 0.5)).toThrow('estimate must be non-zero');
   });
 });

@@ -1,12 +1,12 @@
 /**
  * Study-level effect sizes from arm data, with the conventions of metafor's `escalc()`
- * (metafor documentation, `escalc`, sections "Outcome Measures for Two-Group Comparisons"),
- * and standard errors derived from reported contrasts (Cochrane Handbook v6.4, section 6.3).
+ * (metafor documentation, `escalc`, sections "Outcome Measures for Two-Group Comparisons").
+ * Standard errors back-calculated from a reported contrast (its CI or p-value) are in
+ * effect-recovery/ (`seFromRatioCi`, `seFromDifferenceCi`, `seFromEstimateAndP`).
  */
 import { InvalidInputError, atStudy } from './errors';
-import { criticalValue, standardNormalQuantile, studentTQuantile } from './distributions';
 import { logGamma } from './log-gamma';
-import { requireFinite, requireLevel, requireNonNegative, requireOneOf, requirePositive } from './validation';
+import { requireFinite, requireNonNegative, requireOneOf, requirePositive } from './validation';
 
 export type BinaryMeasure = 'OR' | 'RR' | 'RD';
 export type ContinuousMeasure = 'MD' | 'SMD';
@@ -256,92 +256,4 @@ function effectSizeAt(measure: EffectMeasure, row: ArmData, study?: number): Eff
     case 'IRR':
       return personTimeEffect(r as unknown as PersonTimeArms, study);
   }
-}
-
-/** An effect whose standard error was back-calculated from reported statistics. */
-export interface DerivedEffect {
-  yi: number;
-  vi: number;
-  sei: number;
-  derived: true;
-  /** The formula used, in plain text, for the audit trail. */
-  formula: string;
-  notes: string[];
-}
-
-/**
- * Log ratio and its SE from a reported ratio (OR, RR, HR, IRR) and its confidence interval:
- *   yi = ln(ratio),  SE = (ln(upper) − ln(lower)) / (2·z_{1−α/2}),  vi = SE².
- * Reference: Cochrane Handbook v6.4, section 6.3.2 (ratio measures).
- * Edge cases: all three values must be > 0 and lower < upper, lower <= ratio <= upper. When the
- * point estimate is far from the geometric middle of the interval (rounding or an asymmetric
- * method), a note says so; the SE still comes from the interval width.
- */
-export function effectFromRatioCi(ratio: number, lower: number, upper: number, level = 95): DerivedEffect {
-  const r = requirePositive('ratio', ratio);
-  const lo = requirePositive('lower', lower);
-  const hi = requirePositive('upper', upper);
-  const lvl = requireLevel(level);
-  if (!(lo < hi)) throw new InvalidInputError(`lower must be < upper, got lower ${lo} and upper ${hi}`);
-  if (r < lo || r > hi) throw new InvalidInputError(`ratio must lie within [${lo}, ${hi}], got ${r}`);
-  const z = criticalValue(lvl, null);
-  const logLo = Math.log(lo);
-  const logHi = Math.log(hi);
-  const sei = (logHi - logLo) / (2 * z);
-  const yi = Math.log(r);
-  const notes: string[] = [];
-  const asymmetry = Math.abs(yi - (logLo + logHi) / 2) / ((logHi - logLo) / 2);
-  if (asymmetry > 0.1) {
-    notes.push(
-      `ln(ratio) is ${(100 * asymmetry).toFixed(0)}% of a half-width away from the middle of the log interval (rounding?)`,
-    );
-  }
-  const zText = `z_${(1 - (1 - lvl / 100) / 2).toFixed(4).replace(/0+$/, '')}`;
-  return {
-    yi,
-    vi: sei * sei,
-    sei,
-    derived: true,
-    formula: `SE = (ln(upper) − ln(lower)) / (2 × ${zText})`,
-    notes,
-  };
-}
-
-/** The SE back-calculated from a two-sided p-value. */
-export interface DerivedStandardError {
-  sei: number;
-  vi: number;
-  /** The test statistic implied by the p-value (|z| or |t|). */
-  statistic: number;
-  derived: true;
-  formula: string;
-}
-
-/**
- * Standard error from an estimate and its two-sided p-value:
- *   SE = |estimate| / Φ⁻¹(1 − p/2)          (normal test, default)
- *   SE = |estimate| / t⁻¹_df(1 − p/2)       (when `df` is given, for a t test)
- * The estimate must be on the analysis scale (log for ratios).
- * Reference: Cochrane Handbook v6.4, sections 6.3.1–6.3.2; Altman & Bland, BMJ 2011;343:d2090.
- * Edge cases: p must be in (0, 1) (p = 1 implies SE = ∞) and the estimate must be non-zero
- * (a zero estimate carries no information on its SE). A p-value reported as "< 0.001" gives only
- * a bound; pass it knowingly.
- */
-export function seFromPValue(estimate: number, pValue: number, options: { df?: number } = {}): DerivedStandardError {
-  const est = requireFinite('estimate', estimate);
-  const p = requireFinite('pValue', pValue);
-  if (!(p > 0 && p < 1)) throw new InvalidInputError(`pValue must be in (0, 1), got ${p}`);
-  if (est === 0) throw new InvalidInputError('estimate must be non-zero to derive an SE from a p-value, got 0');
-  let statistic: number;
-  let formula: string;
-  if (options.df === undefined) {
-    statistic = standardNormalQuantile(1 - p / 2);
-    formula = 'SE = |estimate| / Φ⁻¹(1 − p/2)';
-  } else {
-    const df = requirePositive('df', options.df);
-    statistic = studentTQuantile(1 - p / 2, df);
-    formula = `SE = |estimate| / t⁻¹(1 − p/2; df = ${df})`;
-  }
-  const sei = Math.abs(est) / statistic;
-  return { sei, vi: sei * sei, statistic, derived: true, formula };
 }

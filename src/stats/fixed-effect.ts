@@ -2,7 +2,8 @@
  * Inverse-variance pooling at a given τ²: the common-effect model (τ² = 0, metafor
  * `method = "FE"`) and the second stage of every random-effects model.
  */
-import { criticalValue, twoSidedPValue } from './distributions';
+import { criticalValue } from './distributions';
+import { waldInference } from './wald-inference';
 import { type EstimateWithTest, type TestType, isKnappHartung } from './types';
 import { type ModelData, weightedLeastSquares } from './weighted-least-squares';
 
@@ -53,17 +54,11 @@ export function inverseVariancePooling(data: ModelData, tau2: number, test: Test
   }
   const se = Math.sqrt(variance);
   const crit = criticalValue(levelPercent, df);
-  const statistic = estimate / se;
   const piHalfWidth = crit * Math.sqrt(variance + tau2);
   const weights = new Array<number>(data.k);
   for (let i = 0; i < data.k; i++) weights[i] = (100 / (data.vi[i]! + tau2)) / fit.sumW;
   return {
-    estimate,
-    se,
-    ciLower: estimate - crit * se,
-    ciUpper: estimate + crit * se,
-    statistic,
-    pValue: twoSidedPValue(statistic, df),
+    ...waldInference(estimate, se, crit, df),
     df,
     piLower: estimate - piHalfWidth,
     piUpper: estimate + piHalfWidth,

@@ -21,18 +21,14 @@ export {
   type BinaryMeasure,
   type ContinuousArms,
   type ContinuousMeasure,
-  type DerivedEffect,
-  type DerivedStandardError,
   type EffectMeasure,
   type EffectSize,
   type PersonTimeArms,
   type PersonTimeMeasure,
   EFFECT_MEASURES,
-  effectFromRatioCi,
   effectSize,
   effectSizes,
   hedgesCorrectionFactor,
-  seFromPValue,
 } from './effect-sizes';
 
 export { metaAnalysis } from './meta-analysis';

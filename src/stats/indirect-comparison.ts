@@ -18,7 +18,8 @@
  * relative to C to transfer (the similarity assumption), which no number here can check. An SE that
  * is not finite and > 0 is refused with the name of the bad value.
  */
-import { criticalValue, twoSidedPValue } from './distributions';
+import { criticalValue } from './distributions';
+import { waldInference } from './wald-inference';
 import { InvalidInputError } from './errors';
 
 export interface ContrastEstimate {
@@ -53,7 +54,5 @@ export function bucherIndirectComparison(aVsCommon: ContrastEstimate, bVsCommon:
   if (!(level > 0 && level < 100)) throw new InvalidInputError(`level must be between 0 and 100, got ${level}`);
   const estimate = aVsCommon.estimate - bVsCommon.estimate;
   const se = Math.sqrt(aVsCommon.se ** 2 + bVsCommon.se ** 2);
-  const z = criticalValue(level, null);
-  const statistic = estimate / se;
-  return { estimate, se, ciLower: estimate - z * se, ciUpper: estimate + z * se, statistic, pValue: twoSidedPValue(statistic, null), level };
+  return { ...waldInference(estimate, se, criticalValue(level, null), null), level };
 }

@@ -3,9 +3,10 @@
  * defaults (add = c(1/2, 0), to = c("only0", "none"), drop00 = c(TRUE, FALSE)).
  */
 import { InvalidInputError, NotEstimableError, atStudy } from './errors';
-import { criticalValue, chiSquareUpperTail, twoSidedPValue } from './distributions';
+import { criticalValue, chiSquareUpperTail } from './distributions';
 import { type BinaryArms, effectSize } from './effect-sizes';
 import type { EstimateWithTest } from './types';
+import { waldInference } from './wald-inference';
 import { requireLength, requireLevel, requireNonNegative, requireOneOf, requirePositive } from './validation';
 
 export type MantelHaenszelMeasure = 'OR' | 'RR' | 'RD';
@@ -149,7 +150,6 @@ export function mantelHaenszel(
   }
   const se = Math.sqrt(variance);
   const crit = criticalValue(level, null);
-  const statistic = estimate / se;
 
   // Heterogeneity: study estimates with the 1/2 correction, double-zero tables dropped (drop00 = TRUE).
   let Q = 0;
@@ -170,12 +170,7 @@ export function mantelHaenszel(
   return {
     measure: m,
     k,
-    estimate,
-    se,
-    ciLower: estimate - crit * se,
-    ciUpper: estimate + crit * se,
-    statistic,
-    pValue: twoSidedPValue(statistic, null),
+    ...waldInference(estimate, se, crit, null),
     Q: hasQ ? Math.max(0, Q) : null,
     QDf: hasQ ? kQ - 1 : null,
     QpValue: hasQ ? chiSquareUpperTail(Math.max(0, Q), kQ - 1) : null,

@@ -3,7 +3,7 @@
  * `rma(yi, vi, mods = ~ x1 + x2, method, test)` and `predict(res, newmods)`.
  */
 import { InvalidInputError, atStudy, describeValue } from './errors';
-import { chiSquareUpperTail, criticalValue, fUpperTail, twoSidedPValue } from './distributions';
+import { chiSquareUpperTail, criticalValue, fUpperTail } from './distributions';
 import { heterogeneityStatistics, tau2IntervalFor } from './heterogeneity';
 import {
   type Matrix,
@@ -20,6 +20,7 @@ import { resolveOptions } from './meta-analysis';
 import { estimateTau2 } from './tau2-estimators';
 import { type EstimateWithTest, type MetaAnalysisOptions, type PoolingMethod, type StudyEffect, type TestType, isKnappHartung } from './types';
 import { requireFinite, requireLength, validateEffects } from './validation';
+import { waldInference } from './wald-inference';
 import { type ModelData, interceptOnlyData, weightedLeastSquares } from './weighted-least-squares';
 
 export interface MetaRegressionOptions extends MetaAnalysisOptions {
@@ -170,17 +171,9 @@ export function metaRegression(
   const crit = criticalValue(level, df);
   const coefficients: RegressionCoefficient[] = [];
   for (let j = 0; j < p; j++) {
-    const estimate = beta[j]!;
-    const se = Math.sqrt(matrixGet(vb, j, j));
-    const statistic = estimate / se;
     coefficients.push({
       name: j === 0 ? 'intercept' : (names[j - 1] ?? `x${j}`),
-      estimate,
-      se,
-      ciLower: estimate - crit * se,
-      ciUpper: estimate + crit * se,
-      statistic,
-      pValue: twoSidedPValue(statistic, df),
+      ...waldInference(beta[j]!, Math.sqrt(matrixGet(vb, j, j)), crit, df),
     });
   }
 

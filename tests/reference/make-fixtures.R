@@ -433,8 +433,11 @@ for (m in c("OR", "RR", "RD")) for (i in seq_len(nrow(ivig_bin))) {
 }
 esims_call <- "c(yi = log(1.11), sei = (log(1.53) - log(0.80)) / (2 * qnorm(0.975)))"
 esims <- run(esims_call)
-p_call <- "abs(log(1.11)) / qnorm(1 - 0.53 / 2)"
-p_t_call <- "abs(log(1.11)) / qt(1 - 0.53 / 2, df = 20)"
+# The engine's seFromEstimateAndP takes the ratio (it logs it) and, for a t test, the two group sizes
+# (df = n1 + n2 - 2): the t case is two groups of 11, so df = 20. Upper-tail quantiles, as the
+# engine computes them (1 - p/2 would round a tiny p away).
+p_call <- "abs(log(1.11)) / qnorm(0.53 / 2, lower.tail = FALSE)"
+p_t_call <- "abs(log(1.11)) / qt(0.53 / 2, df = 11 + 11 - 2, lower.tail = FALSE)"
 write_fixture("ivig-aims", list(
   sources = I(c("AIMS: Fazekas et al., Lancet 1997;349:589-593", "Achiron et al., Neurology 1998;50:398-402",
                 "ESIMS: Fazekas et al., Neurology 2008;71:265-271")),
@@ -442,8 +445,9 @@ write_fixture("ivig-aims", list(
   ratioCi = list(name = "ESIMS HR 1.11 [0.80, 1.53]", ratio = 1.11, lower = 0.80, upper = 1.53, call = esims_call,
                  yi = num(esims["yi"]), sei = num(esims["sei"])),
   seFromP = list(
-    list(name = "normal", estimate = log(1.11), pValue = 0.53, call = p_call, sei = num(run(p_call))),
-    list(name = "t(20)", estimate = log(1.11), pValue = 0.53, df = 20, call = p_t_call, sei = num(run(p_t_call)))
+    list(name = "normal", ratio = 1.11, pValue = 0.53, call = p_call, sei = num(run(p_call))),
+    list(name = "t(20)", ratio = 1.11, pValue = 0.53, groupSizes = list(n1 = 11, n2 = 11), call = p_t_call,
+         sei = num(run(p_t_call)))
   ),
   pooledDatasets = I(c("ivig-worsened-OR-k1", "ivig-relapse-free-OR-k2")),
   note = "Pooled results for these two sets are in rma.json (all methods x tests) and rma-mh.json."

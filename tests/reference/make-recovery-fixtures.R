@@ -167,6 +167,7 @@ add_p("Achiron 1998 yearly relapse rate year 2, t", "evidence: achiron-1998-rrms
 add_p("Liu 2009 WMD, p < 0.0001", "SOURCES-ADDITIONS row 33: WMD -0.27, P < 0.0001 (threshold used)", -0.27, "difference", 0.0001, "<")
 add_p("tiny p, z", "constructed: p = 1e-12", 2, "difference", 1e-12)
 add_p("tiny p, t 10 df", "constructed: p = 1e-12, groups 6 and 6", 2, "difference", 1e-12, "=", 6, 6)
+add_p("p below double precision's 1 - p/2", "constructed: p = 1e-20 (1 - p/2 is exactly 1 in double precision: an SE from Phi^-1(1 - p/2) would be 0)", 2, "difference", 1e-20)
 add_p("p near 1", "constructed: p = 0.999", 0.01, "difference", 0.999)
 
 # conv.wald help page, the "more elaborate" dat.bcg example: rounded OR, CI and p recovered.

@@ -6,6 +6,7 @@
 import { seFromEstimateAndP, type RecoveredStandardErrorFromP, type SdDonor } from '../../stats';
 import type { Outcome, OutcomeKind, SourcedNumber, Study } from '../schema';
 import type { RecoverySettings } from './recovery-settings';
+import { outcomeArmN } from '../outcome-n';
 
 type PValueLike = Outcome['pValues'][number];
 
@@ -92,7 +93,8 @@ export function sdDonorsFor(studies: readonly Study[], kind: OutcomeKind, eligib
     for (const a of outcome.data.arms) {
       const arm = s.arms.find((x) => x.id === a.arm);
       if (!arm || (arm.role !== 'ivig' && arm.role !== 'placebo')) continue;
-      const n = a.n.value ?? arm.nAnalysed.value ?? arm.nRandomised.value;
+      // The donor's own n for this outcome (a substudy's, never its trial's): it weights the pooled SD.
+      const n = outcomeArmN(s, outcome, a.arm, a.n).value;
       if (a.sd.value === null || n === null || !(a.sd.value > 0)) continue;
       all.push({ studyId: s.id, donor: { id: `${s.label} ${arm.label}`, sd: a.sd.value, n } });
     }

@@ -15,8 +15,9 @@
  */
 import type { Arm, OutcomeKind, Study, Synthesis } from '../../evidence/schema';
 import { MEASURE_LABEL, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import { outcomeArmN } from '../../evidence/outcome-n';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import { bucherIndirectComparison, effectSize } from '../../stats';
+import { bucherIndirectComparison, effectSize, seFromRatioCi } from '../../stats';
 import type { AnalysisSettings } from '../analysis-params';
 import { effectText } from '../effect-format';
 import { DEFAULT_FILTERS } from '../filters';
@@ -295,13 +296,13 @@ function comparatorEffects(study: Study, measure: AnalysisMeasure): { effects: C
       if (!arm || arm.role === 'placebo') continue;
       const gaps = [
         ...[a, placebo].flatMap((x) => (x.sd.value === null ? [`SD of the ${study.arms.find((y) => y.id === x.arm)?.label ?? x.arm} arm`] : [])),
-        ...[a, placebo].flatMap((x) => (x.n.value === null && (study.arms.find((y) => y.id === x.arm)?.nRandomised.value ?? null) === null ? [`n of the ${study.arms.find((y) => y.id === x.arm)?.label ?? x.arm} arm`] : [])),
+        ...[a, placebo].flatMap((x) => (outcomeArmN(study, o, x.arm, x.n).value === null ? [`n of the ${study.arms.find((y) => y.id === x.arm)?.label ?? x.arm} arm`] : [])),
       ];
       if (gaps.length) {
         missing.push(`${study.label}, ${arm.label}: ${[...new Set(gaps)].join(', ')} not reported`);
         continue;
       }
-      const nOf = (x: typeof a) => (x.n.value ?? study.arms.find((y) => y.id === x.arm)?.nRandomised.value) as number;
+      const nOf = (x: typeof a) => outcomeArmN(study, o, x.arm, x.n).value as number;
       const e = effectSize('MD', { m1i: a.mean.value, sd1i: a.sd.value as number, n1i: nOf(a), m2i: placebo.mean.value, sd2i: placebo.sd.value as number, n2i: nOf(placebo) });
       effects.push({ study, arm, measure, yi: e.yi, sei: e.sei, quotes: [] });
     }
@@ -310,8 +311,9 @@ function comparatorEffects(study: Study, measure: AnalysisMeasure): { effects: C
   if (measure === 'RateRatio' && d.form === 'contrast' && d.measure === 'RateRatio') {
     const arm = study.arms.find((x) => x.id === d.comparison.treatment);
     if (arm) {
-      const z = 1.959963984540054;
-      effects.push({ study, arm, measure, yi: Math.log(d.estimate.value), sei: (Math.log(d.ciUpper.value) - Math.log(d.ciLower.value)) / (2 * z), quotes: [] });
+      // The engine's SE from a ratio CI (Handbook 6.3.2), at the interval's own level.
+      const { yi, sei } = seFromRatioCi({ ratio: d.estimate.value, lower: d.ciLower.value, upper: d.ciUpper.value, levelPercent: d.levelPercent });
+      effects.push({ study, arm, measure, yi, sei, quotes: [] });
     }
     return { effects, missing };
   }

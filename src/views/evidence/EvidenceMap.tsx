@@ -1,20 +1,12 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useMemo } from 'react';
 import type { Study } from '../../evidence/schema';
-import { OUTCOME_INFO, STUDY_KIND_BADGE } from '../../evidence/vocabulary';
-import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, evidenceMapColumns, sameTrialText, type EvidenceLevel } from '../../model/evidence-table-model';
+import { OUTCOME_INFO } from '../../evidence/vocabulary';
+import { EVIDENCE_LEVEL_SYMBOL as SYMBOL, evidenceMapCellText, evidenceMapRowBadges } from '../../model/evidence-map-badges';
+import { EVIDENCE_LEVEL_LABEL, evidenceMapCell, evidenceMapColumns, type EvidenceLevel } from '../../model/evidence-table-model';
 import { ExportMenu } from '../../export/ExportMenu';
 import { evidenceMapToCsv, evidenceMapToSvg } from '../../export/evidence-map-export';
 import { exportFileName } from '../../export/file-name';
-
-const SYMBOL: Record<EvidenceLevel, string> = {
-  'arm-level': '●',
-  contrast: '◆',
-  'arm-level-incomplete': '◐',
-  'p-value-only': 'p',
-  qualitative: '“”',
-  'not-reported': '—',
-};
 
 /** Trials × outcomes: what the sources give for each, so that an absence is visible as such. */
 export function EvidenceMap({ studies, allStudies = studies, captionLines }: { studies: readonly Study[]; allStudies?: readonly Study[]; captionLines: readonly string[] }) {
@@ -29,12 +21,12 @@ export function EvidenceMap({ studies, allStudies = studies, captionLines }: { s
           title: 'Evidence map: what each trial reports',
           captionLines,
           render: () => {
-            const svg = evidenceMapToSvg(studies, columns, 'Evidence map: what each trial reports', captionLines);
+            const svg = evidenceMapToSvg(studies, columns, 'Evidence map: what each trial reports', captionLines, allStudies);
             const [, w, h] = svg.match(/width="(\d+)" height="(\d+)"/) ?? [];
             return { svg, width: Number(w), height: Number(h) };
           },
           fileName: (ext) => exportFileName(['evidence-map'], new Date(), ext),
-          csv: () => evidenceMapToCsv(studies, columns),
+          csv: () => evidenceMapToCsv(studies, columns, allStudies),
         }}
       />
       <ul className="map-legend" aria-label="Legend">
@@ -56,12 +48,11 @@ export function EvidenceMap({ studies, allStudies = studies, captionLines }: { s
               <tr key={s.id}>
                 <th scope="row">
                   {s.label}
-                  {s.kind !== 'ivig-rct' && <span className="badge">{STUDY_KIND_BADGE[s.kind]}</span>}
-                  {s.sameTrialAs && <span className="badge same-trial">{sameTrialText(s, allStudies)}</span>}
+                  {evidenceMapRowBadges(s, allStudies).map((b) => <span key={b.kind} className={b.kind === 'same-trial' ? 'badge same-trial' : 'badge'}>{b.text}</span>)}
                 </th>
                 {columns.map((k) => {
                   const cell = evidenceMapCell(s, k);
-                  const text = `${EVIDENCE_LEVEL_LABEL[cell.level]}${cell.indirect ? ' (includes derived or secondary values)' : ''}: ${cell.detail}`;
+                  const text = evidenceMapCellText(s, k);
                   return (
                     <td key={k} className={`cell level-${cell.level}`} title={text} aria-label={`${s.label}, ${OUTCOME_INFO[k].label}: ${text}`}>
                       {SYMBOL[cell.level]}{cell.indirect && <span className="indirect">*</span>}

@@ -4,36 +4,15 @@
  * dose range, the same-trial link, an outcome kept only as a conflicting report, and the
  * active-comparator kind — each as a reader sees it, with the source's numbers.
  */
-import { readFileSync } from 'node:fs';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { Shell, views } from '../../app/App';
-import { createQueryClient } from '../../app/query-client';
-import { MemoryRouter } from '../../components/router';
-import { evidenceQueryOptions } from '../../evidence/evidence-query';
-import { parseEvidenceText } from '../../evidence/parse-evidence';
-import { createAppStore } from '../../store/app-store';
-import { AppStoreProvider } from '../../store/store-context';
+import { bundledEvidence, preloadViews, renderApp as renderAppOn } from '../../test-support/render-app';
 
 vi.setConfig({ testTimeout: 60_000 });
-beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
+beforeAll(preloadViews);
 
-const evidence = parseEvidenceText(readFileSync('public/data/evidence.json', 'utf8'));
-
-function renderApp(url: string) {
-  const queryClient = createQueryClient();
-  queryClient.setQueryData(evidenceQueryOptions.queryKey, evidence);
-  render(
-    <QueryClientProvider client={queryClient}>
-      <AppStoreProvider store={createAppStore()}>
-        <MemoryRouter initialEntries={[url]}>
-          <Shell />
-        </MemoryRouter>
-      </AppStoreProvider>
-    </QueryClientProvider>,
-  );
-}
+const evidence = bundledEvidence();
+const renderApp = (url: string) => renderAppOn(url, evidence);
 
 const detailOf = (name: string) => screen.findByRole('region', { name });
 const section = (detail: HTMLElement, heading: RegExp) => within(detail).getByRole('heading', { name: heading }).closest('section') as HTMLElement;
