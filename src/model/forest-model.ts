@@ -4,7 +4,6 @@
  * Every number comes from the engine (src/stats); this file only arranges and formats.
  */
 import {
-  MetaAnalysisError,
   NotEstimableError,
   criticalValue,
   mantelHaenszel,
@@ -422,21 +421,9 @@ function publishedRows(syntheses: readonly Synthesis[], kind: OutcomeKind, measu
 export function toForestModel(studies: readonly Study[], syntheses: readonly Synthesis[], choices: AnalysisChoices): ForestModel {
   const forest = frequentistForest(studies, syntheses, { ...choices, model: frequentistModel(choices.model) });
   if (choices.model !== 'bayes') return forest;
-  const { row, reason } = bayesianRowOf(forest, choices);
+  // A failed fit (a prior the engine rejects, a preset on an MD scale) gives a reason, not a throw.
+  const { row, reason } = toBayesianForestRow(forest, { tauPrior: choices.tauPrior, muPrior: choices.muPrior, threshold: choices.bayesThreshold, flipDirection: choices.flipDirection, level: choices.level });
   return { ...forest, bayesian: row ?? undefined, bayesianReason: row ? null : reason };
-}
-
-/**
- * The Bayesian row of a forest. What the engine rejects (InvalidInputError: a bad prior, vᵢ ≤ 0;
- * or any other MetaAnalysisError) becomes the reason, so a failed fit never blanks the forest.
- */
-function bayesianRowOf(forest: ForestModel, c: AnalysisChoices): { row: BayesianForestRow | null; reason: string | null } {
-  try {
-    return toBayesianForestRow(forest, { tauPrior: c.tauPrior, muPrior: c.muPrior, threshold: c.bayesThreshold, flipDirection: c.flipDirection, level: c.level });
-  } catch (e) {
-    if (e instanceof MetaAnalysisError) return { row: null, reason: e.message };
-    throw e;
-  }
 }
 
 function frequentistForest(studies: readonly Study[], syntheses: readonly Synthesis[], c: PoolingChoices): ForestModel {
