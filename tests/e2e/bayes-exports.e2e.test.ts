@@ -92,6 +92,18 @@ describe('Bayesian exports and phase cells (Chromium, production build)', () => 
     expect(await panel.locator('.phase-bayes-details li[data-row="RR"]').textContent()).toContain(`τ ${two(hnRrK2.tau.median)}`);
     expect(await page.getByRole('note').first().textContent()).toContain('each cell shows the posterior median');
 
+    // The panel's SVG export: the Bayesian cell and its column heading, as drawn marks only.
+    const svg = await downloadOf(page, () => panel.getByRole('group', { name: /^Export / }).getByRole('button', { name: 'SVG' }).click());
+    const svgDoc = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, words: [...doc.querySelectorAll('text')].map((x) => x.textContent).join(' ') };
+    }, svg.text);
+    expect(svgDoc.error).toBeNull();
+    expect(svgDoc.words).toContain('Posterior median [95% CrI]');
+    expect(svgDoc.words).toContain(expected);
+    expect(svgDoc.words).toContain('Bayesian random effects (τ ~ half-normal(0.5), μ ~ flat)');
+    for (const pattern of [/aria-/, /\srole=/, /\sclass=/, /transparent/]) expect(svg.text, String(pattern)).not.toMatch(pattern);
+
     const csv = await downloadOf(page, () => panel.getByRole('group', { name: /^Export / }).getByRole('button', { name: 'CSV' }).click());
     const rows = parseCsv(csv.text);
     const col = (n: string) => rows[0]!.indexOf(n);
