@@ -121,6 +121,13 @@ describe('forest exports under model = bayes', () => {
     expect(script).not.toContain('bayes_posterior');
   });
 
+  it('under model = bayes the metafor part is the random-effects one, with RevMan’s I² line when the plot prints it', () => {
+    const q = bayesChoices({ i2Basis: 'Q' });
+    const script = forestToR(toForestModel(ivig.studies, [], q), q, { evidenceVersion: 'x', date: 'y' });
+    expect(script).toContain('fit <- function(d) rma(yi, vi, data = d, method = "REML", test = "z", slab = study, control = list(threshold = 1e-12, tol = 1e-12, maxiter = 1000))');
+    expect(script).toContain('cat("I^2 (Q-based, as RevMan):", round(100 * max(0, (res$QE - (res$k - 1)) / res$QE)), "%\\n")');
+  });
+
   it('writes each prior family as a density on τ, for base R and for bayesmeta', () => {
     expect(baseRTauPrior({ name: 'halfNormal', scale: 0.5 })).toBe('function(t) 2 * dnorm(t, 0, 0.5)');
     expect(baseRTauPrior({ name: 'halfCauchy', scale: 0.3 })).toBe('function(t) 2 * dcauchy(t, 0, 0.3)');

@@ -104,7 +104,8 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
   const mh = model.mantelHaenszel && binary;
   const subgroups = c.subgroupBy !== 'none';
   // The plot's I² under random effects may be RevMan's, from Q: print(res) shows metafor's, from τ².
-  const qI2 = c.model === 'random' && c.i2Basis === 'Q';
+  // (Under 'bayes' the forest's frequentist rows are the random-effects ones too.)
+  const qI2 = c.model !== 'common' && c.i2Basis === 'Q';
   const transf = model.isRatio ? ', transf = exp' : '';
   const method = c.model === 'common' ? 'FE' : c.tau2Method;
   const level = c.level === 95 ? '' : `, level = ${c.level}`;
