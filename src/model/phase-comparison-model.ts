@@ -12,6 +12,8 @@ import { favoursSides, formatP, type I2Basis, type Tau2Method } from './forest-m
 import { effectText } from './effect-format';
 import { formatPublishedResult } from './syntheses-model';
 import type { RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
+import { toBayesianRow } from './bayesian/bayesian-forest';
+import { DEFAULT_MU_PRIOR, DEFAULT_TAU_PRIOR } from './bayesian/bayes-settings';
 
 export { PHASE_ROWS, PHASE_ROW_LABEL, phaseRowOf, type PhaseRow } from './phase-rows';
 import { PHASE_ROW_LABEL, phaseRowOf, type PhaseRow } from './phase-rows';
@@ -49,9 +51,30 @@ export interface PhaseCell {
   /** Why there is no estimate. */
   emptyReason: string | null;
   studies: string[];
-  /** The CI excludes the null. */
+  /** The CI (the CrI under the Bayesian model) excludes the null. */
   excludesNull: boolean | null;
+  /** The frequentist random-effects (or common-effect) fit of the cell; under 'bayes' too (I², the subgroup test). */
   result: MetaAnalysisResult | null;
+  /**
+   * model = 'bayes': the estimate above is the posterior median and central CrI of μ, and this is
+   * the rest of the posterior (τ, the predictive interval, P(benefit)); null otherwise or when the
+   * cell cannot be fitted (then `emptyReason` says why).
+   */
+  bayesian: PhaseCellBayesian | null;
+}
+
+export interface PhaseCellBayesian {
+  /** "τ ~ half-normal(0.5), μ ~ flat" */
+  priorText: string;
+  tau: { median: number; lower: number; upper: number };
+  /** Display scale. */
+  piLower: number;
+  piUpper: number;
+  probabilityOfBenefit: number;
+  /** "P(OR > 1) = 0.969" */
+  benefitText: string;
+  /** "τ 0.35 [0.02, 1.14]; P(OR > 1) = 0.969; 95% predictive interval 0.52 [...]" */
+  detailText: string;
 }
 
 export interface PhasePanel {
@@ -70,7 +93,14 @@ export interface PhasePanel {
 
 export interface PhaseChoices {
   rows: readonly PhaseRow[];
-  model: 'common' | 'random';
+  /**
+   * 'bayes': each cell is the Bayesian posterior of its trials (posterior median and central CrI
+   * of μ) with the forest's priors; I² and the subgroup test stay those of random effects.
+   */
+  model: 'common' | 'random' | 'bayes';
+  /** model = 'bayes': the priors as the address writes them; default the forest's defaults. */
+  tauPrior?: string;
+  muPrior?: string;
   tau2Method: Tau2Method;
   test: TestType;
   useDerived: boolean;
@@ -86,7 +116,7 @@ function participantsOf(inputs: readonly StudyEffectInput[]): number | null {
 }
 
 function emptyCell(row: PhaseRow, emptyReason: string, studies: string[] = []): PhaseCell {
-  return { row, k: 0, participants: null, estimate: null, ciLower: null, ciUpper: null, yi: null, yiLower: null, yiUpper: null, I2: null, I2Basis: null, text: '—', emptyReason, studies, excludesNull: null, result: null };
+  return { row, k: 0, participants: null, estimate: null, ciLower: null, ciUpper: null, yi: null, yiLower: null, yiUpper: null, I2: null, I2Basis: null, text: '—', emptyReason, studies, excludesNull: null, result: null, bayesian: null };
 }
 
 export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synthesis[], outcome: OutcomeKind, c: PhaseChoices): PhasePanel {
@@ -95,7 +125,9 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
   const measure = availableMeasures(rct, outcome, c.recovery)[0] ?? null;
   const isRatio = measure ? isRatioMeasure(measure) : false;
   const back = (x: number) => (isRatio ? Math.exp(x) : x);
-  const options = { method: c.model === 'common' ? ('FE' as const) : c.tau2Method, test: c.test };
+  // Under 'bayes' the frequentist part (I², the subgroup test) is random effects, as in the forest.
+  const model = c.model === 'common' ? 'common' : 'random';
+  const options = { method: model === 'common' ? ('FE' as const) : c.tau2Method, test: c.test };
   const label = lowerFirst(OUTCOME_INFO[outcome].label);
   const cells: PhaseCell[] = [];
   const pooledInputs: { yi: number; vi: number; group: string }[] = [];
@@ -132,14 +164,16 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
       yiLower: r.ciLower,
       yiUpper: r.ciUpper,
       // The forest's rule: Q-based under a common-effect model, else the basis chosen.
-      I2: r.k >= 2 && r.Q !== null ? (c.model === 'random' && c.i2Basis === 'tau2' ? r.I2 : qBasedI2(r.Q, r.k - 1)) : null,
-      I2Basis: r.k >= 2 ? (c.model === 'random' ? c.i2Basis : 'Q') : null,
+      I2: r.k >= 2 && r.Q !== null ? (model === 'random' && c.i2Basis === 'tau2' ? r.I2 : qBasedI2(r.Q, r.k - 1)) : null,
+      I2Basis: r.k >= 2 ? (model === 'random' ? c.i2Basis : 'Q') : null,
       text: effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper), isRatio ? 'ratio' : 'difference'),
       emptyReason: null,
       studies: effects.map((e) => e.label),
       excludesNull,
       result: r,
+      bayesian: null,
     });
+    if (c.model === 'bayes') cells[cells.length - 1] = bayesianCell(cells[cells.length - 1]!, effects, outcome, measure, c);
   }
 
   let subgroupTest: PhasePanel['subgroupTest'] = null;
@@ -165,6 +199,43 @@ export function toPhasePanel(studies: readonly Study[], syntheses: readonly Synt
 }
 
 /**
+ * A cell under the Bayesian model: the posterior of its trials' effects, pooled as the forest the
+ * cell opens pools them (toBayesianRow on the same yi, vi, in the IVIG-vs-placebo direction), so
+ * the cell and its forest's Bayesian row show the same numbers. A cell that cannot be fitted (a
+ * preset on a mean-difference scale, a prior the engine rejects) has no estimate and says why.
+ */
+function bayesianCell(cell: PhaseCell, effects: readonly StudyEffectInput[], outcome: OutcomeKind, measure: AnalysisMeasure, c: PhaseChoices): PhaseCell {
+  const input = {
+    measure,
+    studies: effects.map((e) => ({ studyId: e.studyId, label: e.label, yi: e.yi, vi: e.vi, counts: e.counts })),
+    lowerFavoursIvig: favoursSides(outcome, measure, false).left === 'Favours IVIG',
+    level: 95,
+    outcome,
+  };
+  const { row: b, reason } = toBayesianRow(input, { tauPrior: c.tauPrior ?? DEFAULT_TAU_PRIOR, muPrior: c.muPrior ?? DEFAULT_MU_PRIOR, threshold: null, flipDirection: false, level: 95 });
+  if (!b) {
+    return { ...cell, estimate: null, ciLower: null, ciUpper: null, yi: null, yiLower: null, yiUpper: null, text: '—', excludesNull: null, emptyReason: `no Bayesian fit: ${(reason ?? 'nothing to pool').replace(/\.$/, '')}` };
+  }
+  const isRatio = isRatioMeasure(measure);
+  const interval = effectText(b.piLower, b.piLower, b.piUpper, isRatio ? 'ratio' : 'difference').replace(/^\S+ /, '');
+  return {
+    ...cell,
+    estimate: b.estimate, ciLower: b.lower, ciUpper: b.upper,
+    yi: b.yi, yiLower: b.yiLower, yiUpper: b.yiUpper,
+    text: b.effectText,
+    excludesNull: b.yiLower > 0 || b.yiUpper < 0,
+    bayesian: {
+      priorText: b.priorText,
+      tau: b.tau,
+      piLower: b.piLower, piUpper: b.piUpper,
+      probabilityOfBenefit: b.probabilityOfBenefit,
+      benefitText: b.benefitText,
+      detailText: `τ ${b.tau.median.toFixed(2)} [${b.tau.lower.toFixed(2)}, ${b.tau.upper.toFixed(2)}]; ${b.benefitText}; 95% predictive interval ${interval}`,
+    },
+  };
+}
+
+/**
  * The panel's finding in one or two sentences, generated from the numbers: which phase shows an
  * effect whose CI excludes no effect, which does not, where there is no evidence, and the test
  * for subgroup differences.
@@ -181,15 +252,18 @@ export function phaseSentence(
   for (const c of cells) {
     const who = PHASE_ROW_LABEL[c.row];
     if (c.estimate === null) {
-      parts.push(`${who}: no estimable evidence (${c.emptyReason})`);
+      // Trials there, but the Bayesian model cannot pool them: say that, not "no evidence".
+      parts.push(c.k > 0 && c.emptyReason?.startsWith('no Bayesian fit') ? `${who}: ${c.k} ${c.k === 1 ? 'trial' : 'trials'}, ${c.emptyReason}` : `${who}: no estimable evidence (${c.emptyReason})`);
       continue;
     }
     const basis = c.k === 1 ? `one trial (${c.studies[0]})` : `${c.k} trials`;
     const favoured = (c.yi as number) < 0 ? sides.left : sides.right;
+    const interval = c.bayesian ? 'the 95% CrI' : 'the CI';
     const verdict = c.excludesNull
-      ? `the CI excludes no effect (${favoured.replace('Favours', 'favours')})`
-      : 'the CI includes no effect';
-    parts.push(`${who}: ${name} ${c.text} from ${basis}; ${verdict}`);
+      ? `${interval} excludes no effect (${favoured.replace('Favours', 'favours')})`
+      : `${interval} includes no effect`;
+    const what = c.bayesian ? `${name} ${c.text} (posterior median) from ${basis}; ${verdict}; ${c.bayesian.benefitText}` : `${name} ${c.text} from ${basis}; ${verdict}`;
+    parts.push(`${who}: ${what}`);
   }
   let out = `${parts.join('. ')}.`;
   if (test) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { TAU_PRIOR_PRESETS, parseMuPrior, parseTauPrior } from '../../model/bayesian/bayes-settings';
+import { TAU_PRIOR_PRESETS, parseMuPrior, parseTauPrior, tauPriorOptionGroups } from '../../model/bayesian/bayes-settings';
 import { useAppStore } from '../../store/store-context';
 
 /**
@@ -39,6 +39,7 @@ export function BayesianControls({ threshold = true }: { threshold?: boolean }) 
         <select
           value={preset ? preset.id : customKind === 'half-cauchy' ? 'custom-half-cauchy' : customKind === 'log-normal' ? 'custom-log-normal' : 'custom-half-normal'}
           aria-describedby="tau-prior-source"
+          title={preset?.label}
           onChange={(e) => {
             const v = e.target.value;
             if (v === 'custom-half-normal') setAnalysis({ tauPrior: `half-normal:${scaleText || '0.5'}` });
@@ -46,10 +47,16 @@ export function BayesianControls({ threshold = true }: { threshold?: boolean }) 
             else setAnalysis({ tauPrior: v });
           }}
         >
-          {TAU_PRIOR_PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-          <option value="custom-half-normal">half-normal, custom scale</option>
-          <option value="custom-half-cauchy">half-Cauchy, custom scale</option>
-          {customKind === 'log-normal' && <option value="custom-log-normal">{'error' in tau ? tauPrior : tau.label}</option>}
+          {tauPriorOptionGroups().map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => <option key={o.id} value={o.id}>{o.text}</option>)}
+            </optgroup>
+          ))}
+          <optgroup label="Custom">
+            <option value="custom-half-normal">half-normal, custom scale</option>
+            <option value="custom-half-cauchy">half-Cauchy, custom scale</option>
+            {customKind === 'log-normal' && <option value="custom-log-normal">{'error' in tau ? tauPrior : tau.label}</option>}
+          </optgroup>
         </select>
       </label>
       {customKind && customKind !== 'log-normal' && (
@@ -65,7 +72,7 @@ export function BayesianControls({ threshold = true }: { threshold?: boolean }) 
           {scaleProblem && <span className="control-reason">{scaleProblem}</span>}
         </label>
       )}
-      <span className="control-reason" id="tau-prior-source">{'error' in tau ? tau.error : `Source: ${tau.source}`}</span>
+      <span className="control-reason" id="tau-prior-source">{'error' in tau ? tau.error : `${preset ? `${preset.label}. ` : ''}Source: ${tau.source}`}</span>
       <label>
         μ prior
         <select value={mu && !('error' in mu) && mu.prior.name === 'normal' ? 'normal' : 'flat'} onChange={(e) => setAnalysis({ muPrior: e.target.value === 'flat' ? 'flat' : `normal:${muText}` })}>

@@ -24,7 +24,7 @@ export type MuPriorSpec = { name: 'flat' } | { name: 'normal'; mean: number; sd:
  * 1.0, half-Cauchy 0.5, Turner et al. 2015 marginal and by outcome type, each with its source),
  * imported from that module alone (not the engine's index) so that the first load stays small.
  */
-export const TAU_PRIOR_PRESETS: readonly { id: string; label: string; prior: TauPriorSpec; source: string; note?: string }[] = ENGINE_PRESETS.filter(
+export const TAU_PRIOR_PRESETS: readonly { id: string; label: string; prior: TauPriorSpec; source: string; note?: string; turner?: { outcomeType: string; comparison: string } }[] = ENGINE_PRESETS.filter(
   (p): p is typeof p & { prior: TauPriorSpec } => p.prior.name !== 'uniform',
 );
 
@@ -33,6 +33,24 @@ export const DEFAULT_MU_PRIOR = 'flat';
 
 const NUMBER = '-?\\d+(?:\\.\\d+)?(?:e-?\\d+)?';
 const CUSTOM = new RegExp(`^(half-normal|half-cauchy):(${NUMBER})$|^log-normal:(${NUMBER}),(${NUMBER})$`);
+
+/**
+ * The τ prior presets as the control lists them: the half-normal and half-Cauchy scales, then
+ * Turner et al.'s priors under one group heading that says what they share (log τ² ~ N(m, s²);
+ * pharmacological vs placebo), each option naming only its outcome type and (m, s), so that the
+ * select is not as wide as the longest full name. The full name is the preset's `label`.
+ */
+export function tauPriorOptionGroups(): { label: string; options: { id: string; text: string }[] }[] {
+  const turner = TAU_PRIOR_PRESETS.filter((p) => p.turner && p.prior.name === 'logNormalTau2');
+  const turnerText = (p: (typeof TAU_PRIOR_PRESETS)[number]) => {
+    const t = p.prior as Extract<TauPriorSpec, { name: 'logNormalTau2' }>;
+    return `${p.turner!.outcomeType === 'any' ? 'any outcome, any comparison' : p.turner!.outcomeType}: N(${t.meanLog}, ${t.sdLog}²)`;
+  };
+  return [
+    { label: 'Half-normal, half-Cauchy', options: TAU_PRIOR_PRESETS.filter((p) => !p.turner).map((p) => ({ id: p.id, text: p.label })) },
+    { label: 'Turner 2015, pharmacological vs placebo: log τ² ~ N(m, s²)', options: turner.map((p) => ({ id: p.id, text: turnerText(p) })) },
+  ];
+}
 
 /** "half-normal(0.5)", "half-Cauchy(0.5)", "Turner: log τ² ~ N(−2.06, 1.51²)". */
 export function shortPriorLabel(prior: TauPriorSpec, turner = false): string {

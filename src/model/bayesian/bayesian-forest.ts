@@ -8,12 +8,12 @@
  * forest's orientation, so the Bayesian row pools exactly the rows drawn above it. The numbers
  * are the engine's `bayesianMetaAnalysis` (src/stats/bayesian), exact by quadrature.
  */
-import type { BayesianMetaAnalysisResult } from '../../stats';
+import { MetaAnalysisError, type BayesianMetaAnalysisResult } from '../../stats';
 import { bayesianFit } from './bayes-forest-fit';
 import { isRatioMeasure, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { effectText, formatEffectValue } from '../effect-format';
 import type { ForestModel } from '../forest-model';
-import { sensitivityInputFromForest } from '../method-sensitivity/method-sensitivity';
+import { sensitivityInputFromForest, type SensitivityInput } from '../method-sensitivity/method-sensitivity';
 import { TAU_PRIOR_PRESETS } from './bayes-settings';
 
 export interface BayesianChoices {
@@ -85,12 +85,30 @@ function probabilityLabel(measure: AnalysisMeasure, lowerFavoursIvig: boolean, v
 }
 
 /**
- * The Bayesian row of a forest, or why there is none (nothing included, or a preset on a raw
- * difference scale). P(benefit) = P(μ < 0) when an effect below the null favours IVIG, else
- * 1 − P(μ < 0); the threshold likewise on its IVIG side.
+ * The Bayesian row of a forest, or why there is none (nothing included, a preset on a raw
+ * difference scale, or a prior the engine rejects: its InvalidInputError's message). Pools the
+ * forest's included rows in its orientation.
  */
 export function toBayesianForestRow(forest: ForestModel, c: BayesianChoices): { row: BayesianForestRow | null; reason: string | null } {
-  const input = sensitivityInputFromForest(forest, { flipDirection: c.flipDirection, level: c.level });
+  return toBayesianRow(sensitivityInputFromForest(forest, { flipDirection: c.flipDirection, level: c.level }), c);
+}
+
+/**
+ * The Bayesian pooled row of a set of study effects (a forest's included rows, or a phase
+ * comparison's cell), or why there is none. P(benefit) = P(μ < 0) when an effect below the null
+ * favours IVIG, else 1 − P(μ < 0); the threshold likewise on its IVIG side. What the engine
+ * rejects (any MetaAnalysisError) becomes the reason, so a failed fit never blanks a view.
+ */
+export function toBayesianRow(input: SensitivityInput, c: BayesianChoices): { row: BayesianForestRow | null; reason: string | null } {
+  try {
+    return bayesianRowOf(input, c);
+  } catch (e) {
+    if (e instanceof MetaAnalysisError) return { row: null, reason: e.message };
+    throw e;
+  }
+}
+
+function bayesianRowOf(input: SensitivityInput, c: BayesianChoices): { row: BayesianForestRow | null; reason: string | null } {
   if (input.studies.length === 0) return { row: null, reason: 'no study included: nothing to pool' };
   const notForScale = presetApplies(input.measure, c.tauPrior);
   if (notForScale) return { row: null, reason: notForScale };
@@ -107,7 +125,7 @@ export function toBayesianForestRow(forest: ForestModel, c: BayesianChoices): { 
     const probability = input.lowerFavoursIvig ? below : 1 - below;
     threshold = { value: c.threshold, probability, text: `${probabilityLabel(input.measure, input.lowerFavoursIvig, c.threshold, isRatio)} = ${probability.toFixed(3)}` };
   }
-  const ids = forest.groups.flatMap((g) => g.rows).filter((r) => !r.excluded).map((r) => r.studyId);
+  const ids = input.studies.map((s) => s.studyId ?? s.label);
   const mu = result.mu;
   const tau = result.tau;
   return {

@@ -41,6 +41,18 @@ describe('unitInformationSd / unitInformationPreset', () => {
     expect(() => unitInformationSd([10, 0], [0.1, 0.1])).toThrow('n must be > 0, got 0 at study 2');
     expect(() => unitInformationSd([10], [0.1, 0.1])).toThrow('same length');
   });
+  it('reproduces the unit-information SDs of Röver 2020, Appendix A: 4 for a log OR, 2 for a log RR (a = b = c = d = N/4)', () => {
+    // One study of N = 1 "unit": the variance of its log OR is 1/a + 1/b + 1/c + 1/d with each cell 1/4.
+    const q = 1 / 4;
+    expect(unitInformationSd([1], [4 / q])).toBeCloseTo(4, 12);
+    // log RR: 1/a − 1/(a + b) + 1/c − 1/(c + d), with a + b = c + d = 1/2.
+    expect(unitInformationSd([1], [2 * (1 / q - 2)])).toBeCloseTo(2, 12);
+    // So the default UISD/8 is half-normal(0.5) against the log OR's unit-information SD only;
+    // against the log RR's it would be half-normal(0.25): the factor is the log-OR correspondence.
+    expect(unitInformationPreset(unitInformationSd([1], [4 / q])).prior).toEqual({ name: 'halfNormal', scale: 0.5 });
+    expect(unitInformationPreset(unitInformationSd([1], [2 * (1 / q - 2)])).prior).toEqual({ name: 'halfNormal', scale: expect.closeTo(0.25, 12) });
+  });
+
   it('scales a half-normal by UISD/8 by default (half-normal(0.5) for a log OR with UISD 4)', () => {
     expect(unitInformationPreset(4).prior).toEqual({ name: 'halfNormal', scale: 0.5 });
     expect(unitInformationPreset(20, 1 / 4).prior).toEqual({ name: 'halfNormal', scale: 5 });

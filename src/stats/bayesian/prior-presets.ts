@@ -181,10 +181,16 @@ export function unitInformationSd(n: readonly number[], vi: readonly number[]): 
 
 /**
  * A half-normal τ prior for a continuous outcome, scaled by its unit-information SD:
- * half-normal(fraction·UISD). The default fraction 1/8 carries the log-ratio presets over: the
- * log odds ratio's unit-information SD is about 4 (the unit-information prior N(0, 4²), Röver 2020,
- * §2.2 and Appendix A), so half-normal(0.5) there is half-normal(UISD/8); 1/4 corresponds to
- * half-normal(1.0). This ratio is our derivation from those two sources, stated as such.
+ * half-normal(fraction·UISD). The default fraction 1/8 carries Friede et al.'s (2017) log-odds-ratio
+ * scales over: Röver 2020 (J Stat Softw 93(6), Appendix A.1) derives the log odds ratio's unit
+ * information SD as 4 (a 2×2 table a = b = c = d = N/4 with N = 1: √(1/a + 1/b + 1/c + 1/d) = 4),
+ * so half-normal(0.5) is half-normal(UISD/8) there and half-normal(1.0) is UISD/4. The factor is
+ * tied to the log odds ratio: for a log risk ratio the same appendix (A.2) gives a unit-information
+ * SD of 2, against which half-normal(0.5) is UISD/4. Checked (December 2026) against bayesmeta's
+ * uisd() documentation, which defines the estimator (Röver et al. 2021, Res Synth Methods
+ * 12:448–474) but recommends no fraction, and against Röver 2020, Appendix A; the fraction 1/8 is
+ * therefore our derivation from the log-OR case, not a published recommendation, and is named so
+ * wherever it is used (the preset's label says "UISD/8").
  */
 export function unitInformationPreset(uisd: number, fraction = 1 / 8): TauPriorPreset {
   const u = requirePositive('uisd', uisd);

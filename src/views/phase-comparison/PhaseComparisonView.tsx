@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ExportMenu } from '../../export/ExportMenu';
 import { exportFileName } from '../../export/file-name';
-import { toCsv } from '../../export/to-csv';
+import { phasePanelToCsv } from '../../export/phase-exports';
 import { useNavigate } from '../../components/router';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -21,7 +21,8 @@ import { filterStudies, filterSyntheses } from '../../model/study-filter';
 import { captionLines } from '../../export/caption';
 import { useAppStore, useAppStoreApi, useEvidence } from '../../store/store-context';
 import { writeViewAddress } from '../../model/view-address';
-import { frequentistModel, testSuffix } from '../../model/analysis-params';
+import { testSuffix } from '../../model/analysis-params';
+import { priorText } from '../../model/bayesian/bayes-settings';
 import type { OutcomeKind } from '../../evidence/schema';
 import type { AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import type { Study } from '../../evidence/schema';
@@ -33,14 +34,7 @@ const PLOT_X = 430;
 const PLOT_W = 260;
 const WIDTH = PLOT_X + PLOT_W + 20;
 
-function panelCsv(panel: PhasePanel): string {
-  return toCsv(
-    ['outcome', 'measure', 'phase', 'k', 'participants', 'estimate', 'ci_lower', 'ci_upper', 'I2_percent', 'I2_basis', 'studies', 'empty_reason', 'subgroup_Q', 'subgroup_df', 'subgroup_p'],
-    panel.cells.map((c) => [panel.outcomeLabel, panel.measureLabel, PHASE_ROW_LABEL[c.row], c.k, c.participants, c.estimate, c.ciLower, c.ciUpper, c.I2, c.I2Basis ?? '', c.studies.join('; '), c.emptyReason, panel.subgroupTest?.Q ?? null, panel.subgroupTest?.df ?? null, panel.subgroupTest?.pValue ?? null]),
-  );
-}
-
-function Panel({ panel, onOpen, caption, studies, choices }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void; caption: readonly string[]; studies: readonly Study[]; choices: Partial<Omit<AnalysisChoices, 'outcome' | 'measure'>> }) {
+function Panel({ panel, onOpen, caption, method, studies, choices }: { panel: PhasePanel; onOpen: (row: PhaseRow) => void; caption: readonly string[]; method: string; studies: readonly Study[]; choices: Partial<Omit<AnalysisChoices, 'outcome' | 'measure'>> }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const ys = panel.cells.flatMap((c) => (c.yiLower !== null && c.yiUpper !== null ? [c.yiLower, c.yiUpper] : []));
   const axis = forestAxis(panel.isRatio, ys.length ? [Math.min(...ys), Math.max(...ys)] : null, ys.length ? [Math.min(...ys), Math.max(...ys)] : null);
@@ -57,7 +51,7 @@ function Panel({ panel, onOpen, caption, studies, choices }: { panel: PhasePanel
           // Whole: the export wraps caption lines to the panel's width.
           captionLines: [...caption, panel.sentence],
           fileName: (ext) => exportFileName(['phases', panel.outcome, panel.measure], new Date(), ext),
-          csv: () => panelCsv(panel),
+          csv: () => phasePanelToCsv(panel, method),
         }}
       />
       <ScrollRegion label={`Plot: ${panel.outcomeLabel} by MS phase`} className="svg-scroll" hint="Scroll sideways for the plot →" chart>
@@ -68,7 +62,7 @@ function Panel({ panel, onOpen, caption, studies, choices }: { panel: PhasePanel
           <text x={150} y={18} textAnchor="end">k</text>
           <text x={210} y={18} textAnchor="end">n</text>
           <text x={250} y={18} textAnchor="end">I²</text>
-          <text x={262} y={18}>Effect [95% CI]</text>
+          <text x={262} y={18}>{panel.cells.some((c) => c.bayesian) ? 'Posterior median [95% CrI]' : 'Effect [95% CI]'}</text>
         </g>
         <line x1={sx(0)} x2={sx(0)} y1={24} y2={30 + panel.cells.length * ROW_H} stroke="#000" strokeWidth={0.8} />
         {panel.cells.map((c, i) => {
@@ -80,10 +74,11 @@ function Panel({ panel, onOpen, caption, studies, choices }: { panel: PhasePanel
               className="phase-cell"
               role="link"
               tabIndex={0}
-              aria-label={`${PHASE_ROW_LABEL[c.row]}: ${hasEstimate ? c.text : c.emptyReason}. Open the forest plot.`}
+              aria-label={`${PHASE_ROW_LABEL[c.row]}: ${hasEstimate ? c.text : c.emptyReason}${c.bayesian ? ` (posterior median, 95% CrI); ${c.bayesian.detailText}` : ''}. Open the forest plot.`}
               onClick={() => onOpen(c.row)}
               onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(c.row); } }}
             >
+              {c.bayesian && <title>{`${PHASE_ROW_LABEL[c.row]}: ${c.text} (posterior median, 95% CrI); ${c.bayesian.detailText}`}</title>}
               <rect x={0} y={y - ROW_H / 2} width={WIDTH} height={ROW_H} fill="transparent" />
               <text x={8} y={y + 4} fontWeight={600}>{PHASE_ROW_LABEL[c.row]}</text>
               <text x={150} y={y + 4} textAnchor="end">{c.k}</text>
@@ -120,6 +115,13 @@ function Panel({ panel, onOpen, caption, studies, choices }: { panel: PhasePanel
       </svg>
       </ScrollRegion>
       <p className="phase-sentence">{panel.sentence}</p>
+      {panel.cells.some((c) => c.bayesian) && (
+        <ul className="note phase-bayes-details" aria-label={`${panel.outcomeLabel}: the posterior of each cell`}>
+          {panel.cells.filter((c) => c.bayesian).map((c) => (
+            <li key={c.row} data-row={c.row}><strong>{PHASE_ROW_LABEL[c.row]}</strong>: {c.text} (posterior median, 95% CrI); {c.bayesian!.detailText}</li>
+          ))}
+        </ul>
+      )}
       {panel.measure && panel.cells.some((c) => c.k > 0) && (
         <PhaseSensitivityDetails
           studies={studies} outcome={panel.outcome} outcomeLabel={panel.outcomeLabel} measure={panel.measure}
@@ -148,6 +150,7 @@ function shortReason(reason: string): string {
   if (reason.startsWith('no randomised IVIG trial')) return 'no randomised trial';
   if (reason.startsWith('reported but not estimable')) return 'reported, not estimable';
   if (reason.includes('only as p-values or statements')) return 'p-values or words only';
+  if (reason.startsWith('no Bayesian fit')) return 'no Bayesian fit (see below)';
   return reason.length > 24 ? `${reason.slice(0, 23)}…` : reason;
 }
 
@@ -162,14 +165,20 @@ export function PhaseComparisonView() {
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, { ...filters, outcome: null, phases: [], kinds: ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct', 'comparator-rct'] }) : []), [evidence, filters]);
   const panels = useMemo(
     () => toPhaseComparison(studies, filterSyntheses(evidence?.syntheses ?? [], filters).shown, {
-      rows: analysis.comparePhases, model: frequentistModel(analysis.model), tau2Method: analysis.tau2Method, test: analysis.test,
+      rows: analysis.comparePhases, model: analysis.model, tauPrior: analysis.tauPrior, muPrior: analysis.muPrior, tau2Method: analysis.tau2Method, test: analysis.test,
       useDerived: analysis.useDerived, excludedStudyIds: excluded, i2Basis: analysis.i2Basis, recovery: analysis.recovery,
     }),
     [studies, evidence, filters, analysis, excluded],
   );
   const reductions = useMemo(() => relapseRateReductions(studies), [studies]);
+  // How the cells are pooled, for the captions and the CSV.
+  const random = `random effects (${analysis.tau2Method}${testSuffix(analysis.test)})`;
+  const method = analysis.model === 'common' ? 'common effect'
+    : analysis.model === 'bayes' ? `Bayesian random effects (${priorText(analysis.tauPrior, analysis.muPrior)}): posterior medians and 95% CrIs; I² and subgroup test by ${random}`
+      : random;
   // The cells' trials as their forests pool them (the same settings and toggles).
-  const cellChoices = useMemo(() => ({ ...analysis, model: frequentistModel(analysis.model), excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
+  // Under model=bayes a cell's forest (and its sensitivity panel's) carries the Bayesian row too.
+  const cellChoices = useMemo(() => ({ ...analysis, excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('phase-comparison-painted'));
   }, [panels]);
@@ -201,13 +210,13 @@ export function PhaseComparisonView() {
         </fieldset>
       </AnalysisControls>
       {analysis.model === 'bayes' && (
-        <p className="note" role="note">Bayesian model: the cells below are pooled by frequentist random effects ({analysis.tau2Method}{testSuffix(analysis.test)}); the Bayesian fits of each cell, with three τ priors, are in “How much does the method matter?” under each panel, and a cell’s forest shows its Bayesian row.</p>
+        <p className="note" role="note">Bayesian model ({priorText(analysis.tauPrior, analysis.muPrior)}): each cell shows the posterior median of its trials’ pooled effect with its 95% credible interval, the same numbers as the Bayesian row of the cell’s forest; τ, the predictive interval and P(benefit) are listed under each panel (and on hovering a cell). I² and the test for subgroup differences are those of random effects ({analysis.tau2Method}{testSuffix(analysis.test)}). The other methods, with three τ priors, are in “How much does the method matter?” under each panel.</p>
       )}
       <p className="note">The MS-phase and “Outcome reported” filters above do not apply here: the rows are the phases compared, the panels the outcomes. Click a row to open its forest plot (the filters stay as they are).</p>
       {panels.length === 0 && <p className="empty" role="status">No outcome is reported in the compared phases with these filters.</p>}
       {panels.map((p) => (
         <ErrorBoundary key={p.outcome} name={`The ${p.outcomeLabel} panel`}>
-          <Panel panel={p} studies={studies} choices={cellChoices} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${analysis.model === 'common' ? 'common effect' : `random effects (${analysis.tau2Method}${testSuffix(analysis.test)})`}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
+          <Panel panel={p} studies={studies} choices={cellChoices} method={method} onOpen={(row) => openForest(p.outcome, row, p.measure)} caption={captionLines({ what: 'IVIG vs placebo by MS phase', settings: `${method}; phases ${analysis.comparePhases.join(' vs ')}`, filters, excluded, evidenceVersion: evidence?.version ?? 'unknown', date: new Date() })} />
         </ErrorBoundary>
       ))}
       <ErrorBoundary name="The comparator panel">
