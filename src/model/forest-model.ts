@@ -4,6 +4,7 @@
  * Every number comes from the engine (src/stats); this file only arranges and formats.
  */
 import {
+  MetaAnalysisError,
   NotEstimableError,
   criticalValue,
   mantelHaenszel,
@@ -29,7 +30,7 @@ import {
 import { OUTCOME_INFO, PHASE_LABEL, SETTING_LABEL } from '../evidence/vocabulary';
 import { formatPublishedResult, printedResultCaveat } from './syntheses-model';
 import { DEFAULT_SETTINGS, frequentistModel, testSuffix } from './analysis-params';
-import type { BayesianForestRow } from './bayesian/bayesian-forest';
+import { toBayesianForestRow, type BayesianForestRow } from './bayesian/bayesian-forest';
 import { effectText, type EffectScale } from './effect-format';
 import { recoveryText, type RecoverySettings } from '../evidence/recovered-effects/recovery-settings';
 
@@ -48,7 +49,16 @@ export const I2_BASIS_LABEL: Record<I2Basis, string> = { tau2: 'τ²-based, as m
 export interface AnalysisChoices {
   outcome: OutcomeKind;
   measure: AnalysisMeasure;
-  model: 'common' | 'random';
+  /**
+   * 'bayes': the random-effects forest (the chosen τ² estimator and test) with the Bayesian
+   * pooled row of the same included studies beside it (`ForestModel.bayesian`).
+   */
+  model: 'common' | 'random' | 'bayes';
+  /** model = 'bayes': the τ and μ priors as the address writes them (bayesian/bayes-settings.ts). */
+  tauPrior: string;
+  muPrior: string;
+  /** model = 'bayes': P(effect beyond this display-scale value, on the IVIG side); null: not asked. */
+  bayesThreshold: number | null;
   tau2Method: Tau2Method;
   test: TestType;
   /** Mantel-Haenszel for binary data under the common-effect model (RevMan's default). */
@@ -72,9 +82,15 @@ export interface AnalysisChoices {
   sdDonorStudies?: readonly Study[];
 }
 
+/** The choices as the frequentist pooling reads them: under 'bayes' that is random effects. */
+type PoolingChoices = Omit<AnalysisChoices, 'model'> & { model: 'common' | 'random' };
+
 /** The defaults of the URL and the store (analysis-params), as forest choices. */
 export const DEFAULT_ANALYSIS: Omit<AnalysisChoices, 'outcome' | 'measure'> = {
-  model: frequentistModel(DEFAULT_SETTINGS.model),
+  model: DEFAULT_SETTINGS.model,
+  tauPrior: DEFAULT_SETTINGS.tauPrior,
+  muPrior: DEFAULT_SETTINGS.muPrior,
+  bayesThreshold: DEFAULT_SETTINGS.bayesThreshold,
   tau2Method: DEFAULT_SETTINGS.tau2Method,
   test: DEFAULT_SETTINGS.test,
   mantelHaenszel: DEFAULT_SETTINGS.mantelHaenszel,
@@ -202,8 +218,13 @@ export interface ForestModel {
   studyCount: number;
   notes: string[];
   piNote: string | null;
-  /** The Bayesian pooled row under model=bayes (added by bayesian/bayesian-forest.ts), else absent. */
-  bayesian?: BayesianForestRow | null;
+  /**
+   * The Bayesian pooled row of the included studies under model = 'bayes' (bayesian/bayesian-forest.ts);
+   * undefined under the other models and where it cannot be fitted (`bayesianReason` says why).
+   */
+  bayesian: BayesianForestRow | undefined;
+  /** model = 'bayes' without a Bayesian row: why (a bad prior's message, a preset on an MD scale...). */
+  bayesianReason: string | null;
 }
 
 /** A p-value as RevMan prints it: "< 0.00001" below that, else up to 5 decimals. */
@@ -249,11 +270,11 @@ function overallText(statistic: number, pValue: number, df: number | null): stri
   return `Test for overall effect: ${df === null ? 'Z' : `t(${df})`} = ${Math.abs(statistic).toFixed(2)} (P ${pText(pValue)})`;
 }
 
-function engineOptions(c: AnalysisChoices) {
+function engineOptions(c: PoolingChoices) {
   return { method: c.model === 'common' ? ('FE' as const) : c.tau2Method, test: c.test, level: c.level };
 }
 
-function poolsByMantelHaenszel(c: AnalysisChoices, inputs: readonly StudyEffectInput[]): boolean {
+function poolsByMantelHaenszel(c: PoolingChoices, inputs: readonly StudyEffectInput[]): boolean {
   return c.model === 'common' && c.mantelHaenszel && (c.measure === 'OR' || c.measure === 'RR' || c.measure === 'RD') && inputs.every((i) => i.counts !== null);
 }
 
@@ -262,7 +283,7 @@ function poolsByMantelHaenszel(c: AnalysisChoices, inputs: readonly StudyEffectI
  * order of `inputs`) are those of the method that made the row: Mantel-Haenszel weights under
  * "M-H, Fixed" (metafor's weights(rma.mh())), inverse-variance weights otherwise.
  */
-function pool(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: string, label: string): { row: PooledRow; result: MetaAnalysisResult; weights: readonly number[] } | null {
+function pool(inputs: readonly StudyEffectInput[], c: PoolingChoices, key: string, label: string): { row: PooledRow; result: MetaAnalysisResult; weights: readonly number[] } | null {
   if (inputs.length === 0) return null;
   const isRatio = isRatioMeasure(c.measure);
   const t = back(isRatio);
@@ -332,7 +353,7 @@ function groupHeading(key: string, by: SubgroupBy): string | null {
   return null;
 }
 
-function methodDescription(c: AnalysisChoices, inputs: readonly StudyEffectInput[]): string {
+function methodDescription(c: PoolingChoices, inputs: readonly StudyEffectInput[]): string {
   const mh = poolsByMantelHaenszel(c, inputs);
   // Knapp-Hartung applies to every inverse-variance model (metafor: test = "knha" with "FE" too),
   // never to M-H (z test only): the header names it wherever it changed the numbers.
@@ -393,7 +414,32 @@ function publishedRows(syntheses: readonly Synthesis[], kind: OutcomeKind, measu
   );
 }
 
-export function toForestModel(studies: readonly Study[], syntheses: readonly Synthesis[], c: AnalysisChoices): ForestModel {
+/**
+ * The forest of `studies` under the analysis choices. Under model = 'bayes' the frequentist part is
+ * the random-effects forest and `bayesian` is the Bayesian row of the same included studies (or
+ * `bayesianReason` says why there is none: the forest still draws).
+ */
+export function toForestModel(studies: readonly Study[], syntheses: readonly Synthesis[], choices: AnalysisChoices): ForestModel {
+  const forest = frequentistForest(studies, syntheses, { ...choices, model: frequentistModel(choices.model) });
+  if (choices.model !== 'bayes') return forest;
+  const { row, reason } = bayesianRowOf(forest, choices);
+  return { ...forest, bayesian: row ?? undefined, bayesianReason: row ? null : reason };
+}
+
+/**
+ * The Bayesian row of a forest. What the engine rejects (InvalidInputError: a bad prior, vᵢ ≤ 0;
+ * or any other MetaAnalysisError) becomes the reason, so a failed fit never blanks the forest.
+ */
+function bayesianRowOf(forest: ForestModel, c: AnalysisChoices): { row: BayesianForestRow | null; reason: string | null } {
+  try {
+    return toBayesianForestRow(forest, { tauPrior: c.tauPrior, muPrior: c.muPrior, threshold: c.bayesThreshold, flipDirection: c.flipDirection, level: c.level });
+  } catch (e) {
+    if (e instanceof MetaAnalysisError) return { row: null, reason: e.message };
+    throw e;
+  }
+}
+
+function frequentistForest(studies: readonly Study[], syntheses: readonly Synthesis[], c: PoolingChoices): ForestModel {
   const isRatio = isRatioMeasure(c.measure);
   const t = back(isRatio);
   const sign = c.flipDirection ? -1 : 1;
@@ -543,6 +589,8 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
     studyCount: effects.length,
     notes,
     piNote,
+    bayesian: undefined,
+    bayesianReason: null,
   };
 }
 
@@ -550,7 +598,7 @@ export function toForestModel(studies: readonly Study[], syntheses: readonly Syn
  * A leave-one-out or cumulative step: the studies of the step pooled by `pool` (so by the method
  * of every other row), shown with the step's short heterogeneity and test texts and no PI.
  */
-function stepRow(inputs: readonly StudyEffectInput[], c: AnalysisChoices, key: string, label: string): PooledRow {
+function stepRow(inputs: readonly StudyEffectInput[], c: PoolingChoices, key: string, label: string): PooledRow {
   const { row } = pool(inputs, c, key, label)!;
   const h = row.heterogeneity;
   return {

@@ -9,8 +9,6 @@ import { AnalysisControls, SEED_REVIEW_YEAR } from '../../components/AnalysisCon
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { toForestModel, type ForestModel } from '../../model/forest-model';
 import { PHASE_ROW_LABEL, phaseRowOf } from '../../model/phase-rows';
-import { frequentistModel } from '../../model/analysis-params';
-import { toBayesianForestRow } from '../../model/bayesian/bayesian-forest';
 import { BayesianSummary } from '../../components/bayesian/BayesianSummary';
 import { filterStudies, filterSyntheses, hiddenSynthesesNote } from '../../model/study-filter';
 import { useAppStore, useEvidence } from '../../store/store-context';
@@ -65,27 +63,14 @@ export function ForestView() {
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : (measures[0] ?? 'RR');
 
   // A phase-comparison row's forest borrows an imputed SD from every compared trial, as its cell does.
-  const choices = useMemo(() => ({ ...analysis, model: frequentistModel(analysis.model), outcome, measure, excludedStudyIds: excluded, level: 95, sdDonorStudies: phaseRow === null ? undefined : passing }), [analysis, outcome, measure, excluded, phaseRow, passing]);
+  const choices = useMemo(() => ({ ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95, sdDonorStudies: phaseRow === null ? undefined : passing }), [analysis, outcome, measure, excluded, phaseRow, passing]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters), [evidence, filters]);
   const hiddenHere = syntheses.hidden.filter((s) => s.pooledResults.some((r) => r.kind === outcome));
-  const frequentist: ForestModel | null = useMemo(() => {
+  // Under model=bayes the forest model carries the Bayesian row itself (or why there is none).
+  const model: ForestModel | null = useMemo(() => {
     if (!evidence) return null;
     return toForestModel(studies, syntheses.shown, choices);
   }, [evidence, studies, syntheses, choices]);
-  // Bayesian model: the same forest (random effects) with the Bayesian row from its included effects.
-  const bayes = useMemo(() => {
-    if (!frequentist || analysis.model !== 'bayes') return null;
-    try {
-      return toBayesianForestRow(frequentist, { tauPrior: analysis.tauPrior, muPrior: analysis.muPrior, threshold: analysis.bayesThreshold, flipDirection: choices.flipDirection, level: choices.level });
-    } catch (e) {
-      if (e instanceof Error) return { row: null, reason: e.message };
-      throw e;
-    }
-  }, [frequentist, analysis.model, analysis.tauPrior, analysis.muPrior, analysis.bayesThreshold, choices.flipDirection, choices.level]);
-  const model: ForestModel | null = useMemo(
-    () => (frequentist && bayes?.row ? { ...frequentist, bayesian: bayes.row } : frequentist),
-    [frequentist, bayes],
-  );
 
   // The same study effects as the forest (its included rows), pooled by every method.
   // Deferred: the forest repaints first on a filter change, the panel (ten fits) right after it.
@@ -165,7 +150,7 @@ export function ForestView() {
             </p>
           )}
           {model.piNote && <p className="note">{model.piNote}</p>}
-          {bayes && !bayes.row && <p className="note" role="status">No Bayesian row: {bayes.reason}.</p>}
+          {model.bayesianReason !== null && <p className="note" role="status">No Bayesian row: {model.bayesianReason.replace(/\.$/, '')}.</p>}
           {model.notes.map((n) => <p key={n} className="note">{n}</p>)}
         </figure>
       </ErrorBoundary>

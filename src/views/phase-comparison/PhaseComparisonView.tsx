@@ -169,7 +169,8 @@ export function PhaseComparisonView() {
   );
   const reductions = useMemo(() => relapseRateReductions(studies), [studies]);
   // The cells' trials as their forests pool them (the same settings and toggles).
-  const cellChoices = useMemo(() => ({ ...analysis, model: frequentistModel(analysis.model), excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
+  // Under model=bayes a cell's forest (and its sensitivity panel's) carries the Bayesian row too.
+  const cellChoices = useMemo(() => ({ ...analysis, excludedStudyIds: excluded, level: 95 }), [analysis, excluded]);
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('phase-comparison-painted'));
   }, [panels]);
