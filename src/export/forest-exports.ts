@@ -7,13 +7,37 @@ import type { AnalysisChoices, ForestModel, PooledRow } from '../model/forest-mo
 import { toCsv, type CsvValue } from './to-csv';
 import { markLines, markNames } from '../evidence/recovered-effects/recovery-mark';
 import { DEFAULT_RECOVERY, sameRecovery } from '../evidence/recovered-effects/recovery-settings';
+import { bayesianRLines } from './bayes-r-script';
 
 const HEADER = [
   'row_type', 'study_id', 'label', 'year', 'subgroup', 'included', 'ivig_data', 'placebo_data', 'yi', 'vi', 'sei',
   'effect', 'ci_lower', 'ci_upper', 'weight_percent', 'value_status', 'derivations', 'not_estimable_reason', 'source_ids',
   'k', 'p_value', 'tau2', 'I2_percent', 'I2_basis', 'Q', 'Q_p_value', 'pi_lower', 'pi_upper', 'method',
   'recovery_methods', 'recovery_formulas', 'included_by',
+  // The Bayesian row (model = bayes); empty elsewhere.
+  'prior', 'prior_source', 'tau_median', 'tau_lower', 'tau_upper', 'p_benefit', 'threshold', 'p_threshold', 'probability_statements',
 ];
+
+/**
+ * The Bayesian pooled row, as under the plot: posterior median of μ and its central CrI (effect,
+ * ci_lower, ci_upper; yi the median on the analysis scale), the posterior predictive interval
+ * (pi_lower, pi_upper), τ's posterior median and interval, P(benefit) and the threshold's
+ * probability, with the prior named.
+ */
+function bayesianCsvRow(model: ForestModel): CsvValue[] | null {
+  const b = model.bayesian;
+  if (!b) return null;
+  return [
+    'bayesian', '', b.label, '', 'overall', '', '', '', b.yi, '', '',
+    b.estimate, b.lower, b.upper, '', '', '', '', '',
+    b.k, '', '', '', '', '', '',
+    b.piLower, b.piUpper, `Bayesian normal-normal random effects: posterior median, ${b.level}% central CrI, ${b.level}% posterior predictive interval (exact quadrature)`,
+    '', '', '',
+    b.priorText, b.priorSource, b.tau.median, b.tau.lower, b.tau.upper, b.probabilityOfBenefit,
+    b.threshold?.value ?? null, b.threshold?.probability ?? null,
+    [b.benefitText, b.threshold?.text].filter(Boolean).join('; '),
+  ];
+}
 
 function pooledCsvRow(r: PooledRow, subgroup: string, method: string): CsvValue[] {
   return [
@@ -44,10 +68,13 @@ export function forestToCsv(model: ForestModel): string {
     for (const s of g.steps) rows.push(pooledCsvRow(s, g.heading ?? '', model.header));
   }
   if (model.overall) rows.push(pooledCsvRow(model.overall, 'overall', model.header));
+  const bayes = bayesianCsvRow(model);
+  if (bayes) rows.push(bayes);
   for (const n of model.nonEstimable) {
     rows.push(['not-estimable', n.studyId, n.label, n.year, '', false, '', '', '', '', '', '', '', '', '', '', '', n.reason, '', '', '', '', '', '', '', '', '', '', '', '', '', n.includedBy ?? '']);
   }
-  return toCsv(HEADER, rows);
+  // Every row as wide as the header (the Bayesian columns are empty on the other rows).
+  return toCsv(HEADER, rows.map((r) => (r.length < HEADER.length ? [...r, ...Array<CsvValue>(HEADER.length - r.length).fill('')] : r)));
 }
 
 const rString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -91,9 +118,10 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
   if (model.published.length) leftOut.push('the published syntheses drawn for comparison (printed values, not re-analysed)');
   const printedCi = included.filter((x) => x.row.input.reportedCi && c.level === 95).map((x) => x.row.label);
   if (printedCi.length) leftOut.push(`the CIs printed by the source in the rows of ${printedCi.join(', ')} (here, as in the app's pooling, the Wald CI of the SE derived from them)`);
+  if (model.bayesian) leftOut.push('the shrunken study estimates and the posterior densities drawn (the Bayesian pooled row is computed at the end)');
 
   const lines = [
-    '# IVIG in MS evidence explorer: reproduce this analysis with metafor.',
+    `# IVIG in MS evidence explorer: reproduce this analysis with metafor${model.bayesian ? ', and its Bayesian row with bayesmeta or base R' : ''}.`,
     `# Outcome: ${model.outcomeLabel}; ${model.header}; ${sideText}.`,
     `# On screen: ${modeText}${subgroups ? `, subgroups by ${c.subgroupBy}` : ''}; ${included.length} ${included.length === 1 ? 'study' : 'studies'} pooled, in the plot's order.`,
     `# Evidence set ${meta.evidenceVersion}; exported ${meta.date}.`,
@@ -196,6 +224,7 @@ export function forestToR(model: ForestModel, c: AnalysisChoices, meta: { eviden
   } else {
     lines.push(step('dat'));
   }
+  lines.push(...bayesianRLines(model, c));
   lines.push('');
   return lines.join('\n');
 }
