@@ -5,7 +5,7 @@
  * word processor. All from the same view model and the same cell words as the page (sof-cells.ts).
  */
 import { DOMAIN_LABEL, DOMAINS, JUDGMENT_LABEL } from '../model/summary-of-findings/certainty';
-import { SOF_COLUMNS, analysisLine, sofCells, tableHeading } from '../model/summary-of-findings/sof-cells';
+import { analysisLine, sofCells, sofColumns, tableHeading } from '../model/summary-of-findings/sof-cells';
 import type { SummaryOfFindings } from '../model/summary-of-findings/summary-of-findings';
 import type { SummarySettings } from '../model/summary-of-findings/summary-params';
 import { toCsv } from './to-csv';
@@ -31,9 +31,14 @@ export function summaryToCsv(model: SummaryOfFindings, summary: SummarySettings,
     'certainty', 'certainty_provisional',
     ...DOMAINS.flatMap((d) => [`${d}_suggested`, `${d}_applied`, `${d}_status`, `${d}_override_reason`, `${d}_reasons`]),
     'risk_of_bias_judgments', 'indirectness_judgments', 'footnotes', 'statement', 'not_estimable', 'thresholds_rr',
+    // The model that made the numbers: under the Bayesian model estimate/ci_* are μ's posterior
+    // median and CrI (interval "CrI"), and the posterior's other numbers follow.
+    'interval', 'prior', 'prior_source', 'probability_of_benefit', 'probability_beyond_threshold',
+    'tau_median', 'tau_lower', 'tau_upper', 'prediction_lower', 'prediction_upper', 'bayesian_not_used_because',
   ];
   const rows = model.tables.flatMap((t) => t.rows.map((r) => {
     const cells = sofCells(r);
+    const b = r.bayesian;
     const ids = r.trials.map((x) => x.studyId);
     const domain = (d: (typeof DOMAINS)[number]) => {
       const x = r.domains.find((y) => y.domain === d);
@@ -42,7 +47,7 @@ export function summaryToCsv(model: SummaryOfFindings, summary: SummarySettings,
     const per = (p: number | null | undefined) => (p === null || p === undefined ? null : Math.round(1000 * p));
     return [
       t.label, r.outcomeLabel, r.importance, r.measure, r.method, r.k, r.participants, r.trials.map((x) => x.label).join('; '),
-      r.pooled?.estimate, r.pooled?.ciLower, r.pooled?.ciUpper, r.pooled ? cells.relative : 'not estimable',
+      r.relative?.estimate, r.relative?.lower, r.relative?.upper, r.pooled ? cells.relative : 'not estimable',
       per(r.absolute?.controlRisk), r.assumedRisk?.source, r.absolute?.perThousand.ivig, r.absolute?.perThousand.difference, r.absolute?.perThousand.lower, r.absolute?.perThousand.upper,
       per(r.secondRisk?.controlRisk), r.secondRisk?.perThousand.difference, r.secondRisk?.perThousand.lower, r.secondRisk?.perThousand.upper,
       r.nnt?.text, r.controlMean, r.oisTotal, r.egger?.pValue,
@@ -50,6 +55,8 @@ export function summaryToCsv(model: SummaryOfFindings, summary: SummarySettings,
       ...DOMAINS.flatMap(domain),
       judgmentsText(summary, ids, labels, 'riskOfBias'), judgmentsText(summary, ids, labels, 'indirectness'),
       r.footnotes.map((f) => `${f.number}. ${f.text}`).join(' | '), r.statement, r.notEstimable, `${summary.thresholdLow},${summary.thresholdHigh}`,
+      r.pooled ? r.interval : null, b?.priorText, b?.priorSource, b?.probabilityOfBenefit, b?.threshold?.probability,
+      b?.tau.median, b?.tau.lower, b?.tau.upper, b?.piLower, b?.piUpper, r.bayesianReason,
     ];
   }));
   // The caption as the last lines, in the first column (as the forest CSV's provenance).
@@ -92,14 +99,14 @@ export function summaryToSvg(model: SummaryOfFindings, title: string, captionLin
     y += 14;
     body.push(`<text x="8" y="${y}" font-size="13" font-weight="700">${esc(tableHeading(t.label))}</text>`);
     y += 10;
-    const head = SOF_COLUMNS.map((c, i) => wrap(c.label, SVG_COLUMNS[i]!));
+    const head = sofColumns(model.interval).map((c, i) => wrap(c.label, SVG_COLUMNS[i]!));
     const headLines = Math.max(...head.map((h) => h.length));
     body.push(`<rect x="4" y="${y}" width="${width - 8}" height="${headLines * LINE + 8}" fill="#e8eef4"/>`);
     head.forEach((h, i) => h.forEach((l, j) => body.push(`<text x="${colX[i]}" y="${y + 14 + j * LINE}" font-weight="700">${esc(l)}</text>`)));
     y += headLines * LINE + 8;
     t.rows.forEach((r, ri) => {
       const cells = sofCells(r);
-      const texts = SOF_COLUMNS.map((c) => (c.key === 'certainty' && cells.footnoteRefs ? `${cells.certainty} [${cells.footnoteRefs}]` : cells[c.key]));
+      const texts = sofColumns(model.interval).map((c) => (c.key === 'certainty' && cells.footnoteRefs ? `${cells.certainty} [${cells.footnoteRefs}]` : cells[c.key]));
       const wrapped = texts.map((s, i) => wrap(s, SVG_COLUMNS[i]!));
       const lines = Math.max(...wrapped.map((w) => w.length));
       if (ri % 2 === 1) body.push(`<rect x="4" y="${y}" width="${width - 8}" height="${lines * LINE + 8}" fill="#f5f7f9"/>`);
@@ -148,10 +155,10 @@ export function summaryToHtml(model: SummaryOfFindings, title: string, captionLi
   for (const t of model.tables) {
     parts.push(`<table style="border-collapse:collapse;margin:12pt 0 4pt;font-size:9pt;">`);
     parts.push(`<caption style="text-align:left;font-weight:bold;font-size:11pt;padding-bottom:4pt;">${esc(tableHeading(t.label))}</caption>`);
-    parts.push(`<thead><tr>${SOF_COLUMNS.map((c) => `<th scope="col" style="${cell}background:#e8eef4;">${esc(c.label)}</th>`).join('')}</tr></thead><tbody>`);
+    parts.push(`<thead><tr>${sofColumns(model.interval).map((c) => `<th scope="col" style="${cell}background:#e8eef4;">${esc(c.label)}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of t.rows) {
       const c = sofCells(r);
-      parts.push(`<tr>${SOF_COLUMNS.map((col) => {
+      parts.push(`<tr>${sofColumns(model.interval).map((col) => {
         const text = esc(c[col.key]);
         if (col.key === 'outcome') return `<th scope="row" style="${cell}">${text}</th>`;
         if (col.key === 'certainty' && c.footnoteRefs) return `<td style="${cell}">${text}<sup>${esc(c.footnoteRefs)}</sup></td>`;

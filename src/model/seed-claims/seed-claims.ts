@@ -19,6 +19,7 @@ import { outcomeArmN } from '../../evidence/outcome-n';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { bucherIndirectComparison, effectSize, seFromRatioCi } from '../../stats';
 import type { AnalysisSettings } from '../analysis-params';
+import { priorText } from '../bayesian/bayes-settings';
 import { effectText } from '../effect-format';
 import { DEFAULT_FILTERS } from '../filters';
 import { relapseRateReductions } from '../phase-comparison-model';
@@ -166,13 +167,17 @@ type Pooler = (studies: readonly Study[], kind: OutcomeKind, forcedMeasure?: Ana
 /**
  * One pooling per trial set, outcome and measure within one computation of the claims: several
  * claims pool the same trials (claim 1 and the conclusion; "with" a later trial is "now"), and each
- * pooling runs the forest model and its measure search.
+ * pooling runs the forest model and its measure search. Per scope, because an imputed SD is
+ * borrowed as the forest of a phase-comparison row borrows it: from every trial of the working set
+ * in the scope (as of 2003: those published by then), not from the pooled trials alone.
  */
-function memoisedPooler(settings: AnalysisSettings, excluded: readonly string[]): Pooler {
+function memoisedPooler(studies: readonly Study[], settings: AnalysisSettings, excluded: readonly string[]): (scope: Scope) => Pooler {
   const cache = new Map<string, PooledOutcome | null>();
-  return (studies, kind, forcedMeasure) => {
-    const key = `${kind}|${forcedMeasure ?? ''}|${studies.map((s) => s.id).join(',')}`;
-    if (!cache.has(key)) cache.set(key, pooledOutcome(studies, kind, settings, excluded, forcedMeasure));
+  const donors = new Map<Scope, Study[]>();
+  return (scope) => (trials, kind, forcedMeasure) => {
+    const key = `${scope}|${kind}|${forcedMeasure ?? ''}|${trials.map((s) => s.id).join(',')}`;
+    if (!donors.has(scope)) donors.set(scope, studiesInScope(studies, scope));
+    if (!cache.has(key)) cache.set(key, pooledOutcome(trials, kind, settings, excluded, forcedMeasure, donors.get(scope)));
     return cache.get(key) ?? null;
   };
 }
@@ -388,7 +393,7 @@ function comparableAssessment(studies: readonly Study[], scope: Scope, pool: Poo
         comparisons.push({
           subject: `IVIG vs ${e.arm.label} (indirect, through placebo)`,
           studies: [...ivig.line.studies, studyRef(e.study)],
-          text: `${MEASURE_LABEL[measure]}: ${effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper), isRatio ? 'ratio' : 'difference')} (Bucher 1997: IVIG vs placebo ${ivig.effectText} − ${e.study.label} ${effectText(back(e.yi), back(e.yi - 1.959963984540054 * e.sei), back(e.yi + 1.959963984540054 * e.sei), isRatio ? 'ratio' : 'difference')}), p = ${r.pValue.toFixed(3)}`,
+          text: `${MEASURE_LABEL[measure]}: ${effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper), isRatio ? 'ratio' : 'difference')} (Bucher 1997: IVIG vs placebo ${ivig.effectText}${ivig.interval === 'CrI' ? ', entered as μ’s posterior mean and SD (a normal summary of the posterior)' : ''} − ${e.study.label} ${effectText(back(e.yi), back(e.yi - 1.959963984540054 * e.sei), back(e.yi + 1.959963984540054 * e.sei), isRatio ? 'ratio' : 'difference')}), p = ${r.pValue.toFixed(3)}`,
           quotes: [...ivig.line.quotes],
           signal: null,
         });
@@ -588,7 +593,7 @@ function conclusionAssessment(studies: readonly Study[], syntheses: readonly Syn
       label: 'Additional studies are needed',
       finding: pooled.every((x) => x.p === null) && trials.length === 0 ? 'no data' : unsettled.length > 0 ? 'supports' : 'contradicts',
       reason: unsettled.length
-        ? `Unsettled: ${unsettled.map((x) => `${outcomeName(x.kind)} (${x.p === null ? 'not estimable' : x.p.k < 2 ? 'a single trial' : '95% CI includes no effect'})`).join('; ')}.`
+        ? `Unsettled: ${unsettled.map((x) => `${outcomeName(x.kind)} (${x.p === null ? 'not estimable' : x.p.k < 2 ? 'a single trial' : `95% ${x.p.interval} includes no effect`})`).join('; ')}.`
         : 'Every critical outcome is pooled from two or more trials with a 95% CI that excludes no effect.',
     },
   ];
@@ -613,8 +618,12 @@ function quoteFromSeed(seed: Synthesis | undefined, opening: string): SeedClaim[
  */
 export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synthesis[], settings: AnalysisSettings, excluded: readonly string[]): SeedClaimsModel {
   const seed = syntheses.find((s) => s.id === SEED_REVIEW_ID);
-  const pool = memoisedPooler(settings, excluded);
+  const poolIn = memoisedPooler(studies, settings, excluded);
   const both = (f: (scope: Scope) => ClaimAssessment) => ({ asOf2003: f('as of 2003'), now: f('now') });
+  // Under the Bayesian model the pooled numbers are the posterior's; the rules' "95% CI" reads as the CrI.
+  const ruleOf = (rule: string) => (settings.model === 'bayes'
+    ? `${rule} Under the Bayesian model (${priorText(settings.tauPrior, settings.muPrior)}) a pooled estimate is μ’s posterior median and a pooled 95% CI is its 95% credible interval (the forest plot’s Bayesian row), where the τ prior applies to the scale.`
+    : rule);
   const quoted = (opening: string) => {
     const quote = quoteFromSeed(seed, opening);
     return { quote, quoteNote: quote ? null : seed ? NOT_QUOTED : 'The seed review is not in the working evidence set.' };
@@ -623,32 +632,32 @@ export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synt
     {
       id: 'rr-trials', title: 'Four double-blind trials in relapsing-remitting MS', ...quoted('Four double-blind trials'),
       wording: 'Four double-blind trials in relapsing-remitting MS have demonstrated that IVIG reduces the relapse rate and the number of gadolinium enhancing lesions',
-      rule: RULE_RR, ...both((s) => rrTrialsAssessment(studies, s, settings, pool)),
+      rule: ruleOf(RULE_RR), ...both((s) => rrTrialsAssessment(studies, s, settings, poolIn(s))),
     },
     {
       id: 'comparable', title: 'Comparable to interferon-beta and glatiramer acetate', quote: null, quoteNote: NOT_QUOTED,
       wording: '… seems comparable to established therapies … interferon-beta and glatiramer acetate',
-      rule: RULE_COMPARABLE, ...both((s) => comparableAssessment(studies, s, pool)),
+      rule: ruleOf(RULE_COMPARABLE), ...both((s) => comparableAssessment(studies, s, poolIn(s))),
     },
     {
       id: 'dose-range', title: 'Doses varied 10-fold', ...quoted('The doses of IVIG'),
       wording: 'The doses … have varied 10-fold',
-      rule: RULE_DOSE, ...both((s) => doseAssessment(studies, s)),
+      rule: ruleOf(RULE_DOSE), ...both((s) => doseAssessment(studies, s)),
     },
     {
       id: 'established-deficits', title: 'Established deficits: none could confirm a benefit', quote: null, quoteNote: NOT_QUOTED,
       wording: 'Three studies … chronic visual impairment or established motor symptoms … None … could confirm',
-      rule: RULE_DEFICITS, ...both((s) => deficitsAssessment(studies, s, settings)),
+      rule: ruleOf(RULE_DEFICITS), ...both((s) => deficitsAssessment(studies, s, settings)),
     },
     {
       id: 'secondary-progressive', title: 'Secondary progressive MS: without beneficial effects', ...quoted('In secondary progressive MS'),
       wording: 'In secondary progressive MS, a large randomized placebo-controlled trial has recently shown that IVIG is without beneficial effects',
-      rule: RULE_SP, ...both((s) => spAssessment(studies, s, settings)),
+      rule: ruleOf(RULE_SP), ...both((s) => spAssessment(studies, s, settings)),
     },
     {
       id: 'conclusion', title: 'Conclusion: a valuable alternative; more studies needed', quote: null, quoteNote: NOT_QUOTED,
       wording: 'a valuable alternative … additional studies are needed',
-      rule: RULE_CONCLUSION, ...both((s) => conclusionAssessment(studies, syntheses, s, pool)),
+      rule: ruleOf(RULE_CONCLUSION), ...both((s) => conclusionAssessment(studies, syntheses, s, poolIn(s))),
     },
   ];
   return { seedReview: seed ? { label: seed.label, citation: seed.citation } : null, claims };

@@ -101,12 +101,15 @@ describe('Summary of Findings on dat.bcg (13 trials)', () => {
 });
 
 describe('the summary says which analysis settings are on', () => {
-  it('names the recovery methods, the ad hoc correction, and that a Bayesian choice is pooled by random effects here', () => {
-    const all = settingsDescription({ ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY, test: 'adhoc', model: 'bayes' }, []);
+  it('names the recovery methods, the ad hoc correction, and the Bayesian model with its prior', () => {
+    const all = settingsDescription({ ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY, test: 'adhoc' }, []);
     expect(all).toContain('Effect recovery (all recoverable evidence): ');
     expect(all).toContain('crossover as parallel');
     expect(all).toContain('Knapp-Hartung test with the ad hoc correction (s² ≥ 1)');
-    expect(all).toContain('Bayesian model chosen, but the summary pools by random effects (τ² by REML)');
+    const bayes = settingsDescription({ ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY, test: 'adhoc', model: 'bayes', tauPrior: 'half-cauchy-0.5', muPrior: 'normal:0,4' }, []);
+    expect(bayes).toContain('Bayesian random-effects model, τ ~ half-Cauchy(0.5), μ ~ N(0, 4²)');
+    // The test of the frequentist interval does not apply to a credible interval.
+    expect(bayes).not.toContain('Knapp-Hartung');
     expect(settingsDescription(DEFAULT_SETTINGS, [])).not.toContain('all recoverable evidence');
   });
 });

@@ -7,6 +7,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
+import bayesFixtures from '../../../tests/reference/fixtures/bayes-sensitivity.json';
 import rma from '../../../tests/reference/fixtures/rma.json';
 import rmaMh from '../../../tests/reference/fixtures/rma-mh.json';
 import { Shell, views } from '../../app/App';
@@ -54,6 +55,25 @@ describe('Summary view on dat.bcg', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'τ² estimator' }), 'DL');
     expect(row()).toHaveTextContent(`RR ${text('bcg-RR/DL/z')}`);
     expect(row()).toHaveTextContent('Risk ratio, IV, Random (DL), 95% CI');
+  });
+
+  it('switching to the Bayesian model puts the posterior in the table (base-R fixture, τ ~ half-normal(0.5))', { timeout: 30_000 }, async () => {
+    const user = userEvent.setup();
+    renderSummary('/summary');
+    const table = await screen.findByRole('table', { name: /relapsing-remitting MS/ });
+    const row = () => within(table).getByRole('row', { name: /Patients with a new relapse/ });
+    expect(row()).toHaveTextContent(`RR ${text('bcg-RR/REML/z')}`);
+    const before = row().textContent;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'bayes');
+    const f = bayesFixtures.cases.find((c) => c.dataset === 'bcg-RR' && c.tauPrior === 'half-normal-0.5')!;
+    const rr = (x: number) => Math.exp(x).toFixed(2);
+    const posterior = `RR ${rr(f.muMedian)} [${rr(f.muLower)}, ${rr(f.muUpper)}]; P(benefit): P(RR < 1) = ${f.probabilityBelow0.toFixed(3)}`;
+    expect(row()).toHaveTextContent(posterior);
+    expect(row().textContent).not.toBe(before);
+    expect(row()).toHaveTextContent('Risk ratio, Bayesian random effects (τ ~ half-normal(0.5), μ ~ flat), posterior median, 95% CrI');
+    expect(row()).toHaveTextContent(/\d+ fewer per 1,000 \(from \d+ fewer to \d+ fewer\)/);
+    expect(within(table).getByRole('columnheader', { name: 'Relative effect (95% CrI)' })).toBeInTheDocument();
+    expect(screen.getByText(/Analysis \(as the forest plot\): Bayesian random-effects model, τ ~ half-normal\(0\.5\), μ ~ flat/)).toBeInTheDocument();
   });
 
   it('an override of a domain changes the certainty and the statement, and shows its reason', { timeout: 30_000 }, async () => {

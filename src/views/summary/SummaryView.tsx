@@ -82,7 +82,7 @@ export function SummaryView() {
         {model.tables.length === 0 ? (
           <p className="empty" role="status">No IVIG-vs-placebo trial passes the filters: there is nothing to summarise.</p>
         ) : (
-          model.tables.map((t) => <SofTableSection key={t.population} table={t} />)
+          model.tables.map((t) => <SofTableSection key={t.population} table={t} interval={model.interval} />)
         )}
       </ErrorBoundary>
 
