@@ -5,7 +5,7 @@
  * settings, so a claim's pooled numbers are the ones the forest plot shows for the same trials.
  */
 import type { Outcome, OutcomeKind, Study, ValueStatus } from '../../evidence/schema';
-import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import { MEASURE_LABEL, availableMeasures, isRatioMeasure, sdDonorsFromStudies, toEffectInputs, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { frequentistModel, type AnalysisSettings } from '../analysis-params';
 import { effectText } from '../effect-format';
@@ -181,18 +181,27 @@ export function statedSignal(outcome: Outcome): EffectSignal | null {
 }
 
 /**
- * One outcome of one study as a line: what it reports, and its effect (the forest's per-study
- * effect and 95% CI when the data allow one, else the source's stated reading; the rule of
- * `statedSignal`).
+ * What a study's line reads of the settings: the measure, derived values, the effect-recovery
+ * switches, and the trials an imputed SD may be borrowed from (`sdDonorStudies`: the claim's scope,
+ * as the forest of a phase-comparison row borrows from every trial passing the filters; default the
+ * study alone, i.e. none).
  */
-export function outcomeLine(study: Study, outcome: Outcome, settings: Pick<AnalysisSettings, 'measure' | 'useDerived'>): EvidenceLine {
+export type LineSettings = Pick<AnalysisSettings, 'measure' | 'useDerived'> & Partial<Pick<AnalysisSettings, 'recovery'>> & { sdDonorStudies?: readonly Study[] };
+
+/**
+ * One outcome of one study as a line: what it reports, and its effect (the forest's per-study
+ * effect and 95% CI when the data allow one, with the same recovery switches and SD donors, else
+ * the source's stated reading; the rule of `statedSignal`).
+ */
+export function outcomeLine(study: Study, outcome: Outcome, settings: LineSettings): EvidenceLine {
   const { text, quotes } = describeOutcome(study, outcome);
   const alone = { ...study, outcomes: [outcome] };
   const measure = measureOfOutcome(outcome, settings.measure);
   let signal: EffectSignal | null = null;
   let effect = '';
   if (measure) {
-    const { effects, nonEstimable } = toEffectInputs([alone], outcome.kind, measure, { useDerived: settings.useDerived });
+    const sdDonors = settings.sdDonorStudies ? sdDonorsFromStudies(settings.sdDonorStudies, outcome.kind, settings.recovery) : undefined;
+    const { effects, nonEstimable } = toEffectInputs([alone], outcome.kind, measure, { useDerived: settings.useDerived, recovery: settings.recovery, ...(sdDonors ? { sdDonors } : {}) });
     const e = effects[0];
     if (e) {
       const z = 1.959963984540054;

@@ -10,6 +10,8 @@ import type { Arm, Outcome, Study } from '../../evidence/schema';
 import { arm, num, study } from '../../test-support/mini-evidence';
 import { DEFAULT_SETTINGS, frequentistModel } from '../analysis-params';
 import { toForestModel } from '../forest-model';
+import { phaseRowOf } from '../phase-rows';
+import { ALL_RECOVERY } from '../../evidence/recovered-effects/recovery-settings';
 import { monthlyDoseFoldRange, seedFourTrials, studiesInScope, toSeedClaims, type SeedClaim } from '.';
 
 const raw = readFileSync('public/data/evidence.json', 'utf8');
@@ -104,6 +106,19 @@ describe('on the bundled evidence', () => {
     }
     expect(c.rule).toContain('Under the Bayesian model (τ ~ half-normal(0.5), μ ~ flat)');
     expect(claim(claimsOf(evidence.studies, bayes), 'conclusion').now.parts[1]!.reason).toContain('95% CrI includes no effect');
+  });
+
+  it('under recover=all (impute-sd=largest) ESIMS’s relapse rate is the forest’s: its SD imputed from the other trials of the scope', () => {
+    const all = { ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY };
+    const line = (settings: typeof DEFAULT_SETTINGS) => claim(claimsOf(evidence.studies, settings), 'secondary-progressive').now.evidence
+      .flatMap((g) => g.lines).find((l) => l.text.startsWith('Annual relapse rate'))!.text;
+    // The forest of the SP phase-comparison row: ESIMS alone, SDs borrowed from every trial passing the filters.
+    const sp = evidence.studies.filter((s) => phaseRowOf(s) === 'SP');
+    const forest = toForestModel(sp, [], { ...all, model: 'random', outcome: 'annualized-relapse-rate', measure: 'MD', excludedStudyIds: [], level: 95, sdDonorStudies: evidence.studies });
+    const esims = forest.groups.flatMap((g) => g.rows).find((r) => r.studyId === 'hommes-2004-esims')!;
+    expect(line(all)).toContain(`→ mean difference ${esims.effectText} (no difference shown)`);
+    // Without imputation the source's own reading.
+    expect(line(DEFAULT_SETTINGS)).toContain('no effect estimable (SD not reported');
   });
 
   it('names the missing numbers for an adjusted indirect comparison, and reads the undated head-to-head trial now only', () => {

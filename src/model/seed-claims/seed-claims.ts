@@ -150,7 +150,7 @@ function overallResultLine(study: Study): EvidenceLine[] {
   return [{ subject: study.label, studies: [studyRef(study)], text: `Overall result as reported: “${r.statement.text}” (${r.direction.replace(/-/g, ' ')})`, quotes: [{ text: r.statement.text, source: r.statement.source, status: r.statement.status }], signal: null }];
 }
 
-function linesFor(study: Study, kinds: readonly OutcomeKind[], settings: AnalysisSettings): EvidenceLine[] {
+function linesFor(study: Study, kinds: readonly OutcomeKind[], settings: ClaimSettings): EvidenceLine[] {
   const outcomes = study.outcomes.filter((o) => kinds.includes(o.kind) && isEfficacy(o));
   if (outcomes.length > 0) return [...outcomes.map((o) => outcomeLine(study, o, settings)), ...overallResultLine(study)];
   const missing = study.notReported.filter((m) => kinds.includes(m.kind)).map((m) => m.reason.replace(/\.$/, ''));
@@ -160,6 +160,12 @@ function linesFor(study: Study, kinds: readonly OutcomeKind[], settings: Analysi
 function pooledText(p: PooledOutcome | null, kind: OutcomeKind): string {
   return p ? `${OUTCOME_INFO[kind].label}: ${p.effectText} (${MEASURE_LABEL[p.measure].toLowerCase()}, ${plural(p.k, 'trial')}) — ${p.signal}` : `${OUTCOME_INFO[kind].label}: no estimable effect`;
 }
+
+/**
+ * The analysis settings with the trials an imputed SD may be borrowed from in one scope (every trial
+ * of the working set in the scope that is not toggled out), as a phase-comparison row's forest borrows.
+ */
+type ClaimSettings = AnalysisSettings & { sdDonorStudies?: readonly Study[] };
 
 /** Pools these studies' outcome with the forest's model (`pooledOutcome`), the measure forced or chosen as the forest chooses it. */
 type Pooler = (studies: readonly Study[], kind: OutcomeKind, forcedMeasure?: AnalysisMeasure) => PooledOutcome | null;
@@ -192,7 +198,7 @@ function assessment(scope: Scope, parts: ClaimPart[], evidence: LineGroup[], not
 
 const RULE_RR = 'Parts: (1) the number of double-blind, randomised, placebo-controlled IVIG trials of relapse prevention in relapsing-remitting MS published by 2003 that report a relapse outcome or gadolinium-enhancing lesions (a report kept only as an earlier copy of another trial counts once) — at least four supports, fewer contradicts; (2) the relapse rate — the forest plot’s pooled annualized relapse rate and relapse-free patients over the randomised placebo-controlled relapsing-remitting trials of the scope: supports when every pooled estimate’s 95% CI excludes no effect in IVIG’s favour, contradicts when one excludes it in placebo’s favour, inconclusive otherwise; (3) gadolinium-enhancing lesions — pooled when estimable, else each trial’s own reading (its CI, or the source’s stated direction; a p-value above 0.05 counts as no difference): the same rule.';
 
-function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings, pool: Pooler): ClaimAssessment {
+function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: ClaimSettings, pool: Pooler): ClaimAssessment {
   const four = seedFourTrials(studies);
   const withoutOutcomes = doubleBlindBy2003(studies).filter((s) => !four.includes(s));
   const trials = rrPlaceboTrials(studiesInScope(studies, scope));
@@ -239,7 +245,7 @@ function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: A
  * What the trials published after 2003 changed (PRIVIG, Fazekas 2008, when the set has its data):
  * for each, what it reports, and each pooled relapse outcome with and without it.
  */
-function laterTrialsGroup(studies: readonly Study[], trialsNow: readonly Study[], settings: AnalysisSettings, pool: Pooler): LineGroup {
+function laterTrialsGroup(studies: readonly Study[], trialsNow: readonly Study[], settings: ClaimSettings, pool: Pooler): LineGroup {
   const before = new Set(studiesInScope(studies, 'as of 2003').map((s) => s.id));
   const later = trialsNow.filter((s) => !before.has(s.id));
   const lines: EvidenceLine[] = [];
@@ -512,7 +518,7 @@ function doseAssessment(studies: readonly Study[], scope: Scope): ClaimAssessmen
 const RULE_DEFICITS = 'Parts: (1) the number of IVIG studies (randomised or not) in established deficits (setting “established deficit”) of the scope — at least three supports, fewer contradicts; (2) none could confirm a benefit — a randomised study confirms one when a primary outcome (every efficacy outcome, when it marks none) favours IVIG by its CI, or by the source’s stated direction when no CI is estimable (a p-value above 0.05 counts as no difference): no study confirming supports, one confirming contradicts; a non-randomised study favouring IVIG is listed but cannot confirm.';
 
 /** A study's reading on its primary efficacy outcomes (all efficacy outcomes when none is primary). */
-function studySignal(study: Study, settings: AnalysisSettings): { signal: EffectSignal | null; lines: EvidenceLine[] } {
+function studySignal(study: Study, settings: ClaimSettings): { signal: EffectSignal | null; lines: EvidenceLine[] } {
   const efficacy = study.outcomes.filter(isEfficacy);
   const primary = efficacy.filter((o) => o.primary);
   const lines = (primary.length ? primary : efficacy).map((o) => outcomeLine(study, o, settings));
@@ -521,7 +527,7 @@ function studySignal(study: Study, settings: AnalysisSettings): { signal: Effect
   return { signal, lines };
 }
 
-function deficitsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings): ClaimAssessment {
+function deficitsAssessment(studies: readonly Study[], scope: Scope, settings: ClaimSettings): ClaimAssessment {
   const found = countedOnce(studiesInScope(studies, scope).filter((s) => (s.kind === 'ivig-rct' || s.kind === 'ivig-non-randomised') && s.setting === 'established-deficit'));
   // A study that is not randomised is listed with its reading, but cannot confirm a benefit: the
   // app never takes a non-randomised comparison for an effect (it never pools one either).
@@ -545,7 +551,7 @@ const RULE_SP = 'The trial: the largest (by number randomised) randomised placeb
 
 const randomisedN = (s: Study) => s.totalRandomised.value ?? s.arms.reduce((n, a) => n + (a.nRandomised.value ?? 0), 0);
 
-function spAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings): ClaimAssessment {
+function spAssessment(studies: readonly Study[], scope: Scope, settings: ClaimSettings): ClaimAssessment {
   const isSpTrial = (s: Study) => s.kind === 'ivig-rct' && s.phase === 'SP' && s.design.randomised === true && s.design.control === 'placebo';
   const sp = countedOnce(studiesInScope(studies, scope).filter(isSpTrial)).sort((a, b) => randomisedN(b) - randomisedN(a));
   const trial = sp[0] ?? null;
@@ -619,6 +625,7 @@ function quoteFromSeed(seed: Synthesis | undefined, opening: string): SeedClaim[
 export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synthesis[], settings: AnalysisSettings, excluded: readonly string[]): SeedClaimsModel {
   const seed = syntheses.find((s) => s.id === SEED_REVIEW_ID);
   const poolIn = memoisedPooler(studies, settings, excluded);
+  const inScope = (scope: Scope): ClaimSettings => ({ ...settings, sdDonorStudies: studiesInScope(studies, scope).filter((s) => !excluded.includes(s.id)) });
   const both = (f: (scope: Scope) => ClaimAssessment) => ({ asOf2003: f('as of 2003'), now: f('now') });
   // Under the Bayesian model the pooled numbers are the posterior's; the rules' "95% CI" reads as the CrI.
   const ruleOf = (rule: string) => (settings.model === 'bayes'
@@ -632,7 +639,7 @@ export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synt
     {
       id: 'rr-trials', title: 'Four double-blind trials in relapsing-remitting MS', ...quoted('Four double-blind trials'),
       wording: 'Four double-blind trials in relapsing-remitting MS have demonstrated that IVIG reduces the relapse rate and the number of gadolinium enhancing lesions',
-      rule: ruleOf(RULE_RR), ...both((s) => rrTrialsAssessment(studies, s, settings, poolIn(s))),
+      rule: ruleOf(RULE_RR), ...both((s) => rrTrialsAssessment(studies, s, inScope(s), poolIn(s))),
     },
     {
       id: 'comparable', title: 'Comparable to interferon-beta and glatiramer acetate', quote: null, quoteNote: NOT_QUOTED,
@@ -647,12 +654,12 @@ export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synt
     {
       id: 'established-deficits', title: 'Established deficits: none could confirm a benefit', quote: null, quoteNote: NOT_QUOTED,
       wording: 'Three studies … chronic visual impairment or established motor symptoms … None … could confirm',
-      rule: ruleOf(RULE_DEFICITS), ...both((s) => deficitsAssessment(studies, s, settings)),
+      rule: ruleOf(RULE_DEFICITS), ...both((s) => deficitsAssessment(studies, s, inScope(s))),
     },
     {
       id: 'secondary-progressive', title: 'Secondary progressive MS: without beneficial effects', ...quoted('In secondary progressive MS'),
       wording: 'In secondary progressive MS, a large randomized placebo-controlled trial has recently shown that IVIG is without beneficial effects',
-      rule: ruleOf(RULE_SP), ...both((s) => spAssessment(studies, s, settings)),
+      rule: ruleOf(RULE_SP), ...both((s) => spAssessment(studies, s, inScope(s))),
     },
     {
       id: 'conclusion', title: 'Conclusion: a valuable alternative; more studies needed', quote: null, quoteNote: NOT_QUOTED,

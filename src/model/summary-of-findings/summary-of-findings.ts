@@ -177,6 +177,9 @@ function trialFlags(row: ForestStudyRow, study: Study | undefined): string[] {
   if (row.secondary) out.push('secondary-source denominators');
   if (row.derived) out.push(`derived values (${row.derivations.join('; ') || 'arithmetic on the source numbers'})`);
   else if (row.derivations.length) out.push(`recovered or imputed values (${row.derivations.join('; ')})`);
+  // The effect-recovery methods the analysis applied to this trial (an imputed SD, a crossover read
+  // as parallel, a mean from a median …): each an assumption a judgment of risk of bias may weigh.
+  for (const m of row.recoveries) out.push(`recovered or imputed values (${m.name}: ${m.formula})`);
   if (row.input.userSupplied) out.push('user-supplied data');
   return [...new Set(out)];
 }
