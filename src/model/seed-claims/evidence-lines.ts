@@ -7,9 +7,8 @@
 import type { Outcome, OutcomeKind, Study, ValueStatus } from '../../evidence/schema';
 import { MEASURE_LABEL, availableMeasures, isRatioMeasure, sdDonorsFromStudies, toEffectInputs, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import { frequentistModel, type AnalysisSettings } from '../analysis-params';
+import type { AnalysisSettings } from '../analysis-params';
 import { effectText } from '../effect-format';
-import { posteriorOf } from '../summary-of-findings/posterior';
 import { favoursSides, toForestModel } from '../forest-model';
 import type { EffectSignal } from './verdict';
 
@@ -261,7 +260,6 @@ export function pooledOutcome(studies: readonly Study[], kind: OutcomeKind, sett
   if (!measure) return null;
   const model = toForestModel(studies, [], {
     ...settings,
-    model: frequentistModel(settings.model),
     outcome: kind,
     measure,
     excludedStudyIds: excluded,
@@ -274,7 +272,7 @@ export function pooledOutcome(studies: readonly Study[], kind: OutcomeKind, sett
   const row = model.overall;
   const rows = model.groups.flatMap((g) => g.rows).filter((r) => !r.excluded);
   if (!row || rows.length === 0) return null;
-  const posterior = settings.model === 'bayes' ? posteriorOf(model, settings) : null;
+  const posterior = settings.model === 'bayes' ? { row: model.bayesian ?? null, reason: model.bayesianReason } : null;
   const bayes = posterior?.row ?? null;
   const toScale = (v: number) => (model.isRatio ? Math.log(v) : v);
   const signal = bayes ? signalOfInterval(kind, measure, bayes.yiLower, bayes.yiUpper) : signalOfInterval(kind, measure, toScale(row.ciLower), toScale(row.ciUpper));

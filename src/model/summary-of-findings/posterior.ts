@@ -1,7 +1,7 @@
 /**
  * The Summary of Findings under the Bayesian model (`model=bayes`): each row's relative effect is
  * the forest plot's Bayesian row for the same trials (posterior median of μ and its central 95%
- * credible interval, `toBayesianForestRow` on the row's own forest), and the GRADE domains that
+ * credible interval: `forest.bayesian` of the row's own forest), and the GRADE domains that
  * read the pooled numbers read the posterior instead:
  * - absolute effects: at an assumed control risk cr the risk difference is a monotone increasing
  *   function g of μ (RR: cr·(e^μ − 1); OR: e^μ·cr / (1 − cr + e^μ·cr) − cr; HR: 1 − (1 − cr)^(e^μ) − cr;
@@ -14,25 +14,8 @@
  * - inconsistency: `posteriorInconsistencyDomain` below, from τ's posterior and the posterior
  *   predictive interval (I² is not a quantity of this model).
  */
-import type { AnalysisSettings } from '../analysis-params';
-import { toBayesianForestRow, type BayesianForestRow } from '../bayesian/bayesian-forest';
-import type { ForestModel } from '../forest-model';
 import { rating, type DomainRating } from './certainty';
 import type { DomainOverride } from './domains';
-
-/**
- * The Bayesian row of a row's forest, with the user's priors and threshold, the forest's
- * orientation (IVIG vs placebo) and a 95% level; or why there is none (a τ preset on a raw
- * difference scale, a bad prior). The same call as the forest view's, on the same forest.
- */
-export function posteriorOf(forest: ForestModel, a: Pick<AnalysisSettings, 'tauPrior' | 'muPrior' | 'bayesThreshold'>): { row: BayesianForestRow | null; reason: string | null } {
-  try {
-    return toBayesianForestRow(forest, { tauPrior: a.tauPrior, muPrior: a.muPrior, threshold: a.bayesThreshold, flipDirection: false, level: 95 });
-  } catch (e) {
-    if (e instanceof Error) return { row: null, reason: e.message };
-    throw e;
-  }
-}
 
 /**
  * Heterogeneity categories for τ on the log odds (or log risk) ratio scale: 0.1–0.5 "reasonable",

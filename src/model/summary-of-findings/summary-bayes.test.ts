@@ -11,8 +11,7 @@ import { describe, expect, it } from 'vitest';
 import bayesFixtures from '../../../tests/reference/fixtures/bayes-sensitivity.json';
 import { parseEvidenceText } from '../../evidence/parse-evidence';
 import { availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
-import { DEFAULT_SETTINGS, frequentistModel, type AnalysisSettings } from '../analysis-params';
-import { toBayesianForestRow } from '../bayesian/bayesian-forest';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../analysis-params';
 import { toForestModel } from '../forest-model';
 import { phaseRowOf } from '../phase-rows';
 import { DEFAULT_SUMMARY, toSummaryOfFindings } from '.';
@@ -31,8 +30,7 @@ function forestBayes(analysis: AnalysisSettings, outcome: 'relapse-free' = 'rela
   const inPhase = bundled.studies.filter((s) => phaseRowOf(s) === 'RR');
   const measures = availableMeasures(inPhase.filter((s) => s.kind === 'ivig-rct'), outcome, analysis.recovery);
   const measure: AnalysisMeasure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : measures[0]!;
-  const forest = toForestModel(inPhase, [], { ...analysis, model: frequentistModel(analysis.model), outcome, measure, excludedStudyIds: [], level: 95, sdDonorStudies: bundled.studies });
-  return toBayesianForestRow(forest, { tauPrior: analysis.tauPrior, muPrior: analysis.muPrior, threshold: analysis.bayesThreshold, flipDirection: false, level: 95 }).row!;
+  return toForestModel(inPhase, [], { ...analysis, outcome, measure, excludedStudyIds: [], level: 95, sdDonorStudies: bundled.studies }).bayesian!;
 }
 
 const fixture = (prior: string) => bayesFixtures.cases.find((c) => c.dataset === 'ivig-relapse-free-OR-k3' && c.tauPrior === prior)!;

@@ -10,7 +10,7 @@ import { eggerTest, type EggerTestResult } from '../../stats';
 import type { OutcomeKind, Study, Synthesis } from '../../evidence/schema';
 import { MEASURE_LABEL, availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL } from '../../evidence/vocabulary';
-import { frequentistModel, type AnalysisSettings } from '../analysis-params';
+import type { AnalysisSettings } from '../analysis-params';
 import { parseTauPrior, priorText } from '../bayesian/bayes-settings';
 import type { BayesianForestRow } from '../bayesian/bayesian-forest';
 import { recoveryText, type RecoverySettings } from '../../evidence/recovered-effects/recovery-settings';
@@ -23,7 +23,7 @@ import {
 } from './certainty';
 import { CONTINUOUS_OIS, optimalInformationSize, type OptimalInformationSize } from './optimal-information-size';
 import { effectSize, outcomePhrase, plainLanguageStatement } from './plain-language';
-import { posteriorInconsistencyDomain, posteriorOf } from './posterior';
+import { posteriorInconsistencyDomain } from './posterior';
 import { overrideKey, type SummarySettings } from './summary-params';
 
 export type Population = PhaseRow | 'unspecified';
@@ -247,13 +247,13 @@ function rowFor(studies: readonly Study[], allStudies: readonly Study[], synthes
   }
   const measure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : measures[0]!;
   // The forest's choices: the user's settings, in the forest's standard mode, IVIG vs placebo. Under
-  // the Bayesian model the forest is the random-effects one and the Bayesian row is computed from its
-  // included effects, as the forest view does.
-  const choices: AnalysisChoices = { ...analysis, model: frequentistModel(analysis.model), outcome, measure, excludedStudyIds: excluded, level: 95, mode: 'standard', subgroupBy: 'none', sort: 'year', flipDirection: false, sdDonorStudies: allStudies };
+  // the Bayesian model the forest is the random-effects one with its Bayesian row (`forest.bayesian`,
+  // from the same included effects), as the forest view shows it.
+  const choices: AnalysisChoices = { ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95, mode: 'standard', subgroupBy: 'none', sort: 'year', flipDirection: false, sdDonorStudies: allStudies };
   const forest = toForestModel(studies, syntheses, choices);
   const pooled = forest.overall;
   const included = forest.groups.flatMap((g) => g.rows).filter((r) => !r.excluded);
-  const posterior = analysis.model === 'bayes' && pooled && included.length > 0 ? posteriorOf(forest, analysis) : null;
+  const posterior = analysis.model === 'bayes' && pooled && included.length > 0 ? { row: forest.bayesian ?? null, reason: forest.bayesianReason } : null;
   const bayesian = posterior?.row ?? null;
   const method = bayesian
     ? `${MEASURE_LABEL[measure]}, Bayesian random effects (${bayesian.priorText}), posterior median, 95% CrI`
