@@ -6,7 +6,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SUMMARY, summaryFromSearchParams, type SummarySettings } from '../model/summary-of-findings/summary-params';
+import { DEFAULT_SUMMARY, isDefaultSummary, summaryFromSearchParams, type SummarySettings } from '../model/summary-of-findings/summary-params';
 import { createAppStore } from '../store/app-store';
 import { AppStoreProvider } from '../store/store-context';
 import { SUMMARY_SET_ASIDE_KEY, SUMMARY_STORAGE_KEY, summaryText } from '../store/summary-persistence';
@@ -20,7 +20,7 @@ const LINK = 'rob=achiron-1998-rrms:l,fazekas-1997-aims:l';
 function open(linkSummary: SummarySettings) {
   const store = createAppStore();
   // UrlSync has read the address before SummaryPersistence runs.
-  store.getState().setSummary(linkSummary);
+  if (!isDefaultSummary(linkSummary)) store.getState().setSummaryFromLink(linkSummary);
   render(<AppStoreProvider store={store}><SummaryPersistence /></AppStoreProvider>);
   return store;
 }
@@ -68,6 +68,26 @@ describe('a shared link whose judgments differ from the stored ones', () => {
     await user.click(screen.getByRole('button', { name: 'Restore my judgments' }));
     expect(summaryText(store.getState().summary)).toBe(summaryText(settings(MINE)));
     expect(stored()).toBe(summaryText(settings(MINE)));
+    expect(setAside()).toBe(summaryText(settings(LINK)));
+  });
+});
+
+describe('a link pasted into the open app', () => {
+  it('asks too: the stored judgments are not replaced by the link’s silently', async () => {
+    const user = userEvent.setup();
+    window.localStorage.setItem(SUMMARY_STORAGE_KEY, summaryText(settings(MINE)));
+    const store = open(DEFAULT_SUMMARY);
+    await act(async () => {});
+    expect(summaryText(store.getState().summary)).toBe(summaryText(settings(MINE)));
+    // The user edits their own judgments (saved), then opens a colleague's link in the same tab.
+    act(() => store.getState().setTrialJudgment('riskOfBias', 'lewanska-2002', { level: 'some', reason: '' }));
+    const mineNow = summaryText(store.getState().summary);
+    expect(stored()).toBe(mineNow);
+    act(() => store.getState().setSummaryFromLink(settings(LINK)));
+    expect(await screen.findByText(/This link brings its own Summary of Findings judgments/)).toHaveTextContent('risk-of-bias judgments for 2 trials; 1 domain override');
+    expect(stored()).toBe(mineNow);
+    await user.click(screen.getByRole('button', { name: 'Restore my judgments (set the link’s aside)' }));
+    expect(summaryText(store.getState().summary)).toBe(mineNow);
     expect(setAside()).toBe(summaryText(settings(LINK)));
   });
 });

@@ -33,35 +33,40 @@ interface LinkChoice {
 export function SummaryPersistence() {
   const store = useAppStoreApi();
   const summary = useAppStore((s) => s.summary);
+  const linkSerial = useAppStore((s) => s.summaryLinkSerial);
   const restored = useRef(false);
+  const seenLink = useRef(0);
   const [choice, setChoice] = useState<LinkChoice | null>(null);
   const undecided = choice !== null && choice.decided === null;
   useEffect(() => {
+    // In an effect, not on the first render: UrlSync's effect (an earlier sibling) has put the
+    // address in the store by now, even when the evidence is already cached and this mounts at once.
     if (!restored.current) {
-      // In an effect, not on the first render: UrlSync's effect (an earlier sibling) has put the
-      // address in the store by now, even when the evidence is already cached and this mounts at once.
       restored.current = true;
       const loaded = loadSummary(storage());
       if (loaded.problems.length) store.getState().addNotices(loaded.problems);
+      if (isDefaultSummary(store.getState().summary) && loaded.summary && !isDefaultSummary(loaded.summary)) {
+        store.getState().setSummary(loaded.summary);
+        return;
+      }
+    }
+    if (linkSerial !== seenLink.current) {
+      // An address brought judgments (on opening the app, or a link pasted into the open app):
+      // if the browser holds different ones, show the link's and ask; write nothing until then.
+      seenLink.current = linkSerial;
       const current = store.getState().summary;
-      if (loaded.summary && !isDefaultSummary(loaded.summary)) {
-        if (isDefaultSummary(current)) {
-          store.getState().setSummary(loaded.summary);
-          return;
-        }
-        const differences = summaryDifferences(current, loaded.summary);
-        if (differences.length) {
-          // The link's judgments are shown; the stored ones are not overwritten until the user chooses.
-          // eslint-disable-next-line react-hooks/set-state-in-effect -- once, from an external system (localStorage) read after the address
-          setChoice({ differences, decided: null, other: loaded.summary });
-          return;
-        }
+      const stored = loadSummary(storage()).summary;
+      const differences = stored && !isDefaultSummary(stored) && !isDefaultSummary(current) ? summaryDifferences(current, stored) : [];
+      if (differences.length) {
+        // eslint-disable-next-line react-hooks/set-state-in-effect -- once per link, from an external system (localStorage)
+        setChoice({ differences, decided: null, other: stored! });
+        return;
       }
     }
     if (undecided) return;
     const problem = saveSummary(storage(), store.getState().summary);
     if (problem) store.getState().addNotices([problem]);
-  }, [summary, store, undecided]);
+  }, [summary, store, undecided, linkSerial]);
 
   if (!choice) return null;
   /** Use the judgments not in use now, and set the ones in use aside (the effect then saves the chosen ones). */

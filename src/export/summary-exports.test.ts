@@ -44,6 +44,7 @@ describe('summary exports under model=bayes', () => {
     expect(html).toContain('Relative effect (95% CrI)');
     expect(html).toContain('Bayesian random-effects model, τ ~ half-normal(0.5), μ ~ flat');
     expect(html).toContain(rf.bayesian!.effectText);
+    expect(html).toContain('No Bayesian result for Annualized relapse rate, EDSS change from baseline: the τ prior presets are for log ratios and SMDs');
     const { svg } = summaryToSvg(model, 'SoF', []);
     expect(svg).toContain('Relative effect (95%');
     expect(svg).toContain('CrI)');

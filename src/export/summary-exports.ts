@@ -5,7 +5,7 @@
  * word processor. All from the same view model and the same cell words as the page (sof-cells.ts).
  */
 import { DOMAIN_LABEL, DOMAINS, JUDGMENT_LABEL } from '../model/summary-of-findings/certainty';
-import { analysisLine, sofCells, sofColumns, tableHeading } from '../model/summary-of-findings/sof-cells';
+import { analysisLine, noPosteriorNotes, sofCells, sofColumns, tableHeading } from '../model/summary-of-findings/sof-cells';
 import type { SummaryOfFindings } from '../model/summary-of-findings/summary-of-findings';
 import type { SummarySettings } from '../model/summary-of-findings/summary-params';
 import { toCsv } from './to-csv';
@@ -122,6 +122,12 @@ export function summaryToSvg(model: SummaryOfFindings, title: string, captionLin
         y += 13;
       }
     }
+    for (const n of noPosteriorNotes(t)) {
+      for (const l of wrap(n, 200)) {
+        body.push(`<text x="8" y="${y + 12}" font-size="10">${esc(l)}</text>`);
+        y += 13;
+      }
+    }
   }
   y += 10;
   for (const l of captionLines) { for (const w of wrap(l, 200)) { body.push(`<text x="8" y="${y + 10}" font-size="10" fill="#444444">${esc(w)}</text>`); y += 13; } }
@@ -168,6 +174,7 @@ export function summaryToHtml(model: SummaryOfFindings, title: string, captionLi
     parts.push('</tbody></table>');
     const notes = [...new Map(t.rows.flatMap((r) => r.footnotes).map((f) => [f.number, f.text])).entries()].sort(([a], [b]) => a - b);
     if (notes.length) parts.push(`<ol style="font-size:8pt;margin:2pt 0 10pt;padding-left:16pt;">${notes.map(([n, text]) => `<li value="${n}">${esc(text)}</li>`).join('')}</ol>`);
+    for (const n of noPosteriorNotes(t)) parts.push(`<p style="font-size:8pt;">${esc(n)}</p>`);
     if (t.leftOut.length) parts.push(`<p style="font-size:8pt;">Also reported, beyond the seven outcomes of this table: ${esc(t.leftOut.join(', '))}.</p>`);
   }
   parts.push(`<p style="font-size:8pt;color:#444;">GRADE certainty: ⊕⊕⊕⊕ HIGH, ⊕⊕⊕◯ MODERATE, ⊕⊕◯◯ LOW, ⊕◯◯◯ VERY LOW. Domains: ${DOMAINS.map((d) => DOMAIN_LABEL[d]).join(', ')}.</p>`);

@@ -3,7 +3,7 @@
  * HTML table alike, so that no export prints a number the screen does not.
  */
 import { MEASURE_LABEL } from '../../evidence/to-effect-inputs';
-import type { SofRow, SummaryOfFindings } from './summary-of-findings';
+import type { SofRow, SofTable, SummaryOfFindings } from './summary-of-findings';
 
 export interface SofCells {
   outcome: string;
@@ -84,3 +84,10 @@ export function tableHeading(label: string): string {
 }
 
 export const analysisLine = (s: SummaryOfFindings) => `Analysis (as the forest plot): ${s.settingsText}.`;
+
+/** Under the Bayesian model: the rows that keep random effects, one sentence per reason (below the table, in every export). */
+export function noPosteriorNotes(table: SofTable): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const r of table.rows) if (r.bayesianReason) byReason.set(r.bayesianReason, [...(byReason.get(r.bayesianReason) ?? []), r.outcomeLabel]);
+  return [...byReason].map(([reason, labels]) => `No Bayesian result for ${labels.join(', ')}: ${reason}; random effects shown.`);
+}

@@ -257,7 +257,7 @@ function rowFor(studies: readonly Study[], allStudies: readonly Study[], synthes
   const bayesian = posterior?.row ?? null;
   const method = bayesian
     ? `${MEASURE_LABEL[measure]}, Bayesian random effects (${bayesian.priorText}), posterior median, 95% CrI`
-    : posterior ? `${forest.header} (no Bayesian result: ${posterior.reason}; random effects shown)` : forest.header;
+    : posterior ? `${forest.header} (no Bayesian result, random effects shown: see below the table)` : forest.header;
   const interval = bayesian ? 'CrI' as const : 'CI' as const;
   const withMeasure = { ...base, measure, measureLabel: MEASURE_LABEL[measure], method, isRatio: forest.isRatio, interval, bayesian, bayesianReason: posterior?.reason ?? null };
   if (!pooled || included.length === 0) {

@@ -1,5 +1,5 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { sofColumns, sofCells, tableHeading } from '../../model/summary-of-findings/sof-cells';
+import { noPosteriorNotes, sofColumns, sofCells, tableHeading } from '../../model/summary-of-findings/sof-cells';
 import type { SofRow, SofTable } from '../../model/summary-of-findings/summary-of-findings';
 import { CertaintySteps } from './CertaintySteps';
 
@@ -76,6 +76,7 @@ export function SofTableSection({ table, interval }: { table: SofTable; interval
           {notes.map(([n, text]) => <li key={n} id={`${id}-fn-${n}`} value={n}>{text}</li>)}
         </ol>
       )}
+      {noPosteriorNotes(table).map((n) => <p key={n} className="note">{n}</p>)}
       {table.leftOut.length > 0 && <p className="note">Also reported, beyond the seven outcomes a table holds (GRADE): {table.leftOut.join(', ')}.</p>}
       {table.rows.filter((r) => r.certainty).map((r) => <CertaintySteps key={r.key} row={r} />)}
     </section>
