@@ -181,6 +181,21 @@ describe('Summary of findings (Chromium, production build)', () => {
     await page.getByRole('link', { name: 'Summary' }).click();
     await rfRow(page).waitFor();
     expect(await page.getByRole('combobox', { name: 'Risk of bias, Fazekas 1997 (AIMS)', exact: true }).inputValue()).toBe('some');
+    // A colleague's link that judges AIMS "high", opened in this browser: the link's are shown, the
+    // stored ones are kept until the user chooses, and "Restore my judgments" brings them back.
+    const stored = await page.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary'));
+    const colleague = await context.newPage();
+    await colleague.goto(`${env.url}#/summary?rob=fazekas-1997-aims:h:alternation`);
+    await rfRow(colleague).waitFor();
+    const choice = colleague.getByRole('region', { name: 'Judgments from the link' });
+    await choice.waitFor();
+    expect(await choice.textContent()).toContain('risk-of-bias judgments for 1 trial');
+    expect(await colleague.getByRole('combobox', { name: 'Risk of bias, Fazekas 1997 (AIMS)', exact: true }).inputValue()).toBe('high');
+    expect(await colleague.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary'))).toBe(stored);
+    await choice.getByRole('button', { name: 'Restore my judgments (set the link’s aside)' }).click();
+    await expect.poll(() => colleague.getByRole('combobox', { name: 'Risk of bias, Fazekas 1997 (AIMS)', exact: true }).inputValue()).toBe('some');
+    expect(await colleague.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary'))).toBe(stored);
+    expect(await colleague.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary-set-aside'))).toContain('fazekas-1997-aims');
     await context.close();
   });
 
