@@ -6,16 +6,19 @@
  */
 import { DOMAIN_LABEL, DOMAINS, JUDGMENT_LABEL } from '../model/summary-of-findings/certainty';
 import { analysisLine, noPosteriorNotes, sofCells, sofColumns, tableHeading } from '../model/summary-of-findings/sof-cells';
-import type { SummaryOfFindings } from '../model/summary-of-findings/summary-of-findings';
+import { riskOfBiasFor, type SummaryOfFindings } from '../model/summary-of-findings/summary-of-findings';
+import type { OutcomeKind } from '../evidence/schema';
 import type { SummarySettings } from '../model/summary-of-findings/summary-params';
 import { toCsv } from './to-csv';
 import { EXPORT_FONT } from './to-svg';
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function judgmentsText(s: SummarySettings, studyIds: readonly string[], labels: Map<string, string>, which: 'riskOfBias' | 'indirectness'): string {
+function judgmentsText(s: SummarySettings, studyIds: readonly string[], labels: Map<string, string>, which: 'riskOfBias' | 'indirectness', outcome: OutcomeKind): string {
+  // Risk of bias as it applies to this outcome's row (a per-outcome refinement wins).
+  const judgments = which === 'riskOfBias' ? riskOfBiasFor(s.riskOfBias, studyIds.map((studyId) => ({ studyId })), outcome) : s.indirectness;
   return studyIds.map((id) => {
-    const j = s[which][id];
+    const j = judgments[id];
     return `${labels.get(id) ?? id}: ${j ? `${JUDGMENT_LABEL[j.level]}${j.reason ? ` (${j.reason})` : ''}` : 'not assessed'}`;
   }).join('; ');
 }
@@ -53,7 +56,7 @@ export function summaryToCsv(model: SummaryOfFindings, summary: SummarySettings,
       r.nnt?.text, r.controlMean, r.oisTotal, r.egger?.pValue,
       r.certainty ? `${r.certainty.symbols} ${r.certainty.label}` : null, r.certainty?.provisional,
       ...DOMAINS.flatMap(domain),
-      judgmentsText(summary, ids, labels, 'riskOfBias'), judgmentsText(summary, ids, labels, 'indirectness'),
+      judgmentsText(summary, ids, labels, 'riskOfBias', r.outcome), judgmentsText(summary, ids, labels, 'indirectness', r.outcome),
       r.footnotes.map((f) => `${f.number}. ${f.text}`).join(' | '), r.statement, r.notEstimable, `${summary.thresholdLow},${summary.thresholdHigh}`,
       r.pooled ? r.interval : null, b?.priorText, b?.priorSource, b?.probabilityOfBenefit, b?.threshold?.probability,
       b?.tau.median, b?.tau.lower, b?.tau.upper, b?.piLower, b?.piUpper, r.bayesianReason,

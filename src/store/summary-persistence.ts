@@ -61,8 +61,9 @@ export function loadSetAsideSummary(storage: Pick<Storage, 'getItem'> | null): S
   }
 }
 
-const differingIds = (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>) =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).length;
+/** How many keys differ; `group` maps a key to what is counted (a trial, for `trial.outcome` refinements). */
+const differingIds = (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, group = (k: string) => k) =>
+  new Set([...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map(group)).size;
 
 /**
  * What differs between a link's summary settings and the stored ones, in words ("risk of bias for 2
@@ -72,7 +73,7 @@ export function summaryDifferences(link: SummarySettings, stored: SummarySetting
   if (summaryText(link) === summaryText(stored)) return [];
   const out: string[] = [];
   const n = (count: number, what: string) => `${what} for ${count} ${count === 1 ? 'trial' : 'trials'}`;
-  const rob = differingIds(link.riskOfBias, stored.riskOfBias);
+  const rob = differingIds(link.riskOfBias, stored.riskOfBias, (k) => k.split('.')[0]!);
   const ind = differingIds(link.indirectness, stored.indirectness);
   const ov = differingIds(link.overrides, stored.overrides);
   const cr = differingIds(link.risks, stored.risks);

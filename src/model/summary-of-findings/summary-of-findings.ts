@@ -24,7 +24,8 @@ import {
 import { CONTINUOUS_OIS, optimalInformationSize, type OptimalInformationSize } from './optimal-information-size';
 import { effectSize, outcomePhrase, plainLanguageStatement } from './plain-language';
 import { posteriorInconsistencyDomain } from './posterior';
-import { overrideKey, type SummarySettings } from './summary-params';
+import { outcomeJudgmentKey, overrideKey, type SummarySettings } from './summary-params';
+import type { TrialJudgment } from './domains';
 
 export type Population = PhaseRow | 'unspecified';
 export const POPULATIONS: readonly Population[] = ['RR', 'SP', 'PP', 'PP+SP', 'CIS', 'acute-relapse', 'established-deficit', 'postpartum', 'unspecified'];
@@ -211,6 +212,21 @@ export function settingsDescription(a: AnalysisSettings, excluded: readonly stri
 }
 
 /**
+ * The risk-of-bias judgments that apply to one outcome's row: a trial's judgment refined for this
+ * outcome (RoB 2 judges a result, not a trial) where the user gave one, its reason marked so,
+ * else the trial's own. GRADE then rates risk of bias per outcome from these (guideline 4).
+ */
+export function riskOfBiasFor(judgments: Readonly<Record<string, TrialJudgment>>, trials: readonly { studyId: string }[], outcome: OutcomeKind): Record<string, TrialJudgment> {
+  const out: Record<string, TrialJudgment> = {};
+  for (const t of trials) {
+    const refined = judgments[outcomeJudgmentKey(t.studyId, outcome)];
+    const j = refined ? { level: refined.level, reason: `for this outcome${refined.reason ? `: ${refined.reason}` : ''}` } : judgments[t.studyId];
+    if (j) out[t.studyId] = j;
+  }
+  return out;
+}
+
+/**
  * availableMeasures depends only on the trials (not on the analysis settings), so it is kept per
  * trial list: a setting change re-pools without re-deriving every measure's inputs.
  */
@@ -326,7 +342,7 @@ function rowFor(studies: readonly Study[], allStudies: readonly Study[], synthes
   const egger = k >= PUBLICATION_BIAS_MIN_TRIALS ? eggerTest(included.map((r) => ({ yi: r.input.yi, vi: r.input.vi }))) : null;
   const ov = (d: Domain) => summary.overrides[overrideKey(key, d)] ?? null;
   const domains: DomainRating[] = [
-    judgedDomain('risk-of-bias', trials, summary.riskOfBias, ov('risk-of-bias')),
+    judgedDomain('risk-of-bias', trials, riskOfBiasFor(summary.riskOfBias, trials, outcome), ov('risk-of-bias')),
     bayesian
       ? posteriorInconsistencyDomain({
         k, tau: bayesian.tau, logRatioScale: forest.isRatio, piLower: bayesian.yiPiLower, piUpper: bayesian.yiPiUpper, muLower: bayesian.yiLower, muUpper: bayesian.yiUpper,

@@ -6,7 +6,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import bayesFixtures from '../../../tests/reference/fixtures/bayes-sensitivity.json';
 import rma from '../../../tests/reference/fixtures/rma.json';
 import rmaMh from '../../../tests/reference/fixtures/rma-mh.json';
@@ -19,6 +19,8 @@ import { AppStoreProvider } from '../../store/store-context';
 import { evidenceFromBinaryRows } from '../../test-support/evidence-from-rows';
 
 beforeAll(() => Promise.all(Object.values(views).map((view) => view.preload())));
+// Judgments persist in localStorage: each test starts from a browser with none.
+beforeEach(() => window.localStorage.clear());
 
 const rows = rmaMh.cases.find((c) => c.name === 'bcg-MH-RR')!.rows;
 const text = (name: string) => {
@@ -107,6 +109,18 @@ describe('Summary view on dat.bcg', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Risk of bias, Trial 1' }), 'high');
     await user.type(screen.getByRole('combobox', { name: 'Risk of bias reason, Trial 1' }), 'alternate allocation{Enter}');
     expect(store.getState().summary.riskOfBias['trial-1']).toEqual({ level: 'high', reason: 'alternate allocation' });
+    expect(screen.getByRole('list', { name: 'Footnotes, Relapsing-remitting' })).toHaveTextContent('Risk of bias not assessed: no judgment yet for Trial 2, Trial 3');
+  });
+
+  it('refines a trial’s risk of bias for one outcome, in the store under trial.outcome, and the footnote says so', { timeout: 30_000 }, async () => {
+    const user = userEvent.setup();
+    const store = renderSummary('/summary');
+    await screen.findByRole('table', { name: /relapsing-remitting/ });
+    await user.click(screen.getByText(/^Certainty step by step: Patients with a new relapse/));
+    await user.click(await screen.findByText('Refine a trial’s risk of bias for patients with a new relapse'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Risk of bias for this outcome, Trial 1, Patients with a new relapse' }), 'high');
+    expect(store.getState().summary.riskOfBias).toEqual({ 'trial-1.new-relapse': { level: 'high', reason: '' } });
+    // Trial 1 counts as judged for this row (by its refinement); the others are not yet.
     expect(screen.getByRole('list', { name: 'Footnotes, Relapsing-remitting' })).toHaveTextContent('Risk of bias not assessed: no judgment yet for Trial 2, Trial 3');
   });
 });
