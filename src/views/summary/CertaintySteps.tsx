@@ -78,7 +78,7 @@ function OutcomeRefinements({ row }: { row: SofRow }) {
   const judgments = useAppStore((s) => s.summary.riskOfBias);
   return (
     <details className="sof-refine">
-      <summary>Refine a trial’s risk of bias for {row.outcomeLabel.toLowerCase()}</summary>
+      <summary>Refine a trial’s risk of bias for {row.outcomeLabel.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}</summary>
       <ul>
         {row.trials.map((t) => {
           const own = judgments[t.studyId];
