@@ -37,7 +37,7 @@ export function UrlSync() {
     state.selectStudy(address.study);
     state.setAnalysis(address.settings);
     state.setExcludedStudyIds(address.excluded);
-    if (address.summary) state.setSummary(address.summary);
+    if (address.summary) state.setSummaryFromLink(address.summary);
     if (address.problems.length) state.addNotices([`Some link settings were not understood and were reset: ${address.problems.join(' ')}`]);
   }, [params, pathname, store]);
 

@@ -5,17 +5,20 @@
  * word processor. All from the same view model and the same cell words as the page (sof-cells.ts).
  */
 import { DOMAIN_LABEL, DOMAINS, JUDGMENT_LABEL } from '../model/summary-of-findings/certainty';
-import { SOF_COLUMNS, analysisLine, sofCells, tableHeading } from '../model/summary-of-findings/sof-cells';
-import type { SummaryOfFindings } from '../model/summary-of-findings/summary-of-findings';
+import { analysisLine, noPosteriorNotes, sofCells, sofColumns, tableHeading } from '../model/summary-of-findings/sof-cells';
+import { riskOfBiasFor, type SummaryOfFindings } from '../model/summary-of-findings/summary-of-findings';
+import type { OutcomeKind } from '../evidence/schema';
 import type { SummarySettings } from '../model/summary-of-findings/summary-params';
 import { toCsv } from './to-csv';
 import { EXPORT_FONT } from './to-svg';
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function judgmentsText(s: SummarySettings, studyIds: readonly string[], labels: Map<string, string>, which: 'riskOfBias' | 'indirectness'): string {
+function judgmentsText(s: SummarySettings, studyIds: readonly string[], labels: Map<string, string>, which: 'riskOfBias' | 'indirectness', outcome: OutcomeKind): string {
+  // Risk of bias as it applies to this outcome's row (a per-outcome refinement wins).
+  const judgments = which === 'riskOfBias' ? riskOfBiasFor(s.riskOfBias, studyIds.map((studyId) => ({ studyId })), outcome) : s.indirectness;
   return studyIds.map((id) => {
-    const j = s[which][id];
+    const j = judgments[id];
     return `${labels.get(id) ?? id}: ${j ? `${JUDGMENT_LABEL[j.level]}${j.reason ? ` (${j.reason})` : ''}` : 'not assessed'}`;
   }).join('; ');
 }
@@ -31,9 +34,14 @@ export function summaryToCsv(model: SummaryOfFindings, summary: SummarySettings,
     'certainty', 'certainty_provisional',
     ...DOMAINS.flatMap((d) => [`${d}_suggested`, `${d}_applied`, `${d}_status`, `${d}_override_reason`, `${d}_reasons`]),
     'risk_of_bias_judgments', 'indirectness_judgments', 'footnotes', 'statement', 'not_estimable', 'thresholds_rr',
+    // The model that made the numbers: under the Bayesian model estimate/ci_* are μ's posterior
+    // median and CrI (interval "CrI"), and the posterior's other numbers follow.
+    'interval', 'prior', 'prior_source', 'probability_of_benefit', 'probability_beyond_threshold',
+    'tau_median', 'tau_lower', 'tau_upper', 'prediction_lower', 'prediction_upper', 'bayesian_not_used_because',
   ];
   const rows = model.tables.flatMap((t) => t.rows.map((r) => {
     const cells = sofCells(r);
+    const b = r.bayesian;
     const ids = r.trials.map((x) => x.studyId);
     const domain = (d: (typeof DOMAINS)[number]) => {
       const x = r.domains.find((y) => y.domain === d);
@@ -42,14 +50,16 @@ export function summaryToCsv(model: SummaryOfFindings, summary: SummarySettings,
     const per = (p: number | null | undefined) => (p === null || p === undefined ? null : Math.round(1000 * p));
     return [
       t.label, r.outcomeLabel, r.importance, r.measure, r.method, r.k, r.participants, r.trials.map((x) => x.label).join('; '),
-      r.pooled?.estimate, r.pooled?.ciLower, r.pooled?.ciUpper, r.pooled ? cells.relative : 'not estimable',
+      r.relative?.estimate, r.relative?.lower, r.relative?.upper, r.pooled ? cells.relative : 'not estimable',
       per(r.absolute?.controlRisk), r.assumedRisk?.source, r.absolute?.perThousand.ivig, r.absolute?.perThousand.difference, r.absolute?.perThousand.lower, r.absolute?.perThousand.upper,
       per(r.secondRisk?.controlRisk), r.secondRisk?.perThousand.difference, r.secondRisk?.perThousand.lower, r.secondRisk?.perThousand.upper,
       r.nnt?.text, r.controlMean, r.oisTotal, r.egger?.pValue,
       r.certainty ? `${r.certainty.symbols} ${r.certainty.label}` : null, r.certainty?.provisional,
       ...DOMAINS.flatMap(domain),
-      judgmentsText(summary, ids, labels, 'riskOfBias'), judgmentsText(summary, ids, labels, 'indirectness'),
+      judgmentsText(summary, ids, labels, 'riskOfBias', r.outcome), judgmentsText(summary, ids, labels, 'indirectness', r.outcome),
       r.footnotes.map((f) => `${f.number}. ${f.text}`).join(' | '), r.statement, r.notEstimable, `${summary.thresholdLow},${summary.thresholdHigh}`,
+      r.pooled ? r.interval : null, b?.priorText, b?.priorSource, b?.probabilityOfBenefit, b?.threshold?.probability,
+      b?.tau.median, b?.tau.lower, b?.tau.upper, b?.piLower, b?.piUpper, r.bayesianReason,
     ];
   }));
   // The caption as the last lines, in the first column (as the forest CSV's provenance).
@@ -92,14 +102,14 @@ export function summaryToSvg(model: SummaryOfFindings, title: string, captionLin
     y += 14;
     body.push(`<text x="8" y="${y}" font-size="13" font-weight="700">${esc(tableHeading(t.label))}</text>`);
     y += 10;
-    const head = SOF_COLUMNS.map((c, i) => wrap(c.label, SVG_COLUMNS[i]!));
+    const head = sofColumns(model.interval).map((c, i) => wrap(c.label, SVG_COLUMNS[i]!));
     const headLines = Math.max(...head.map((h) => h.length));
     body.push(`<rect x="4" y="${y}" width="${width - 8}" height="${headLines * LINE + 8}" fill="#e8eef4"/>`);
     head.forEach((h, i) => h.forEach((l, j) => body.push(`<text x="${colX[i]}" y="${y + 14 + j * LINE}" font-weight="700">${esc(l)}</text>`)));
     y += headLines * LINE + 8;
     t.rows.forEach((r, ri) => {
       const cells = sofCells(r);
-      const texts = SOF_COLUMNS.map((c) => (c.key === 'certainty' && cells.footnoteRefs ? `${cells.certainty} [${cells.footnoteRefs}]` : cells[c.key]));
+      const texts = sofColumns(model.interval).map((c) => (c.key === 'certainty' && cells.footnoteRefs ? `${cells.certainty} [${cells.footnoteRefs}]` : cells[c.key]));
       const wrapped = texts.map((s, i) => wrap(s, SVG_COLUMNS[i]!));
       const lines = Math.max(...wrapped.map((w) => w.length));
       if (ri % 2 === 1) body.push(`<rect x="4" y="${y}" width="${width - 8}" height="${lines * LINE + 8}" fill="#f5f7f9"/>`);
@@ -112,6 +122,12 @@ export function summaryToSvg(model: SummaryOfFindings, title: string, captionLin
     for (const [n, text] of notes) {
       for (const [j, l] of wrap(`${n}. ${text}`, 200).entries()) {
         body.push(`<text x="${j === 0 ? 8 : 22}" y="${y + 12}" font-size="10">${esc(l)}</text>`);
+        y += 13;
+      }
+    }
+    for (const n of noPosteriorNotes(t)) {
+      for (const l of wrap(n, 200)) {
+        body.push(`<text x="8" y="${y + 12}" font-size="10">${esc(l)}</text>`);
         y += 13;
       }
     }
@@ -148,10 +164,10 @@ export function summaryToHtml(model: SummaryOfFindings, title: string, captionLi
   for (const t of model.tables) {
     parts.push(`<table style="border-collapse:collapse;margin:12pt 0 4pt;font-size:9pt;">`);
     parts.push(`<caption style="text-align:left;font-weight:bold;font-size:11pt;padding-bottom:4pt;">${esc(tableHeading(t.label))}</caption>`);
-    parts.push(`<thead><tr>${SOF_COLUMNS.map((c) => `<th scope="col" style="${cell}background:#e8eef4;">${esc(c.label)}</th>`).join('')}</tr></thead><tbody>`);
+    parts.push(`<thead><tr>${sofColumns(model.interval).map((c) => `<th scope="col" style="${cell}background:#e8eef4;">${esc(c.label)}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of t.rows) {
       const c = sofCells(r);
-      parts.push(`<tr>${SOF_COLUMNS.map((col) => {
+      parts.push(`<tr>${sofColumns(model.interval).map((col) => {
         const text = esc(c[col.key]);
         if (col.key === 'outcome') return `<th scope="row" style="${cell}">${text}</th>`;
         if (col.key === 'certainty' && c.footnoteRefs) return `<td style="${cell}">${text}<sup>${esc(c.footnoteRefs)}</sup></td>`;
@@ -161,6 +177,7 @@ export function summaryToHtml(model: SummaryOfFindings, title: string, captionLi
     parts.push('</tbody></table>');
     const notes = [...new Map(t.rows.flatMap((r) => r.footnotes).map((f) => [f.number, f.text])).entries()].sort(([a], [b]) => a - b);
     if (notes.length) parts.push(`<ol style="font-size:8pt;margin:2pt 0 10pt;padding-left:16pt;">${notes.map(([n, text]) => `<li value="${n}">${esc(text)}</li>`).join('')}</ol>`);
+    for (const n of noPosteriorNotes(t)) parts.push(`<p style="font-size:8pt;">${esc(n)}</p>`);
     if (t.leftOut.length) parts.push(`<p style="font-size:8pt;">Also reported, beyond the seven outcomes of this table: ${esc(t.leftOut.join(', '))}.</p>`);
   }
   parts.push(`<p style="font-size:8pt;color:#444;">GRADE certainty: ⊕⊕⊕⊕ HIGH, ⊕⊕⊕◯ MODERATE, ⊕⊕◯◯ LOW, ⊕◯◯◯ VERY LOW. Domains: ${DOMAINS.map((d) => DOMAIN_LABEL[d]).join(', ')}.</p>`);

@@ -9,7 +9,15 @@ import type { DomainOverride, TrialJudgment } from '../model/summary-of-findings
 
 export interface SummarySlice {
   summary: SummarySettings;
+  /**
+   * Counts the summaries an address brought from outside the app (a shared link opened or pasted,
+   * history navigation), so that persistence can tell them from the user's own edits and ask before
+   * a link's judgments replace the stored ones.
+   */
+  summaryLinkSerial: number;
   setSummary: (summary: SummarySettings) => void;
+  /** The summary an address brought (UrlSync). */
+  setSummaryFromLink: (summary: SummarySettings) => void;
   setThresholds: (low: number, high: number) => void;
   setAssumedRisk: (rowKey: string, which: 'assumed' | 'second', perThousand: number | null) => void;
   setTrialJudgment: (domain: 'riskOfBias' | 'indirectness', studyId: string, judgment: TrialJudgment | null) => void;
@@ -26,7 +34,9 @@ export function createSummarySlice(set: StoreApi<SummarySlice>['setState']): Sum
   const update = (f: (s: SummarySettings) => SummarySettings) => set((state) => ({ summary: f(state.summary) }));
   return {
     summary: DEFAULT_SUMMARY,
+    summaryLinkSerial: 0,
     setSummary: (summary) => set({ summary }),
+    setSummaryFromLink: (summary) => set((state) => ({ summary, summaryLinkSerial: state.summaryLinkSerial + 1 })),
     setThresholds: (thresholdLow, thresholdHigh) => update((s) => ({ ...s, thresholdLow, thresholdHigh })),
     setAssumedRisk: (rowKey, which, perThousand) => update((s) => {
       const current = s.risks[rowKey] ?? { assumed: null, second: null };

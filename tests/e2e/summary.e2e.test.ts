@@ -61,6 +61,40 @@ describe('Summary of findings (Chromium, production build)', () => {
     await page.close();
   });
 
+  it('model=bayes: the relapse-free row is the forest plot’s Bayesian row, with P(benefit) and the prior named', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.url}#/forest?forest-outcome=relapse-free&model=bayes`);
+    const figure = page.getByRole('figure');
+    await figure.waitFor();
+    // The forest's Bayesian row: "Bayesian (95% CrI)" then its posterior median [CrI].
+    await expect.poll(() => figure.textContent()).toContain('Bayesian (95% CrI)');
+    const bayesRow = (await figure.textContent())!.match(/Bayesian \(95% CrI\)(\d+\.\d\d \[\d+\.\d\d, \d+\.\d\d\])/)![1]!;
+    const benefit = (await page.locator('section.bayes-summary').textContent())!.match(/Probability of benefit: (P\(RR > 1\) = \d\.\d{3})/)![1]!;
+    const frequentistTotal = (await figure.textContent())!.match(/Total \(95% CI\)[\d.]+%(\d+\.\d\d \[\d+\.\d\d, \d+\.\d\d\])/)![1]!;
+    expect(bayesRow).not.toBe(frequentistTotal);
+
+    await page.goto(`${env.url}#/summary?model=bayes`);
+    await rfRow(page).waitFor();
+    const relative = (await rfRow(page).locator('td.num').textContent())!;
+    expect(relative).toBe(`RR ${bayesRow}; P(benefit): ${benefit}`);
+    const row = (await rfRow(page).textContent())!;
+    expect(row).toContain('Risk ratio, Bayesian random effects (τ ~ half-normal(0.5), μ ~ flat), posterior median, 95% CrI');
+    expect(row).toMatch(/NNT[BH] \d+ \(95% CrI /);
+    expect(await page.getByRole('table', { name: /relapsing-remitting MS/ }).getByRole('columnheader', { name: 'Relative effect (95% CrI)' }).count()).toBe(1);
+    expect(await page.locator('.summary-view > p.note').first().textContent()).toContain('Bayesian random-effects model, τ ~ half-normal(0.5), μ ~ flat');
+    // The CSV carries the prior and the posterior's numbers.
+    const csv = await downloadOf(page, () => page.getByRole('group', { name: 'Export summary of findings' }).getByRole('button', { name: 'CSV' }).click());
+    const rows = parseCsv(csv.data.toString('utf8'));
+    const rf = rows.find((r) => r[0] === 'Relapsing-remitting' && r[1] === 'Relapse-free patients')!;
+    expect(rf[rows[0]!.indexOf('relative_effect')]).toBe(relative);
+    expect(rf[rows[0]!.indexOf('interval')]).toBe('CrI');
+    expect(rf[rows[0]!.indexOf('prior')]).toBe('τ ~ half-normal(0.5), μ ~ flat');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('exports CSV, SVG, PNG and a self-contained HTML table with the same numbers', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${env.url}#/summary`);
@@ -147,6 +181,21 @@ describe('Summary of findings (Chromium, production build)', () => {
     await page.getByRole('link', { name: 'Summary' }).click();
     await rfRow(page).waitFor();
     expect(await page.getByRole('combobox', { name: 'Risk of bias, Fazekas 1997 (AIMS)', exact: true }).inputValue()).toBe('some');
+    // A colleague's link that judges AIMS "high", opened in this browser: the link's are shown, the
+    // stored ones are kept until the user chooses, and "Restore my judgments" brings them back.
+    const stored = await page.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary'));
+    const colleague = await context.newPage();
+    await colleague.goto(`${env.url}#/summary?rob=fazekas-1997-aims:h:alternation`);
+    await rfRow(colleague).waitFor();
+    const choice = colleague.getByRole('region', { name: 'Judgments from the link' });
+    await choice.waitFor();
+    expect(await choice.textContent()).toContain('risk-of-bias judgments for 1 trial');
+    expect(await colleague.getByRole('combobox', { name: 'Risk of bias, Fazekas 1997 (AIMS)', exact: true }).inputValue()).toBe('high');
+    expect(await colleague.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary'))).toBe(stored);
+    await choice.getByRole('button', { name: 'Restore my judgments (set the link’s aside)' }).click();
+    await expect.poll(() => colleague.getByRole('combobox', { name: 'Risk of bias, Fazekas 1997 (AIMS)', exact: true }).inputValue()).toBe('some');
+    expect(await colleague.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary'))).toBe(stored);
+    expect(await colleague.evaluate(() => localStorage.getItem('ivig-ms-explorer:v1:summary-set-aside'))).toContain('fazekas-1997-aims');
     await context.close();
   });
 

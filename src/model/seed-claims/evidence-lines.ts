@@ -5,9 +5,9 @@
  * settings, so a claim's pooled numbers are the ones the forest plot shows for the same trials.
  */
 import type { Outcome, OutcomeKind, Study, ValueStatus } from '../../evidence/schema';
-import { MEASURE_LABEL, availableMeasures, isRatioMeasure, toEffectInputs, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import { MEASURE_LABEL, availableMeasures, isRatioMeasure, sdDonorsFromStudies, toEffectInputs, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
-import { frequentistModel, type AnalysisSettings } from '../analysis-params';
+import type { AnalysisSettings } from '../analysis-params';
 import { effectText } from '../effect-format';
 import { favoursSides, toForestModel } from '../forest-model';
 import type { EffectSignal } from './verdict';
@@ -140,8 +140,8 @@ export function describeOutcome(study: Study, outcome: Outcome): { text: string;
 }
 
 /** The measure the forest plot would use for these studies and outcome: the user's, if it applies. */
-export function measureFor(studies: readonly Study[], kind: OutcomeKind, preferred: AnalysisMeasure | null): AnalysisMeasure | null {
-  const measures = availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), kind);
+export function measureFor(studies: readonly Study[], kind: OutcomeKind, preferred: AnalysisMeasure | null, recovery?: AnalysisSettings['recovery']): AnalysisMeasure | null {
+  const measures = availableMeasures(studies.filter((s) => s.kind === 'ivig-rct'), kind, recovery);
   return preferred && measures.includes(preferred) ? preferred : (measures[0] ?? null);
 }
 
@@ -180,18 +180,27 @@ export function statedSignal(outcome: Outcome): EffectSignal | null {
 }
 
 /**
- * One outcome of one study as a line: what it reports, and its effect (the forest's per-study
- * effect and 95% CI when the data allow one, else the source's stated reading; the rule of
- * `statedSignal`).
+ * What a study's line reads of the settings: the measure, derived values, the effect-recovery
+ * switches, and the trials an imputed SD may be borrowed from (`sdDonorStudies`: the claim's scope,
+ * as the forest of a phase-comparison row borrows from every trial passing the filters; default the
+ * study alone, i.e. none).
  */
-export function outcomeLine(study: Study, outcome: Outcome, settings: Pick<AnalysisSettings, 'measure' | 'useDerived'>): EvidenceLine {
+export type LineSettings = Pick<AnalysisSettings, 'measure' | 'useDerived'> & Partial<Pick<AnalysisSettings, 'recovery'>> & { sdDonorStudies?: readonly Study[] };
+
+/**
+ * One outcome of one study as a line: what it reports, and its effect (the forest's per-study
+ * effect and 95% CI when the data allow one, with the same recovery switches and SD donors, else
+ * the source's stated reading; the rule of `statedSignal`).
+ */
+export function outcomeLine(study: Study, outcome: Outcome, settings: LineSettings): EvidenceLine {
   const { text, quotes } = describeOutcome(study, outcome);
   const alone = { ...study, outcomes: [outcome] };
   const measure = measureOfOutcome(outcome, settings.measure);
   let signal: EffectSignal | null = null;
   let effect = '';
   if (measure) {
-    const { effects, nonEstimable } = toEffectInputs([alone], outcome.kind, measure, { useDerived: settings.useDerived });
+    const sdDonors = settings.sdDonorStudies ? sdDonorsFromStudies(settings.sdDonorStudies, outcome.kind, settings.recovery) : undefined;
+    const { effects, nonEstimable } = toEffectInputs([alone], outcome.kind, measure, { useDerived: settings.useDerived, recovery: settings.recovery, ...(sdDonors ? { sdDonors } : {}) });
     const e = effects[0];
     if (e) {
       const z = 1.959963984540054;
@@ -216,10 +225,17 @@ export interface PooledOutcome {
   /** "Risk ratio, IV, Random (REML), 95% CI" */
   header: string;
   k: number;
-  /** Analysis scale (log for ratios) and its SE, of the method that made the row (M-H under M-H). */
+  /**
+   * Analysis scale (log for ratios) and its SE, of the method that made the row (M-H under M-H).
+   * Under the Bayesian model: μ's posterior mean and SD (a normal summary of the posterior, what
+   * Bucher's indirect comparison can take).
+   */
   yi: number;
   se: number;
+  /** "0.49 [0.30, 0.80]"; under the Bayesian model "… (posterior median, 95% CrI; P(RR > 1) = 0.754)". */
   effectText: string;
+  /** 'CrI' when the numbers are posterior quantiles (the Bayesian model). */
+  interval: 'CI' | 'CrI';
   signal: EffectSignal;
   /** k ≥ 2 and the CI excludes no effect. */
   settled: boolean;
@@ -231,15 +247,19 @@ export interface PooledOutcome {
 /**
  * The forest plot's pooled row (standard mode, no subgroups, IVIG vs placebo orientation) for these
  * studies and outcome, with the user's model, estimator, test, Mantel-Haenszel, derived-values and
- * study-toggle settings. null when no study gives an estimable effect.
+ * study-toggle settings. null when no study gives an estimable effect. Under the Bayesian model:
+ * the forest's Bayesian row for the same trials (posterior median of μ, its 95% CrI and
+ * P(benefit)); its signal and "settled" read the CrI. Where the τ presets do not apply (a raw mean
+ * difference) the random-effects row is used and the line says why.
+ * `sdDonorStudies`: the trials an imputed SD may be borrowed from, as the forest of the same trials
+ * borrows them (a phase-comparison row's forest: every trial passing the filters); default the
+ * pooled studies.
  */
-export function pooledOutcome(studies: readonly Study[], kind: OutcomeKind, settings: AnalysisSettings, excluded: readonly string[], forcedMeasure?: AnalysisMeasure): PooledOutcome | null {
-  const measure = forcedMeasure ?? measureFor(studies, kind, settings.measure);
+export function pooledOutcome(studies: readonly Study[], kind: OutcomeKind, settings: AnalysisSettings, excluded: readonly string[], forcedMeasure?: AnalysisMeasure, sdDonorStudies?: readonly Study[]): PooledOutcome | null {
+  const measure = forcedMeasure ?? measureFor(studies, kind, settings.measure, settings.recovery);
   if (!measure) return null;
-  // Under the Bayesian model the claims use random effects, as the summary table does.
   const model = toForestModel(studies, [], {
     ...settings,
-    model: frequentistModel(settings.model),
     outcome: kind,
     measure,
     excludedStudyIds: excluded,
@@ -247,12 +267,15 @@ export function pooledOutcome(studies: readonly Study[], kind: OutcomeKind, sett
     mode: 'standard',
     subgroupBy: 'none',
     flipDirection: false,
+    ...(sdDonorStudies ? { sdDonorStudies } : {}),
   });
   const row = model.overall;
   const rows = model.groups.flatMap((g) => g.rows).filter((r) => !r.excluded);
   if (!row || rows.length === 0) return null;
+  const posterior = settings.model === 'bayes' ? { row: model.bayesian ?? null, reason: model.bayesianReason } : null;
+  const bayes = posterior?.row ?? null;
   const toScale = (v: number) => (model.isRatio ? Math.log(v) : v);
-  const signal = signalOfInterval(kind, measure, toScale(row.ciLower), toScale(row.ciUpper));
+  const signal = bayes ? signalOfInterval(kind, measure, bayes.yiLower, bayes.yiUpper) : signalOfInterval(kind, measure, toScale(row.ciLower), toScale(row.ciUpper));
   const quotes: Quote[] = [];
   for (const r of rows) for (const p of r.input.provenance) addQuote(quotes, { text: p.quote, source: p.source, status: p.status, ...(p.formula ? { formula: p.formula } : {}) });
   const toggled = model.groups.flatMap((g) => g.rows).filter((r) => r.excluded);
@@ -261,15 +284,21 @@ export function pooledOutcome(studies: readonly Study[], kind: OutcomeKind, sett
     ...toggled.map((r) => ({ study: { id: r.studyId, label: r.label }, reason: 'toggled out by the user' })),
   ];
   const label = OUTCOME_INFO[kind].label;
-  const text = `${label}, ${model.header}: ${row.effectText}, ${row.k} ${row.k === 1 ? 'trial' : 'trials'} (${rows.map((r) => `${r.label} ${r.effectText}`).join('; ')}); ${row.overallEffectText}${row.heterogeneityText ? `; ${row.heterogeneityText}` : ''} — ${signal}`;
+  const trialsText = `${row.k} ${row.k === 1 ? 'trial' : 'trials'} (${rows.map((r) => `${r.label} ${r.effectText}`).join('; ')})`;
+  const header = bayes ? `${MEASURE_LABEL[measure]}, Bayesian random effects (${bayes.priorText}), 95% CrI` : posterior ? `${model.header} (no Bayesian result: ${posterior.reason})` : model.header;
+  const effect = bayes ? `${bayes.effectText} (posterior median, 95% CrI; ${bayes.benefitText})` : row.effectText;
+  const text = bayes
+    ? `${label}, ${header}: ${bayes.summaryText}; ${bayes.benefitText}${bayes.threshold ? `; ${bayes.threshold.text}` : ''}, ${trialsText} — ${signal}`
+    : `${label}, ${header}: ${row.effectText}, ${trialsText}; ${row.overallEffectText}${row.heterogeneityText ? `; ${row.heterogeneityText}` : ''} — ${signal}`;
   return {
     kind,
     measure,
-    header: model.header,
+    header,
     k: row.k,
-    yi: row.yi,
-    se: row.se,
-    effectText: row.effectText,
+    yi: bayes ? bayes.result.mu.mean : row.yi,
+    se: bayes ? bayes.result.mu.sd : row.se,
+    effectText: effect,
+    interval: bayes ? 'CrI' : 'CI',
     signal,
     settled: row.k >= 2 && signal !== 'no difference shown',
     line: { subject: `Pooled: ${/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label}`, studies: rows.map((r) => ({ id: r.studyId, label: r.label })), text, quotes, signal },

@@ -4,11 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import bayesFixtures from '../../../tests/reference/fixtures/bayes-sensitivity.json';
 import { parseEvidenceText } from '../../evidence/parse-evidence';
 import type { Arm, Outcome, Study } from '../../evidence/schema';
 import { arm, num, study } from '../../test-support/mini-evidence';
 import { DEFAULT_SETTINGS, frequentistModel } from '../analysis-params';
 import { toForestModel } from '../forest-model';
+import { phaseRowOf } from '../phase-rows';
+import { ALL_RECOVERY } from '../../evidence/recovered-effects/recovery-settings';
 import { monthlyDoseFoldRange, seedFourTrials, studiesInScope, toSeedClaims, type SeedClaim } from '.';
 
 const raw = readFileSync('public/data/evidence.json', 'utf8');
@@ -85,6 +88,37 @@ describe('on the bundled evidence', () => {
     // Toggling AIMS out leaves Achiron alone for relapse-free and no annualized relapse rate at all.
     const noAims = claim(claimsOf(evidence.studies, DEFAULT_SETTINGS, ['fazekas-1997-aims']), 'rr-trials').asOf2003;
     expect(noAims.parts[1]!.reason).toContain('Annualized relapse rate: no estimable effect');
+  });
+
+  it('under the Bayesian model the verdicts state the posterior (base-R quadrature fixtures: AIMS + Achiron by 2003, + PRIVIG now)', () => {
+    const bayes = { ...DEFAULT_SETTINGS, model: 'bayes' as const, measure: 'OR' as const };
+    const c = claim(claimsOf(evidence.studies, bayes), 'rr-trials');
+    const or = (x: number) => Math.exp(x).toFixed(2);
+    for (const [scope, dataset] of [['asOf2003', 'ivig-relapse-free-OR-k2'], ['now', 'ivig-relapse-free-OR-k3']] as const) {
+      const f = bayesFixtures.cases.find((x) => x.dataset === dataset && x.tauPrior === 'half-normal-0.5')!;
+      const posterior = `${or(f.muMedian)} [${or(f.muLower)}, ${or(f.muUpper)}] (posterior median, 95% CrI; P(OR > 1) = ${(1 - f.probabilityBelow0).toFixed(3)})`;
+      expect(c[scope].parts[1]!.reason).toContain(`Relapse-free patients: ${posterior} (odds ratio, `);
+      const line = c[scope].evidence[0]!.lines.find((l) => l.subject === 'Pooled: relapse-free patients')!.text;
+      expect(line).toContain('Odds ratio, Bayesian random effects (τ ~ half-normal(0.5), μ ~ flat), 95% CrI');
+      // Both CrIs include no effect: the relapse-rate part stays inconclusive.
+      expect(f.muLower).toBeLessThan(0);
+      expect(c[scope].parts[1]!.finding).toBe('inconclusive');
+    }
+    expect(c.rule).toContain('Under the Bayesian model (τ ~ half-normal(0.5), μ ~ flat)');
+    expect(claim(claimsOf(evidence.studies, bayes), 'conclusion').now.parts[1]!.reason).toContain('95% CrI includes no effect');
+  });
+
+  it('under recover=all (impute-sd=largest) ESIMS’s relapse rate is the forest’s: its SD imputed from the other trials of the scope', () => {
+    const all = { ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY };
+    const line = (settings: typeof DEFAULT_SETTINGS) => claim(claimsOf(evidence.studies, settings), 'secondary-progressive').now.evidence
+      .flatMap((g) => g.lines).find((l) => l.text.startsWith('Annual relapse rate'))!.text;
+    // The forest of the SP phase-comparison row: ESIMS alone, SDs borrowed from every trial passing the filters.
+    const sp = evidence.studies.filter((s) => phaseRowOf(s) === 'SP');
+    const forest = toForestModel(sp, [], { ...all, model: 'random', outcome: 'annualized-relapse-rate', measure: 'MD', excludedStudyIds: [], level: 95, sdDonorStudies: evidence.studies });
+    const esims = forest.groups.flatMap((g) => g.rows).find((r) => r.studyId === 'hommes-2004-esims')!;
+    expect(line(all)).toContain(`→ mean difference ${esims.effectText} (no difference shown)`);
+    // Without imputation the source's own reading.
+    expect(line(DEFAULT_SETTINGS)).toContain('no effect estimable (SD not reported');
   });
 
   it('names the missing numbers for an adjusted indirect comparison, and reads the undated head-to-head trial now only', () => {

@@ -19,6 +19,7 @@ import { outcomeArmN } from '../../evidence/outcome-n';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import { bucherIndirectComparison, effectSize, seFromRatioCi } from '../../stats';
 import type { AnalysisSettings } from '../analysis-params';
+import { priorText } from '../bayesian/bayes-settings';
 import { effectText } from '../effect-format';
 import { DEFAULT_FILTERS } from '../filters';
 import { relapseRateReductions } from '../phase-comparison-model';
@@ -149,7 +150,7 @@ function overallResultLine(study: Study): EvidenceLine[] {
   return [{ subject: study.label, studies: [studyRef(study)], text: `Overall result as reported: “${r.statement.text}” (${r.direction.replace(/-/g, ' ')})`, quotes: [{ text: r.statement.text, source: r.statement.source, status: r.statement.status }], signal: null }];
 }
 
-function linesFor(study: Study, kinds: readonly OutcomeKind[], settings: AnalysisSettings): EvidenceLine[] {
+function linesFor(study: Study, kinds: readonly OutcomeKind[], settings: ClaimSettings): EvidenceLine[] {
   const outcomes = study.outcomes.filter((o) => kinds.includes(o.kind) && isEfficacy(o));
   if (outcomes.length > 0) return [...outcomes.map((o) => outcomeLine(study, o, settings)), ...overallResultLine(study)];
   const missing = study.notReported.filter((m) => kinds.includes(m.kind)).map((m) => m.reason.replace(/\.$/, ''));
@@ -160,19 +161,29 @@ function pooledText(p: PooledOutcome | null, kind: OutcomeKind): string {
   return p ? `${OUTCOME_INFO[kind].label}: ${p.effectText} (${MEASURE_LABEL[p.measure].toLowerCase()}, ${plural(p.k, 'trial')}) — ${p.signal}` : `${OUTCOME_INFO[kind].label}: no estimable effect`;
 }
 
+/**
+ * The analysis settings with the trials an imputed SD may be borrowed from in one scope (every trial
+ * of the working set in the scope that is not toggled out), as a phase-comparison row's forest borrows.
+ */
+type ClaimSettings = AnalysisSettings & { sdDonorStudies?: readonly Study[] };
+
 /** Pools these studies' outcome with the forest's model (`pooledOutcome`), the measure forced or chosen as the forest chooses it. */
 type Pooler = (studies: readonly Study[], kind: OutcomeKind, forcedMeasure?: AnalysisMeasure) => PooledOutcome | null;
 
 /**
  * One pooling per trial set, outcome and measure within one computation of the claims: several
  * claims pool the same trials (claim 1 and the conclusion; "with" a later trial is "now"), and each
- * pooling runs the forest model and its measure search.
+ * pooling runs the forest model and its measure search. Per scope, because an imputed SD is
+ * borrowed as the forest of a phase-comparison row borrows it: from every trial of the working set
+ * in the scope (as of 2003: those published by then), not from the pooled trials alone.
  */
-function memoisedPooler(settings: AnalysisSettings, excluded: readonly string[]): Pooler {
+function memoisedPooler(studies: readonly Study[], settings: AnalysisSettings, excluded: readonly string[]): (scope: Scope) => Pooler {
   const cache = new Map<string, PooledOutcome | null>();
-  return (studies, kind, forcedMeasure) => {
-    const key = `${kind}|${forcedMeasure ?? ''}|${studies.map((s) => s.id).join(',')}`;
-    if (!cache.has(key)) cache.set(key, pooledOutcome(studies, kind, settings, excluded, forcedMeasure));
+  const donors = new Map<Scope, Study[]>();
+  return (scope) => (trials, kind, forcedMeasure) => {
+    const key = `${scope}|${kind}|${forcedMeasure ?? ''}|${trials.map((s) => s.id).join(',')}`;
+    if (!donors.has(scope)) donors.set(scope, studiesInScope(studies, scope));
+    if (!cache.has(key)) cache.set(key, pooledOutcome(trials, kind, settings, excluded, forcedMeasure, donors.get(scope)));
     return cache.get(key) ?? null;
   };
 }
@@ -187,7 +198,7 @@ function assessment(scope: Scope, parts: ClaimPart[], evidence: LineGroup[], not
 
 const RULE_RR = 'Parts: (1) the number of double-blind, randomised, placebo-controlled IVIG trials of relapse prevention in relapsing-remitting MS published by 2003 that report a relapse outcome or gadolinium-enhancing lesions (a report kept only as an earlier copy of another trial counts once) — at least four supports, fewer contradicts; (2) the relapse rate — the forest plot’s pooled annualized relapse rate and relapse-free patients over the randomised placebo-controlled relapsing-remitting trials of the scope: supports when every pooled estimate’s 95% CI excludes no effect in IVIG’s favour, contradicts when one excludes it in placebo’s favour, inconclusive otherwise; (3) gadolinium-enhancing lesions — pooled when estimable, else each trial’s own reading (its CI, or the source’s stated direction; a p-value above 0.05 counts as no difference): the same rule.';
 
-function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings, pool: Pooler): ClaimAssessment {
+function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: ClaimSettings, pool: Pooler): ClaimAssessment {
   const four = seedFourTrials(studies);
   const withoutOutcomes = doubleBlindBy2003(studies).filter((s) => !four.includes(s));
   const trials = rrPlaceboTrials(studiesInScope(studies, scope));
@@ -234,7 +245,7 @@ function rrTrialsAssessment(studies: readonly Study[], scope: Scope, settings: A
  * What the trials published after 2003 changed (PRIVIG, Fazekas 2008, when the set has its data):
  * for each, what it reports, and each pooled relapse outcome with and without it.
  */
-function laterTrialsGroup(studies: readonly Study[], trialsNow: readonly Study[], settings: AnalysisSettings, pool: Pooler): LineGroup {
+function laterTrialsGroup(studies: readonly Study[], trialsNow: readonly Study[], settings: ClaimSettings, pool: Pooler): LineGroup {
   const before = new Set(studiesInScope(studies, 'as of 2003').map((s) => s.id));
   const later = trialsNow.filter((s) => !before.has(s.id));
   const lines: EvidenceLine[] = [];
@@ -388,7 +399,7 @@ function comparableAssessment(studies: readonly Study[], scope: Scope, pool: Poo
         comparisons.push({
           subject: `IVIG vs ${e.arm.label} (indirect, through placebo)`,
           studies: [...ivig.line.studies, studyRef(e.study)],
-          text: `${MEASURE_LABEL[measure]}: ${effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper), isRatio ? 'ratio' : 'difference')} (Bucher 1997: IVIG vs placebo ${ivig.effectText} − ${e.study.label} ${effectText(back(e.yi), back(e.yi - 1.959963984540054 * e.sei), back(e.yi + 1.959963984540054 * e.sei), isRatio ? 'ratio' : 'difference')}), p = ${r.pValue.toFixed(3)}`,
+          text: `${MEASURE_LABEL[measure]}: ${effectText(back(r.estimate), back(r.ciLower), back(r.ciUpper), isRatio ? 'ratio' : 'difference')} (Bucher 1997: IVIG vs placebo ${ivig.effectText}${ivig.interval === 'CrI' ? ', entered as μ’s posterior mean and SD (a normal summary of the posterior)' : ''} − ${e.study.label} ${effectText(back(e.yi), back(e.yi - 1.959963984540054 * e.sei), back(e.yi + 1.959963984540054 * e.sei), isRatio ? 'ratio' : 'difference')}), p = ${r.pValue.toFixed(3)}`,
           quotes: [...ivig.line.quotes],
           signal: null,
         });
@@ -507,7 +518,7 @@ function doseAssessment(studies: readonly Study[], scope: Scope): ClaimAssessmen
 const RULE_DEFICITS = 'Parts: (1) the number of IVIG studies (randomised or not) in established deficits (setting “established deficit”) of the scope — at least three supports, fewer contradicts; (2) none could confirm a benefit — a randomised study confirms one when a primary outcome (every efficacy outcome, when it marks none) favours IVIG by its CI, or by the source’s stated direction when no CI is estimable (a p-value above 0.05 counts as no difference): no study confirming supports, one confirming contradicts; a non-randomised study favouring IVIG is listed but cannot confirm.';
 
 /** A study's reading on its primary efficacy outcomes (all efficacy outcomes when none is primary). */
-function studySignal(study: Study, settings: AnalysisSettings): { signal: EffectSignal | null; lines: EvidenceLine[] } {
+function studySignal(study: Study, settings: ClaimSettings): { signal: EffectSignal | null; lines: EvidenceLine[] } {
   const efficacy = study.outcomes.filter(isEfficacy);
   const primary = efficacy.filter((o) => o.primary);
   const lines = (primary.length ? primary : efficacy).map((o) => outcomeLine(study, o, settings));
@@ -516,7 +527,7 @@ function studySignal(study: Study, settings: AnalysisSettings): { signal: Effect
   return { signal, lines };
 }
 
-function deficitsAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings): ClaimAssessment {
+function deficitsAssessment(studies: readonly Study[], scope: Scope, settings: ClaimSettings): ClaimAssessment {
   const found = countedOnce(studiesInScope(studies, scope).filter((s) => (s.kind === 'ivig-rct' || s.kind === 'ivig-non-randomised') && s.setting === 'established-deficit'));
   // A study that is not randomised is listed with its reading, but cannot confirm a benefit: the
   // app never takes a non-randomised comparison for an effect (it never pools one either).
@@ -540,7 +551,7 @@ const RULE_SP = 'The trial: the largest (by number randomised) randomised placeb
 
 const randomisedN = (s: Study) => s.totalRandomised.value ?? s.arms.reduce((n, a) => n + (a.nRandomised.value ?? 0), 0);
 
-function spAssessment(studies: readonly Study[], scope: Scope, settings: AnalysisSettings): ClaimAssessment {
+function spAssessment(studies: readonly Study[], scope: Scope, settings: ClaimSettings): ClaimAssessment {
   const isSpTrial = (s: Study) => s.kind === 'ivig-rct' && s.phase === 'SP' && s.design.randomised === true && s.design.control === 'placebo';
   const sp = countedOnce(studiesInScope(studies, scope).filter(isSpTrial)).sort((a, b) => randomisedN(b) - randomisedN(a));
   const trial = sp[0] ?? null;
@@ -588,7 +599,7 @@ function conclusionAssessment(studies: readonly Study[], syntheses: readonly Syn
       label: 'Additional studies are needed',
       finding: pooled.every((x) => x.p === null) && trials.length === 0 ? 'no data' : unsettled.length > 0 ? 'supports' : 'contradicts',
       reason: unsettled.length
-        ? `Unsettled: ${unsettled.map((x) => `${outcomeName(x.kind)} (${x.p === null ? 'not estimable' : x.p.k < 2 ? 'a single trial' : '95% CI includes no effect'})`).join('; ')}.`
+        ? `Unsettled: ${unsettled.map((x) => `${outcomeName(x.kind)} (${x.p === null ? 'not estimable' : x.p.k < 2 ? 'a single trial' : `95% ${x.p.interval} includes no effect`})`).join('; ')}.`
         : 'Every critical outcome is pooled from two or more trials with a 95% CI that excludes no effect.',
     },
   ];
@@ -613,8 +624,13 @@ function quoteFromSeed(seed: Synthesis | undefined, opening: string): SeedClaim[
  */
 export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synthesis[], settings: AnalysisSettings, excluded: readonly string[]): SeedClaimsModel {
   const seed = syntheses.find((s) => s.id === SEED_REVIEW_ID);
-  const pool = memoisedPooler(settings, excluded);
+  const poolIn = memoisedPooler(studies, settings, excluded);
+  const inScope = (scope: Scope): ClaimSettings => ({ ...settings, sdDonorStudies: studiesInScope(studies, scope).filter((s) => !excluded.includes(s.id)) });
   const both = (f: (scope: Scope) => ClaimAssessment) => ({ asOf2003: f('as of 2003'), now: f('now') });
+  // Under the Bayesian model the pooled numbers are the posterior's; the rules' "95% CI" reads as the CrI.
+  const ruleOf = (rule: string) => (settings.model === 'bayes'
+    ? `${rule} Under the Bayesian model (${priorText(settings.tauPrior, settings.muPrior)}) a pooled estimate is μ’s posterior median and a pooled 95% CI is its 95% credible interval (the forest plot’s Bayesian row), where the τ prior applies to the scale.`
+    : rule);
   const quoted = (opening: string) => {
     const quote = quoteFromSeed(seed, opening);
     return { quote, quoteNote: quote ? null : seed ? NOT_QUOTED : 'The seed review is not in the working evidence set.' };
@@ -623,32 +639,32 @@ export function toSeedClaims(studies: readonly Study[], syntheses: readonly Synt
     {
       id: 'rr-trials', title: 'Four double-blind trials in relapsing-remitting MS', ...quoted('Four double-blind trials'),
       wording: 'Four double-blind trials in relapsing-remitting MS have demonstrated that IVIG reduces the relapse rate and the number of gadolinium enhancing lesions',
-      rule: RULE_RR, ...both((s) => rrTrialsAssessment(studies, s, settings, pool)),
+      rule: ruleOf(RULE_RR), ...both((s) => rrTrialsAssessment(studies, s, inScope(s), poolIn(s))),
     },
     {
       id: 'comparable', title: 'Comparable to interferon-beta and glatiramer acetate', quote: null, quoteNote: NOT_QUOTED,
       wording: '… seems comparable to established therapies … interferon-beta and glatiramer acetate',
-      rule: RULE_COMPARABLE, ...both((s) => comparableAssessment(studies, s, pool)),
+      rule: ruleOf(RULE_COMPARABLE), ...both((s) => comparableAssessment(studies, s, poolIn(s))),
     },
     {
       id: 'dose-range', title: 'Doses varied 10-fold', ...quoted('The doses of IVIG'),
       wording: 'The doses … have varied 10-fold',
-      rule: RULE_DOSE, ...both((s) => doseAssessment(studies, s)),
+      rule: ruleOf(RULE_DOSE), ...both((s) => doseAssessment(studies, s)),
     },
     {
       id: 'established-deficits', title: 'Established deficits: none could confirm a benefit', quote: null, quoteNote: NOT_QUOTED,
       wording: 'Three studies … chronic visual impairment or established motor symptoms … None … could confirm',
-      rule: RULE_DEFICITS, ...both((s) => deficitsAssessment(studies, s, settings)),
+      rule: ruleOf(RULE_DEFICITS), ...both((s) => deficitsAssessment(studies, s, inScope(s))),
     },
     {
       id: 'secondary-progressive', title: 'Secondary progressive MS: without beneficial effects', ...quoted('In secondary progressive MS'),
       wording: 'In secondary progressive MS, a large randomized placebo-controlled trial has recently shown that IVIG is without beneficial effects',
-      rule: RULE_SP, ...both((s) => spAssessment(studies, s, settings)),
+      rule: ruleOf(RULE_SP), ...both((s) => spAssessment(studies, s, inScope(s))),
     },
     {
       id: 'conclusion', title: 'Conclusion: a valuable alternative; more studies needed', quote: null, quoteNote: NOT_QUOTED,
       wording: 'a valuable alternative … additional studies are needed',
-      rule: RULE_CONCLUSION, ...both((s) => conclusionAssessment(studies, syntheses, s, pool)),
+      rule: ruleOf(RULE_CONCLUSION), ...both((s) => conclusionAssessment(studies, syntheses, s, poolIn(s))),
     },
   ];
   return { seedReview: seed ? { label: seed.label, citation: seed.citation } : null, claims };

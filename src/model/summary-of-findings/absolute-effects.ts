@@ -81,12 +81,14 @@ export interface NumberNeeded {
  * limits (conservatively). When the CI of the RD includes 0 the CI of the NNT is two disjoint
  * pieces through infinity, written as Altman (BMJ 1998;317:1309): "NNTB x to ∞ to NNTH y", x from
  * the limit on the side of benefit, y from the limit on the side of harm.
+ * `interval` names the interval: 'CrI' when the limits are posterior quantiles (the Bayesian model;
+ * 1/|RD| is monotone on each side of 0, so the limits are the NNT's posterior quantiles too).
  */
-export function numberNeeded(difference: number, lower: number, upper: number, benefitSign: 1 | -1, level = 95): NumberNeeded {
+export function numberNeeded(difference: number, lower: number, upper: number, benefitSign: 1 | -1, level = 95, interval: 'CI' | 'CrI' = 'CI'): NumberNeeded {
   const b = difference * benefitSign;
   const [bLo, bHi] = benefitSign === 1 ? [lower, upper] : [-upper, -lower];
   const nn = (x: number) => Math.ceil(1 / Math.abs(x) - 1e-9);
-  const ci = `${level}% CI`;
+  const ci = `${level}% ${interval}`;
   const kind: NumberNeeded['kind'] = b > 0 ? 'NNTB' : b < 0 ? 'NNTH' : 'none';
   const head = kind === 'none' ? 'NNT ∞' : `${kind} ${nn(b)}`;
   let range: string;

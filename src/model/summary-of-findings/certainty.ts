@@ -112,6 +112,8 @@ export interface ImprecisionInput {
   /** Optimal information size (total patients), null when it cannot be computed (then it says why). */
   ois: number | null;
   oisNote: string;
+  /** 'CrI' when the limits are posterior quantiles (Bayesian model); default 'CI'. */
+  interval?: 'CI' | 'CrI';
 }
 
 /**
@@ -128,7 +130,7 @@ export function imprecisionDomain(x: ImprecisionInput, override: DomainOverride 
   const high = crosses(x.thresholdHigh);
   const reasons: string[] = [];
   let ci: Downgrade = 0;
-  const ciText = `CI ${x.describe(x.lower)} to ${x.describe(x.upper)}`;
+  const ciText = `${x.interval ?? 'CI'} ${x.describe(x.lower)} to ${x.describe(x.upper)}`;
   const thresholds = x.thresholdLow !== null && x.thresholdHigh !== null ? ` (thresholds ${x.describe(x.thresholdLow)} and ${x.describe(x.thresholdHigh)})` : '';
   if (low && high) {
     ci = 2;

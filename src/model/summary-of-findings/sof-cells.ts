@@ -3,7 +3,7 @@
  * HTML table alike, so that no export prints a number the screen does not.
  */
 import { MEASURE_LABEL } from '../../evidence/to-effect-inputs';
-import type { SofRow, SummaryOfFindings } from './summary-of-findings';
+import type { SofRow, SofTable, SummaryOfFindings } from './summary-of-findings';
 
 export interface SofCells {
   outcome: string;
@@ -29,6 +29,11 @@ export const SOF_COLUMNS: readonly { key: keyof SofCells; label: string }[] = [
   { key: 'statement', label: 'What happens' },
 ];
 
+/** The columns as headed under a model: 'CrI' (Bayesian) names credible intervals. */
+export function sofColumns(interval: 'CI' | 'CrI'): readonly { key: keyof SofCells; label: string }[] {
+  return interval === 'CI' ? SOF_COLUMNS : SOF_COLUMNS.map((c) => ({ ...c, label: c.label.replace('(95% CI)', '(95% CrI)') }));
+}
+
 const perThousand = (p: number) => `${Math.round(1000 * p).toLocaleString('en-GB')} per 1,000`;
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 
@@ -43,7 +48,11 @@ export function sofCells(row: SofRow): SofCells {
   }
   const c = row.certainty;
   const certainty = `${c.symbols} ${c.label}${c.provisional ? ' (provisional)' : ''}`;
-  const relative = `${row.measure} ${row.relativeText}`;
+  // Under the Bayesian model the posterior probability of benefit (and beyond the user's threshold)
+  // goes with the relative effect; a row without a posterior says that its interval is a CI.
+  const relative = row.bayesian
+    ? `${row.measure} ${row.relativeText}; P(benefit): ${row.bayesian.benefitText}${row.bayesian.threshold ? `; ${row.bayesian.threshold.text}` : ''}`
+    : `${row.measure} ${row.relativeText}${row.bayesianReason ? ' (95% CI, random effects: no posterior)' : ''}`;
   let riskWithPlacebo: string;
   let riskDifference = '—';
   let nnt = '—';
@@ -75,3 +84,10 @@ export function tableHeading(label: string): string {
 }
 
 export const analysisLine = (s: SummaryOfFindings) => `Analysis (as the forest plot): ${s.settingsText}.`;
+
+/** Under the Bayesian model: the rows that keep random effects, one sentence per reason (below the table, in every export). */
+export function noPosteriorNotes(table: SofTable): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const r of table.rows) if (r.bayesianReason) byReason.set(r.bayesianReason, [...(byReason.get(r.bayesianReason) ?? []), r.outcomeLabel]);
+  return [...byReason].map(([reason, labels]) => `No Bayesian result for ${labels.join(', ')}: ${reason}; random effects shown.`);
+}

@@ -82,6 +82,25 @@ describe('Summary of Findings on the bundled evidence', () => {
   });
 });
 
+describe('risk of bias refined for one outcome (RoB 2 judges a result)', () => {
+  it('a refinement applies to that outcome’s rows only, and says so; the other rows keep the trial’s judgment', () => {
+    const ids = (key: string) => rowOf(summaryOf(), key).trials.map((t) => t.studyId);
+    const all = [...new Set([...ids('RR.relapse-free'), ...ids('RR.edss-worsened')])];
+    expect(ids('RR.edss-worsened')).toEqual(['fazekas-1997-aims']);
+    const low = Object.fromEntries(all.map((id) => [id, { level: 'low' as const, reason: '' }]));
+    const judged: SummarySettings = { ...DEFAULT_SUMMARY, riskOfBias: { ...low, 'fazekas-1997-aims.edss-worsened': { level: 'high', reason: 'unblinded EDSS rater' } } };
+    const rob = (key: string) => rowOf(summaryOf(bundled.studies, DEFAULT_SETTINGS, judged), key).domains.find((d) => d.domain === 'risk-of-bias')!;
+    // AIMS is the only EDSS-worsening trial: high for this outcome → 100% of the weight → −2.
+    expect(rob('RR.edss-worsened')).toMatchObject({ status: 'rated', suggested: 2 });
+    expect(rob('RR.edss-worsened').reasons[0]).toContain('Fazekas 1997 (AIMS): high (for this outcome: unblinded EDSS rater)');
+    // Relapse-free keeps AIMS's per-trial judgment (low).
+    expect(rob('RR.relapse-free')).toMatchObject({ status: 'rated', suggested: 0 });
+    expect(rob('RR.relapse-free').reasons[0]).toContain('Fazekas 1997 (AIMS): low');
+    // Without the refinement EDSS worsening is not rated down either.
+    expect(rowOf(summaryOf(bundled.studies, DEFAULT_SETTINGS, { ...DEFAULT_SUMMARY, riskOfBias: low }), 'RR.edss-worsened').domains.find((d) => d.domain === 'risk-of-bias')!.suggested).toBe(0);
+  });
+});
+
 describe('Summary of Findings on dat.bcg (13 trials)', () => {
   it("gives a funnel-plot row with metafor's Egger test and rates publication bias", () => {
     const row = rowOf(summaryOf(bcg.studies), 'RR.new-relapse');
@@ -101,12 +120,15 @@ describe('Summary of Findings on dat.bcg (13 trials)', () => {
 });
 
 describe('the summary says which analysis settings are on', () => {
-  it('names the recovery methods, the ad hoc correction, and that a Bayesian choice is pooled by random effects here', () => {
-    const all = settingsDescription({ ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY, test: 'adhoc', model: 'bayes' }, []);
+  it('names the recovery methods, the ad hoc correction, and the Bayesian model with its prior', () => {
+    const all = settingsDescription({ ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY, test: 'adhoc' }, []);
     expect(all).toContain('Effect recovery (all recoverable evidence): ');
     expect(all).toContain('crossover as parallel');
     expect(all).toContain('Knapp-Hartung test with the ad hoc correction (s² ≥ 1)');
-    expect(all).toContain('Bayesian model chosen, but the summary pools by random effects (τ² by REML)');
+    const bayes = settingsDescription({ ...DEFAULT_SETTINGS, recovery: ALL_RECOVERY, test: 'adhoc', model: 'bayes', tauPrior: 'half-cauchy-0.5', muPrior: 'normal:0,4' }, []);
+    expect(bayes).toContain('Bayesian random-effects model, τ ~ half-Cauchy(0.5), μ ~ N(0, 4²)');
+    // The test of the frequentist interval does not apply to a credible interval.
+    expect(bayes).not.toContain('Knapp-Hartung');
     expect(settingsDescription(DEFAULT_SETTINGS, [])).not.toContain('all recoverable evidence');
   });
 });

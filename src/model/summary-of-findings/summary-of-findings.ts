@@ -10,8 +10,10 @@ import { eggerTest, type EggerTestResult } from '../../stats';
 import type { OutcomeKind, Study, Synthesis } from '../../evidence/schema';
 import { MEASURE_LABEL, availableMeasures, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO, PHASE_LABEL } from '../../evidence/vocabulary';
-import { frequentistModel, type AnalysisSettings } from '../analysis-params';
-import { recoveryText } from '../../evidence/recovered-effects/recovery-settings';
+import type { AnalysisSettings } from '../analysis-params';
+import { parseTauPrior, priorText } from '../bayesian/bayes-settings';
+import type { BayesianForestRow } from '../bayesian/bayesian-forest';
+import { recoveryText, type RecoverySettings } from '../../evidence/recovered-effects/recovery-settings';
 import { toForestModel, type AnalysisChoices, type ForestStudyRow, type PooledRow } from '../forest-model';
 import { phaseRowOf, type PhaseRow } from '../phase-rows';
 import { absoluteEffect, isAbsoluteMeasure, numberNeeded, type AbsoluteEffect, type NumberNeeded } from './absolute-effects';
@@ -21,7 +23,9 @@ import {
 } from './certainty';
 import { CONTINUOUS_OIS, optimalInformationSize, type OptimalInformationSize } from './optimal-information-size';
 import { effectSize, outcomePhrase, plainLanguageStatement } from './plain-language';
-import { overrideKey, type SummarySettings } from './summary-params';
+import { posteriorInconsistencyDomain } from './posterior';
+import { outcomeJudgmentKey, overrideKey, type SummarySettings } from './summary-params';
+import type { TrialJudgment } from './domains';
 
 export type Population = PhaseRow | 'unspecified';
 export const POPULATIONS: readonly Population[] = ['RR', 'SP', 'PP', 'PP+SP', 'CIS', 'acute-relapse', 'established-deficit', 'postpartum', 'unspecified'];
@@ -93,9 +97,19 @@ export interface SofRow {
   k: number;
   participants: number | null;
   trials: SofTrial[];
-  /** The forest's pooled row (relative effect, CI, PI, heterogeneity). */
+  /** The forest's pooled row (relative effect, CI, PI, heterogeneity; random effects under the Bayesian model). */
   pooled: PooledRow | null;
-  /** "1.50 [1.03, 2.18]", exactly as the forest prints it. */
+  /**
+   * The relative effect the row reports (display scale): the forest's pooled estimate and CI, or
+   * under the Bayesian model the posterior median of μ and its central CrI (the forest's Bayesian row).
+   */
+  relative: { estimate: number; lower: number; upper: number } | null;
+  /** 'CrI' when the row's numbers are posterior quantiles. */
+  interval: 'CI' | 'CrI';
+  /** Under the Bayesian model: the forest's Bayesian row for these trials (null: not Bayesian, or no posterior, see `bayesianReason`). */
+  bayesian: BayesianForestRow | null;
+  bayesianReason: string | null;
+  /** "1.50 [1.03, 2.18]", exactly as the forest prints it (its Bayesian row's text under the Bayesian model). */
   relativeText: string | null;
   isRatio: boolean;
   /** Binary: the median control-arm risk of the included trials, the risk used, and where it came from. */
@@ -131,6 +145,8 @@ export interface SummaryOfFindings {
   tables: SofTable[];
   /** What the analysis settings are, in words (the summary follows them). */
   settingsText: string;
+  /** 'CrI' under the Bayesian model (the column headers say so). */
+  interval: 'CI' | 'CrI';
   /** Every included trial, once, for the judgments panel. */
   trials: (SofTrial & { populations: string[] })[];
 }
@@ -162,6 +178,9 @@ function trialFlags(row: ForestStudyRow, study: Study | undefined): string[] {
   if (row.secondary) out.push('secondary-source denominators');
   if (row.derived) out.push(`derived values (${row.derivations.join('; ') || 'arithmetic on the source numbers'})`);
   else if (row.derivations.length) out.push(`recovered or imputed values (${row.derivations.join('; ')})`);
+  // The effect-recovery methods the analysis applied to this trial (an imputed SD, a crossover read
+  // as parallel, a mean from a median …): each an assumption a judgment of risk of bias may weigh.
+  for (const m of row.recoveries) out.push(`recovered or imputed values (${m.name}: ${m.formula})`);
   if (row.input.userSupplied) out.push('user-supplied data');
   return [...new Set(out)];
 }
@@ -174,10 +193,16 @@ function controlMeanOf(studies: readonly Study[], row: ForestStudyRow): number |
   return control ? control.mean.value : null;
 }
 
+/** The Bayesian model in words: the priors with their source, and what the numbers are. */
+function bayesianDescription(a: AnalysisSettings): string {
+  const tau = parseTauPrior(a.tauPrior);
+  return `Bayesian random-effects model, ${priorText(a.tauPrior, a.muPrior)}${'error' in tau ? '' : ` (τ prior: ${tau.source})`}: relative and absolute effects are posterior medians with 95% credible intervals (CrI) of μ, P(benefit) = P(μ on the side favouring IVIG)${a.bayesThreshold !== null ? `, and the probability beyond ${a.bayesThreshold}` : ''}; inconsistency from τ's posterior and the predictive interval; trial weights for the judgments from random effects (τ² by ${a.tau2Method})`;
+}
+
 export function settingsDescription(a: AnalysisSettings, excluded: readonly string[]): string {
   const parts = [
-    a.model === 'common' ? `common-effect model${a.mantelHaenszel ? ' (Mantel-Haenszel for binary data)' : ' (inverse variance)'}` : a.model === 'bayes' ? `Bayesian model chosen, but the summary pools by random effects (τ² by ${a.tau2Method})` : `random-effects model (τ² by ${a.tau2Method})`,
-    a.test === 'knha' ? 'Knapp-Hartung test' : a.test === 'adhoc' ? 'Knapp-Hartung test with the ad hoc correction (s² ≥ 1)' : 'z test',
+    a.model === 'common' ? `common-effect model${a.mantelHaenszel ? ' (Mantel-Haenszel for binary data)' : ' (inverse variance)'}` : a.model === 'bayes' ? bayesianDescription(a) : `random-effects model (τ² by ${a.tau2Method})`,
+    ...(a.model === 'bayes' ? [] : [a.test === 'knha' ? 'Knapp-Hartung test' : a.test === 'adhoc' ? 'Knapp-Hartung test with the ad hoc correction (s² ≥ 1)' : 'z test']),
     a.useDerived ? 'derived values used' : 'derived values left out',
     recoveryText(a.recovery),
   ];
@@ -187,41 +212,70 @@ export function settingsDescription(a: AnalysisSettings, excluded: readonly stri
 }
 
 /**
+ * The risk-of-bias judgments that apply to one outcome's row: a trial's judgment refined for this
+ * outcome (RoB 2 judges a result, not a trial) where the user gave one, its reason marked so,
+ * else the trial's own. GRADE then rates risk of bias per outcome from these (guideline 4).
+ */
+export function riskOfBiasFor(judgments: Readonly<Record<string, TrialJudgment>>, trials: readonly { studyId: string }[], outcome: OutcomeKind): Record<string, TrialJudgment> {
+  const out: Record<string, TrialJudgment> = {};
+  for (const t of trials) {
+    const refined = judgments[outcomeJudgmentKey(t.studyId, outcome)];
+    const j = refined ? { level: refined.level, reason: `for this outcome${refined.reason ? `: ${refined.reason}` : ''}` } : judgments[t.studyId];
+    if (j) out[t.studyId] = j;
+  }
+  return out;
+}
+
+/**
  * availableMeasures depends only on the trials (not on the analysis settings), so it is kept per
  * trial list: a setting change re-pools without re-deriving every measure's inputs.
  */
-const measureCache = new WeakMap<readonly Study[], Map<OutcomeKind, AnalysisMeasure[]>>();
-function measuresOf(studies: readonly Study[], outcome: OutcomeKind): AnalysisMeasure[] {
+const measureCache = new WeakMap<readonly Study[], Map<string, AnalysisMeasure[]>>();
+/** The forest's measure search (which measures the data give, most estimable first), with the recovery switches on, as the forest view asks. */
+function measuresOf(studies: readonly Study[], outcome: OutcomeKind, recovery: RecoverySettings): AnalysisMeasure[] {
   let byOutcome = measureCache.get(studies);
   if (!byOutcome) measureCache.set(studies, (byOutcome = new Map()));
-  let measures = byOutcome.get(outcome);
-  if (!measures) byOutcome.set(outcome, (measures = availableMeasures(studies, outcome)));
+  const key = `${outcome}|${JSON.stringify(recovery)}`;
+  let measures = byOutcome.get(key);
+  if (!measures) byOutcome.set(key, (measures = availableMeasures(studies, outcome, recovery)));
   return measures;
 }
 
-function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], population: Population, outcome: OutcomeKind, analysis: AnalysisSettings, excluded: readonly string[], summary: SummarySettings): SofRow {
+/**
+ * One row: the forest of this population's trials for the outcome, as the forest view builds it for a
+ * phase-comparison row (`sdDonorStudies`: an imputed SD is borrowed from every trial passing the
+ * filters, `allStudies`, not from this population's alone), then the absolute effects, the domains
+ * and the statement from its pooled result (or, under the Bayesian model, its Bayesian row).
+ */
+function rowFor(studies: readonly Study[], allStudies: readonly Study[], syntheses: readonly Synthesis[], population: Population, outcome: OutcomeKind, analysis: AnalysisSettings, excluded: readonly string[], summary: SummarySettings): SofRow {
   const key = `${population}.${outcome}`;
   const info = OUTCOME_INFO[outcome];
   const base: SofRow = {
     key, population, outcome, outcomeLabel: info.label, importance: CRITICAL.has(outcome) ? 'critical' : 'important',
     notEstimable: null, measure: null, measureLabel: null, method: null, k: 0, participants: null, trials: [], pooled: null,
-    relativeText: null, isRatio: false, medianControlRisk: null, assumedRisk: null, absolute: null, secondRisk: null, nnt: null, secondNnt: null,
+    relative: null, interval: 'CI', bayesian: null, bayesianReason: null, relativeText: null, isRatio: false, medianControlRisk: null, assumedRisk: null, absolute: null, secondRisk: null, nnt: null, secondNnt: null,
     controlMean: null, ois: null, oisTotal: null, egger: null, domains: [], certainty: null, footnotes: [], statement: null, sizeRule: null,
   };
-  const measures = measuresOf(studies, outcome);
+  const measures = measuresOf(studies, outcome, analysis.recovery);
   if (measures.length === 0) {
     const who = studies.filter((s) => s.outcomes.some((o) => o.kind === outcome)).map((s) => s.label);
     return { ...base, notEstimable: `reported by ${who.join(', ')} without data an effect can be computed from (p-values, statements, percentages without denominators): no effect to pool` };
   }
   const measure = analysis.measure && measures.includes(analysis.measure) ? analysis.measure : measures[0]!;
-  // The forest's choices: the user's settings, in the forest's standard mode, IVIG vs placebo.
-  // The summary pools by the frequentist model: under "Bayesian" it shows random effects and says so
-  // (the SoF from the posterior is not built yet).
-  const choices: AnalysisChoices = { ...analysis, model: frequentistModel(analysis.model), outcome, measure, excludedStudyIds: excluded, level: 95, mode: 'standard', subgroupBy: 'none', sort: 'year', flipDirection: false };
+  // The forest's choices: the user's settings, in the forest's standard mode, IVIG vs placebo. Under
+  // the Bayesian model the forest is the random-effects one with its Bayesian row (`forest.bayesian`,
+  // from the same included effects), as the forest view shows it.
+  const choices: AnalysisChoices = { ...analysis, outcome, measure, excludedStudyIds: excluded, level: 95, mode: 'standard', subgroupBy: 'none', sort: 'year', flipDirection: false, sdDonorStudies: allStudies };
   const forest = toForestModel(studies, syntheses, choices);
   const pooled = forest.overall;
   const included = forest.groups.flatMap((g) => g.rows).filter((r) => !r.excluded);
-  const withMeasure = { ...base, measure, measureLabel: MEASURE_LABEL[measure], method: analysis.model === 'bayes' ? `${forest.header} (the summary does not use the Bayesian model yet: random effects shown)` : forest.header, isRatio: forest.isRatio };
+  const posterior = analysis.model === 'bayes' && pooled && included.length > 0 ? { row: forest.bayesian ?? null, reason: forest.bayesianReason } : null;
+  const bayesian = posterior?.row ?? null;
+  const method = bayesian
+    ? `${MEASURE_LABEL[measure]}, Bayesian random effects (${bayesian.priorText}), posterior median, 95% CrI`
+    : posterior ? `${forest.header} (no Bayesian result, random effects shown: see below the table)` : forest.header;
+  const interval = bayesian ? 'CrI' as const : 'CI' as const;
+  const withMeasure = { ...base, measure, measureLabel: MEASURE_LABEL[measure], method, isRatio: forest.isRatio, interval, bayesian, bayesianReason: posterior?.reason ?? null };
   if (!pooled || included.length === 0) {
     const reporting = new Set(studies.filter((s) => s.outcomes.some((o) => o.kind === outcome)).map((s) => s.id));
     const why = forest.studyCount > 0 ? 'every trial with data is toggled out' : forest.nonEstimable.filter((n) => reporting.has(n.studyId)).map((n) => `${n.label}: ${n.reason}`).join('; ') || 'no estimable effect';
@@ -239,13 +293,15 @@ function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], popu
   const assumedRisk = entered?.assumed != null
     ? { value: entered.assumed / 1000, source: 'entered by the user' as const }
     : medianControlRisk !== null ? { value: medianControlRisk, source: 'median of the included trials' as const } : null;
-  const relative = { estimate: pooled.estimate, lower: pooled.ciLower, upper: pooled.ciUpper };
+  // Under the Bayesian model: μ's posterior median and CrI; the absolute effects below are their
+  // monotone transforms at the control risk, hence the posterior median and CrI of the difference.
+  const relative = bayesian ? { estimate: bayesian.estimate, lower: bayesian.lower, upper: bayesian.upper } : { estimate: pooled.estimate, lower: pooled.ciLower, upper: pooled.ciUpper };
   const absoluteOk = isAbsoluteMeasure(measure) && assumedRisk !== null;
   const benefit = info.higherIsBetter ? 1 : -1;
   const absolute = absoluteOk ? absoluteEffect(measure, relative, assumedRisk.value) : null;
   const secondRisk = absoluteOk && entered?.second != null ? absoluteEffect(measure, relative, entered.second / 1000) : null;
-  const nnt = absolute ? numberNeeded(absolute.difference, absolute.differenceLower, absolute.differenceUpper, benefit) : null;
-  const secondNnt = secondRisk ? numberNeeded(secondRisk.difference, secondRisk.differenceLower, secondRisk.differenceUpper, benefit) : null;
+  const nnt = absolute ? numberNeeded(absolute.difference, absolute.differenceLower, absolute.differenceUpper, benefit, 95, interval) : null;
+  const secondNnt = secondRisk ? numberNeeded(secondRisk.difference, secondRisk.differenceLower, secondRisk.differenceUpper, benefit, 95, interval) : null;
   const controlMeans = forest.isRatio ? [] : included.map((r) => controlMeanOf(studies, r)).filter((x): x is number => x !== null);
   const controlMean = measure === 'MD' ? median(controlMeans) : null;
 
@@ -267,18 +323,18 @@ function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], popu
       oisTotal = ois.total;
       oisNote = `OIS from control risk ${(cr * 100).toFixed(1)}%, 25% relative risk reduction, α 0.05, β 0.20`;
     } else oisNote = `OIS not computed: control risk ${cr}`;
-    imprecisionInput = { lower: per(absolute.differenceLower), upper: per(absolute.differenceUpper), thresholdLow: tLow, thresholdHigh: tHigh, describe, participants, ois: oisTotal, oisNote };
+    imprecisionInput = { lower: per(absolute.differenceLower), upper: per(absolute.differenceUpper), thresholdLow: tLow, thresholdHigh: tHigh, describe, participants, ois: oisTotal, oisNote, interval };
     sizeInput = { estimate: per(absolute.difference), lower: per(absolute.differenceLower), upper: per(absolute.differenceUpper), thresholdLow: tLow, thresholdHigh: tHigh };
   } else if (forest.isRatio) {
     const describe = (x: number) => `${forest.measure} ${Math.exp(x).toFixed(2)}`;
     oisNote = isAbsoluteMeasure(measure) ? 'OIS not computed: no control risk (enter one)' : `OIS not computed for a ${MEASURE_LABEL[measure].toLowerCase()}`;
-    imprecisionInput = { lower: Math.log(pooled.ciLower), upper: Math.log(pooled.ciUpper), thresholdLow: Math.log(thresholdLow), thresholdHigh: Math.log(thresholdHigh), describe, participants, ois: null, oisNote };
-    sizeInput = { estimate: Math.log(pooled.estimate), lower: Math.log(pooled.ciLower), upper: Math.log(pooled.ciUpper), thresholdLow: Math.log(thresholdLow), thresholdHigh: Math.log(thresholdHigh) };
+    imprecisionInput = { lower: Math.log(relative.lower), upper: Math.log(relative.upper), thresholdLow: Math.log(thresholdLow), thresholdHigh: Math.log(thresholdHigh), describe, participants, ois: null, oisNote, interval };
+    sizeInput = { estimate: Math.log(relative.estimate), lower: Math.log(relative.lower), upper: Math.log(relative.upper), thresholdLow: Math.log(thresholdLow), thresholdHigh: Math.log(thresholdHigh) };
   } else {
     oisTotal = CONTINUOUS_OIS;
     oisNote = `continuous outcome: GRADE guideline 6's rule of thumb of ${CONTINUOUS_OIS} patients; no minimal important difference set, so no thresholds`;
-    imprecisionInput = { lower: pooled.ciLower, upper: pooled.ciUpper, thresholdLow: null, thresholdHigh: null, describe: (x) => `${measure} ${x.toFixed(2)}`, participants, ois: oisTotal, oisNote };
-    sizeInput = { estimate: pooled.estimate, lower: pooled.ciLower, upper: pooled.ciUpper, thresholdLow: null, thresholdHigh: null };
+    imprecisionInput = { lower: relative.lower, upper: relative.upper, thresholdLow: null, thresholdHigh: null, describe: (x) => `${measure} ${x.toFixed(2)}`, participants, ois: oisTotal, oisNote, interval };
+    sizeInput = { estimate: relative.estimate, lower: relative.lower, upper: relative.upper, thresholdLow: null, thresholdHigh: null };
   }
 
   const toAnalysis = (x: number | null) => (x === null ? null : forest.isRatio ? Math.log(x) : x);
@@ -286,8 +342,13 @@ function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], popu
   const egger = k >= PUBLICATION_BIAS_MIN_TRIALS ? eggerTest(included.map((r) => ({ yi: r.input.yi, vi: r.input.vi }))) : null;
   const ov = (d: Domain) => summary.overrides[overrideKey(key, d)] ?? null;
   const domains: DomainRating[] = [
-    judgedDomain('risk-of-bias', trials, summary.riskOfBias, ov('risk-of-bias')),
-    inconsistencyDomain({ k, I2: pooled.heterogeneity?.I2 ?? null, piLower: toAnalysis(pooled.piLower), piUpper: toAnalysis(pooled.piUpper), estimates: included.map((r) => r.yi), I2Basis: pooled.heterogeneity ? (pooled.heterogeneity.I2Basis === 'Q' ? 'Q-based' : 'τ²-based') : null }, ov('inconsistency')),
+    judgedDomain('risk-of-bias', trials, riskOfBiasFor(summary.riskOfBias, trials, outcome), ov('risk-of-bias')),
+    bayesian
+      ? posteriorInconsistencyDomain({
+        k, tau: bayesian.tau, logRatioScale: forest.isRatio, piLower: bayesian.yiPiLower, piUpper: bayesian.yiPiUpper, muLower: bayesian.yiLower, muUpper: bayesian.yiUpper,
+        estimates: included.map((r) => r.yi), describe: (x) => `${measure} ${(forest.isRatio ? Math.exp(x) : x).toFixed(2)}`,
+      }, ov('inconsistency'))
+      : inconsistencyDomain({ k, I2: pooled.heterogeneity?.I2 ?? null, piLower: toAnalysis(pooled.piLower), piUpper: toAnalysis(pooled.piUpper), estimates: included.map((r) => r.yi), I2Basis: pooled.heterogeneity ? (pooled.heterogeneity.I2Basis === 'Q' ? 'Q-based' : 'τ²-based') : null }, ov('inconsistency')),
     judgedDomain('indirectness', trials, summary.indirectness, ov('indirectness')),
     imprecisionDomain(imprecisionInput, ov('imprecision')),
     publicationBiasDomain(k, egger, ov('publication-bias')),
@@ -299,7 +360,7 @@ function rowFor(studies: readonly Study[], syntheses: readonly Synthesis[], popu
     ? `sized against the thresholds of importance (RR ${thresholdLow} and ${thresholdHigh}${absolute ? ' at the assumed control risk' : ''})`
     : 'no thresholds of importance for this measure: a CI that excludes no effect gives the direction, else little to no difference';
   return {
-    ...withMeasure, k, participants, trials, pooled, relativeText: pooled.effectText, medianControlRisk, assumedRisk,
+    ...withMeasure, k, participants, trials, pooled, relative, relativeText: bayesian ? bayesian.effectText : pooled.effectText, medianControlRisk, assumedRisk,
     absolute, secondRisk, nnt, secondNnt, controlMean, ois, oisTotal, egger, domains, certainty, footnotes: [], statement, sizeRule,
   };
 }
@@ -366,7 +427,7 @@ export function toSummaryOfFindings({ studies, syntheses, analysis, excludedStud
     if (ordered.length === 0) continue;
     // At most seven rows, the most important outcomes (reported with or without a poolable effect:
     // a critical outcome without one is a finding too).
-    const rows = numberFootnotes(ordered.slice(0, MAX_ROWS).map((o) => rowFor(inPopulation, syntheses, population, o, analysis, excludedStudyIds, summary)));
+    const rows = numberFootnotes(ordered.slice(0, MAX_ROWS).map((o) => rowFor(inPopulation, studies, syntheses, population, o, analysis, excludedStudyIds, summary)));
     for (const r of rows) {
       for (const t of r.trials) {
         const known = trialMap.get(t.studyId);
@@ -378,6 +439,6 @@ export function toSummaryOfFindings({ studies, syntheses, analysis, excludedStud
     }
     tables.push({ population, label: POPULATION_LABEL[population], rows, leftOut: ordered.slice(MAX_ROWS).map((o) => OUTCOME_INFO[o].label), trials: inPopulation.length });
   }
-  return { tables, settingsText: settingsDescription(analysis, excludedStudyIds), trials: [...trialMap.values()] };
+  return { tables, settingsText: settingsDescription(analysis, excludedStudyIds), interval: analysis.model === 'bayes' ? 'CrI' : 'CI', trials: [...trialMap.values()] };
 }
 

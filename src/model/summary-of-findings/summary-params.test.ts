@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUMMARY, isDefaultSummary, summaryFromSearchParams, summaryToSearchParams, type SummarySettings } from './summary-params';
+import { DEFAULT_SUMMARY, isDefaultSummary, outcomeJudgmentKey, summaryFromSearchParams, summaryToSearchParams, type SummarySettings } from './summary-params';
 
 const settings: SummarySettings = {
   thresholdLow: 0.8, thresholdHigh: 1.2,
@@ -35,9 +35,23 @@ describe('summary settings in the address', () => {
     expect(problems).toEqual([
       'Ignored sof-thr="1.2,0.8" (expected two risk ratios, one below 1 and one above, e.g. 0.75,1.25).',
       'Ignored sof-cr entry "RR.relapse-free:1500" (expected row:risk per 1,000[:second risk], between 0 and 1,000).',
-      'Ignored rob entry "a:x" (expected trial:l|s|h:reason).',
+      'Ignored rob entry "a:x" (expected trial[.outcome]:l|s|h:reason).',
       'Ignored sof-ov entry "RR.relapse-free.imp:3:why" (expected row.domain:0|1|2:reason; a reason is required).',
       'Ignored sof-ov entry "RR.relapse-free.inc:1:" (expected row.domain:0|1|2:reason; a reason is required).',
     ]);
+  });
+});
+
+describe('a risk-of-bias judgment refined for one outcome (rob=trial.outcome:…)', () => {
+  it('reads and writes it beside the per-trial judgments; an old link (per trial only) reads as before', () => {
+    const old = summaryFromSearchParams(new URLSearchParams('rob=achiron-1998-rrms:l,fazekas-1997-aims:s:secondary%20source'));
+    expect(old.problems).toEqual([]);
+    expect(old.summary.riskOfBias).toEqual({ 'achiron-1998-rrms': { level: 'low', reason: '' }, 'fazekas-1997-aims': { level: 'some', reason: 'secondary source' } });
+    const refined = summaryFromSearchParams(new URLSearchParams('rob=fazekas-1997-aims:l,fazekas-1997-aims.edss-worsened:h:unblinded%20EDSS%20rater'));
+    expect(refined.problems).toEqual([]);
+    expect(refined.summary.riskOfBias[outcomeJudgmentKey('fazekas-1997-aims', 'edss-worsened')]).toEqual({ level: 'high', reason: 'unblinded EDSS rater' });
+    expect(summaryToSearchParams(refined.summary, new URLSearchParams()).get('rob')).toBe('fazekas-1997-aims:l,fazekas-1997-aims.edss-worsened:h:unblinded%20EDSS%20rater');
+    // Indirectness stays per trial.
+    expect(summaryFromSearchParams(new URLSearchParams('sof-ind=fazekas-1997-aims.edss-worsened:h')).problems).toEqual(['Ignored sof-ind entry "fazekas-1997-aims.edss-worsened:h" (expected trial:l|s|h:reason).']);
   });
 });

@@ -6,6 +6,7 @@
  *   sof-thr=0.75,1.25
  *   sof-cr=RR.relapse-free:300:150           (per 1,000: assumed control risk, optional second row)
  *   rob=achiron-1998-rrms:l:reason,…         (l = low, s = some concerns, h = high; reason URI-encoded)
+ *   rob=achiron-1998-rrms.edss-change:h:…    (the trial's judgment refined for one outcome: RoB 2 judges a result)
  *   sof-ind=achiron-1998-rrms:s:reason,…
  *   sof-ov=RR.relapse-free.imp:1:reason,…    (row, domain code, levels rated down 0–2, reason)
  * Only what differs from the defaults is written; a bad entry is dropped with a notice. This module
@@ -19,6 +20,10 @@ export interface SummarySettings {
   thresholdHigh: number;
   /** Row key (`population.outcome`) → assumed control risk and an optional second baseline, per 1,000. */
   risks: Readonly<Record<string, { assumed: number | null; second: number | null }>>;
+  /**
+   * Per trial (`studyId`), and refined for one outcome (`studyId.outcomeKind`, see
+   * `outcomeJudgmentKey`): the refinement wins for that outcome's rows.
+   */
   riskOfBias: Readonly<Record<string, TrialJudgment>>;
   indirectness: Readonly<Record<string, TrialJudgment>>;
   /** `${rowKey}.${domainCode}` → override. */
@@ -32,6 +37,11 @@ export const overrideKey = (rowKey: string, domain: Domain) => `${rowKey}.${DOMA
 const LEVEL_CODE: Record<JudgmentLevel, string> = { low: 'l', some: 's', high: 'h' };
 const CODE_LEVEL: Record<string, JudgmentLevel> = { l: 'low', s: 'some', h: 'high' };
 const ID = /^[A-Za-z0-9-]{1,80}$/;
+/** A trial id, or a trial id and an outcome kind (a per-outcome refinement; old links have none). */
+const ID_FOR_OUTCOME = /^[A-Za-z0-9-]{1,80}(\.[a-z0-9-]{1,60})?$/;
+
+/** The key of a trial's risk-of-bias judgment refined for one outcome. */
+export const outcomeJudgmentKey = (studyId: string, outcome: string) => `${studyId}.${outcome}`;
 const ROW_KEY = /^[A-Za-z0-9+-]{1,40}\.[a-z0-9-]{1,60}$/;
 const DOMAIN_CODES = new Set(Object.values(DOMAIN_CODE));
 const MAX_REASON = 300;
@@ -48,17 +58,17 @@ const decodeReason = (text: string | undefined): string | null => {
 
 const entries = (raw: string | null) => (raw ? raw.split(',').filter(Boolean) : []);
 
-function readJudgments(name: string, raw: string | null, problems: string[]): Record<string, TrialJudgment> {
+function readJudgments(name: string, raw: string | null, problems: string[], id = ID): Record<string, TrialJudgment> {
   const out: Record<string, TrialJudgment> = {};
   for (const entry of entries(raw)) {
-    const [id, code, reasonText, ...rest] = entry.split(':');
+    const [key, code, reasonText, ...rest] = entry.split(':');
     const level = code === undefined ? undefined : CODE_LEVEL[code];
     const reason = decodeReason(reasonText);
-    if (!id || !ID.test(id) || !level || reason === null || rest.length) {
-      problems.push(`Ignored ${name} entry "${entry}" (expected trial:l|s|h:reason).`);
+    if (!key || !id.test(key) || !level || reason === null || rest.length) {
+      problems.push(`Ignored ${name} entry "${entry}" (expected trial${id === ID ? '' : '[.outcome]'}:l|s|h:reason).`);
       continue;
     }
-    out[id] = { level, reason };
+    out[key] = { level, reason };
   }
   return out;
 }
@@ -96,7 +106,7 @@ export function summaryFromSearchParams(params: URLSearchParams): { summary: Sum
     risks[key] = { assumed, second };
   }
   s.risks = risks;
-  s.riskOfBias = readJudgments('rob', params.get('rob'), problems);
+  s.riskOfBias = readJudgments('rob', params.get('rob'), problems, ID_FOR_OUTCOME);
   s.indirectness = readJudgments('sof-ind', params.get('sof-ind'), problems);
   const overrides: Record<string, DomainOverride> = {};
   for (const entry of entries(params.get('sof-ov'))) {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DOMAIN_LABEL, type Domain, type DomainRating, type Downgrade } from '../../model/summary-of-findings/certainty';
-import { overrideKey } from '../../model/summary-of-findings/summary-params';
+import { DOMAIN_LABEL, JUDGMENT_LABEL, type Domain, type DomainRating, type Downgrade } from '../../model/summary-of-findings/certainty';
+import { outcomeJudgmentKey, overrideKey } from '../../model/summary-of-findings/summary-params';
 import type { SofRow } from '../../model/summary-of-findings/summary-of-findings';
 import { useAppStore } from '../../store/store-context';
 import { FunnelPlot } from './FunnelPlot';
+import { JudgmentInputs } from './JudgmentsPanel';
 
 const STATUS: Record<DomainRating['status'], string> = { rated: 'rated by the rule', 'not-assessable': 'not assessable', 'not-assessed': 'not assessed yet' };
 const levels = (n: Downgrade) => (n === 0 ? 'not rated down' : `−${n}`);
@@ -68,6 +69,32 @@ function RiskInputs({ row }: { row: SofRow }) {
   );
 }
 
+/**
+ * RoB 2 judges a result, GRADE rates risk of bias per outcome, our judgments are per trial: here a
+ * trial's judgment can be refined for this outcome (e.g. an unblinded EDSS rater biases disability,
+ * not relapse counts). Empty: the trial's judgment applies.
+ */
+function OutcomeRefinements({ row }: { row: SofRow }) {
+  const judgments = useAppStore((s) => s.summary.riskOfBias);
+  return (
+    <details className="sof-refine">
+      <summary>Refine a trial’s risk of bias for {row.outcomeLabel.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}</summary>
+      <ul>
+        {row.trials.map((t) => {
+          const own = judgments[t.studyId];
+          return (
+            <li key={t.studyId}>
+              {t.label} (per trial: {own ? JUDGMENT_LABEL[own.level] : 'not assessed'}):{' '}
+              <JudgmentInputs which="riskOfBias" judgmentKey={outcomeJudgmentKey(t.studyId, row.outcome)} label={`${t.label}, ${row.outcomeLabel}`}
+                flags={t.flags} emptyLabel="as the trial" what="Risk of bias for this outcome" />
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
+
 export function CertaintySteps({ row }: { row: SofRow }) {
   // The steps are drawn only while open: a closed panel costs nothing when a setting re-computes every table.
   const [open, setOpen] = useState(false);
@@ -94,6 +121,7 @@ function Steps({ row }: { row: SofRow }) {
               <strong>{DOMAIN_LABEL[d]}</strong>: {STATUS[rating.status]}; the rule suggests {levels(rating.suggested)}
               {rating.override ? <>; <strong>overridden: {levels(rating.override.downgrade)}</strong> ({rating.override.reason})</> : null}.
               <div className="note">{rating.reasons.join(' ')}</div>
+              {d === 'risk-of-bias' && <OutcomeRefinements row={row} />}
               <OverrideForm row={row} rating={rating} />
             </li>
           );

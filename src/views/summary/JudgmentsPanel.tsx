@@ -8,11 +8,16 @@ import { useAppStore } from '../../store/store-context';
 type Which = 'riskOfBias' | 'indirectness';
 const WHAT: Record<Which, string> = { riskOfBias: 'Risk of bias', indirectness: 'Indirectness' };
 
-function JudgmentCell({ which, studyId, label, flags }: { which: Which; studyId: string; label: string; flags: string[] }) {
+/**
+ * A judgment's level and reason. `judgmentKey`: a trial id, or for a risk-of-bias judgment refined
+ * for one outcome `outcomeJudgmentKey(trial, outcome)`; `label` names the inputs for a screen reader.
+ */
+export function JudgmentInputs({ which, judgmentKey, label, flags, emptyLabel = 'not assessed', what = WHAT[which] }: { which: Which; judgmentKey: string; label: string; flags: string[]; emptyLabel?: string; what?: string }) {
+  const studyId = judgmentKey;
   const { judgment, setTrialJudgment } = useAppStore(useShallow((s) => ({ judgment: s.summary[which][studyId], setTrialJudgment: s.setTrialJudgment })));
   const [reason, setReason] = useState<string | null>(null);
   const shownReason = reason ?? judgment?.reason ?? '';
-  const listId = `reasons-${which}-${studyId}`;
+  const listId = `reasons-${which}-${studyId.replace(/\./g, '-')}`;
   const commit = (next: { level?: JudgmentLevel | ''; reason?: string }) => {
     const level = next.level === undefined ? judgment?.level : next.level || undefined;
     if (!level) setTrialJudgment(which, studyId, null);
@@ -20,19 +25,23 @@ function JudgmentCell({ which, studyId, label, flags }: { which: Which; studyId:
     setReason(null);
   };
   return (
-    <td>
-      <label className="visually-hidden" htmlFor={`${listId}-level`}>{WHAT[which]}, {label}</label>
+    <>
+      <label className="visually-hidden" htmlFor={`${listId}-level`}>{what}, {label}</label>
       <select id={`${listId}-level`} value={judgment?.level ?? ''} onChange={(e) => commit({ level: e.target.value as JudgmentLevel | '' })}>
-        <option value="">not assessed</option>
+        <option value="">{emptyLabel}</option>
         {(['low', 'some', 'high'] as const).map((l) => <option key={l} value={l}>{JUDGMENT_LABEL[l]}</option>)}
       </select>
-      <label className="visually-hidden" htmlFor={`${listId}-reason`}>{WHAT[which]} reason, {label}</label>
+      <label className="visually-hidden" htmlFor={`${listId}-reason`}>{what} reason, {label}</label>
       <input id={`${listId}-reason`} type="text" list={listId} value={shownReason} maxLength={300} placeholder="reason"
         disabled={!judgment} onChange={(e) => setReason(e.target.value)} onBlur={() => reason !== null && commit({})}
         onKeyDown={(e) => { if (e.key === 'Enter') commit({}); }} />
       <datalist id={listId}>{flags.map((f) => <option key={f} value={f} />)}</datalist>
-    </td>
+    </>
   );
+}
+
+function JudgmentCell({ which, studyId, label, flags }: { which: Which; studyId: string; label: string; flags: string[] }) {
+  return <td><JudgmentInputs which={which} judgmentKey={studyId} label={label} flags={flags} /></td>;
 }
 
 /**

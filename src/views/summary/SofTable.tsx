@@ -1,5 +1,5 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { SOF_COLUMNS, sofCells, tableHeading } from '../../model/summary-of-findings/sof-cells';
+import { noPosteriorNotes, sofColumns, sofCells, tableHeading } from '../../model/summary-of-findings/sof-cells';
 import type { SofRow, SofTable } from '../../model/summary-of-findings/summary-of-findings';
 import { CertaintySteps } from './CertaintySteps';
 
@@ -25,7 +25,7 @@ function CertaintyCell({ row, tableId }: { row: SofRow; tableId: string }) {
   );
 }
 
-export function SofTableSection({ table }: { table: SofTable }) {
+export function SofTableSection({ table, interval }: { table: SofTable; interval: 'CI' | 'CrI' }) {
   const id = `sof-${slug(table.population)}`;
   const heading = tableHeading(table.label);
   const notes = [...new Map(table.rows.flatMap((r) => r.footnotes).map((f) => [f.number, f.text])).entries()].sort(([a], [b]) => a - b);
@@ -40,7 +40,7 @@ export function SofTableSection({ table }: { table: SofTable }) {
           <caption className="visually-hidden">{`Summary of findings: ${heading}`}</caption>
           <thead>
             <tr>
-              {SOF_COLUMNS.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
+              {sofColumns(interval).map((c) => <th key={c.key} scope="col">{c.label}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -76,6 +76,7 @@ export function SofTableSection({ table }: { table: SofTable }) {
           {notes.map(([n, text]) => <li key={n} id={`${id}-fn-${n}`} value={n}>{text}</li>)}
         </ol>
       )}
+      {noPosteriorNotes(table).map((n) => <p key={n} className="note">{n}</p>)}
       {table.leftOut.length > 0 && <p className="note">Also reported, beyond the seven outcomes a table holds (GRADE): {table.leftOut.join(', ')}.</p>}
       {table.rows.filter((r) => r.certainty).map((r) => <CertaintySteps key={r.key} row={r} />)}
     </section>

@@ -64,7 +64,7 @@ export function SummaryView() {
       <AnalysisControls show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'mh', 'derived', 'asOf2003', 'recovery']} label="Analysis settings (the same as the forest plot's)" />
       <ThresholdsForm />
       <p className="note">
-        {analysisLine(model)} Each row's relative effect is the forest plot's pooled result for that outcome and population.
+        {analysisLine(model)} Each row's relative effect is the forest plot's {model.interval === 'CrI' ? 'Bayesian row (posterior median, 95% CrI)' : 'pooled result'} for that outcome and population.
         {phaseFilterNote && ' The MS-phase and “Outcome reported” filters do not apply here: each table is one population.'}
       </p>
 
@@ -82,7 +82,7 @@ export function SummaryView() {
         {model.tables.length === 0 ? (
           <p className="empty" role="status">No IVIG-vs-placebo trial passes the filters: there is nothing to summarise.</p>
         ) : (
-          model.tables.map((t) => <SofTableSection key={t.population} table={t} />)
+          model.tables.map((t) => <SofTableSection key={t.population} table={t} interval={model.interval} />)
         )}
       </ErrorBoundary>
 
