@@ -4,6 +4,7 @@
  */
 import { MEASURE_LABEL } from '../../evidence/to-effect-inputs';
 import type { SofRow, SummaryOfFindings } from './summary-of-findings';
+import { wholeNumberText } from './whole-number';
 
 export interface SofCells {
   outcome: string;
@@ -29,7 +30,7 @@ export const SOF_COLUMNS: readonly { key: keyof SofCells; label: string }[] = [
   { key: 'statement', label: 'What happens' },
 ];
 
-const perThousand = (p: number) => `${Math.round(1000 * p).toLocaleString('en-GB')} per 1,000`;
+const perThousand = (p: number) => `${wholeNumberText(Math.round(1000 * p))} per 1,000`;
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 export function sofCells(row: SofRow): SofCells {
