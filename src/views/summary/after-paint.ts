@@ -5,11 +5,12 @@ import { startTransition, useEffect, useState } from 'react';
  * at transition priority, so that the work it releases can yield to the browser).
  *
  * Why: on a cold load of the summary the first table is what the reader sees; the other
- * populations' tables, the judgments panel and the seed review's claims are below the fold. Rendered
- * in the same task they held the first paint back by ~250 ms on this project's 2-core machine (the
- * claims alone re-pool a dozen forests). `useDeferredValue` would defer them too, but React may start
- * the deferred render before the browser paints; a requestAnimationFrame callback runs just before
- * the frame's paint, and a timeout set from it runs after that paint, so the order is certain.
+ * populations' tables and the seed review's claims are below the fold. The claims (a dozen forests
+ * re-pooled, 64–108 ms, and a long DOM) rendered in the first paint's task held it back by about
+ * 250 ms on this project's 2-core machine under load (README, Speed). `useDeferredValue` would defer
+ * them too, but React may start the deferred render before the browser paints; a
+ * requestAnimationFrame callback runs just before the frame's paint, and a timeout set from it runs
+ * after that paint, so the order is certain.
  */
 export function useAfterPaint(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
