@@ -19,17 +19,26 @@
 // - sensitivityPanelMs: click on a phase filter → the next "sensitivity-painted" mark (the whole
 //   method-sensitivity panel of the bundled relapse-free outcome, 7 frequentist + 3 Bayesian fits,
 //   recomputed and painted, the forest above it included), median of 20; the panel's own compute
-//   time (the "sensitivity-compute" measure) is printed beside it.
+//   time (the "sensitivity-compute" measure) is printed beside it. Since 2026-12-01 the mark is
+//   requested in the panel's layout effect, i.e. in the first frame after the panel's commit, as
+//   "forest-painted" is for the forest; before, it was requested in a passive effect, which React
+//   runs after the browser has painted a low-priority commit, so the mark fell one frame after
+//   the panel's paint (README, Speed, has both).
 // - metaforReml100kMs: metafor's rma() on the same data; null when it cannot run (no R, or, as
 //   on these machines, rma() needs k × k matrices: ~75 GB at k = 100,000).
-// - summaryColdLoadMs: navigation start → the "summary-painted" mark of #/summary (the Summary of
-//   Findings tables drawn), median of 5 cold loads.
+// - summaryColdLoadMs: navigation start → the first "summary-painted" mark of #/summary, median of 5
+//   cold loads: the frame that paints the first Summary of Findings table (relapsing-remitting, the
+//   one above the fold) with its numbers. The other populations' tables are computed after that
+//   paint, the seed review's claims after theirs (src/views/summary/after-paint.ts);
+//   summaryAllTablesColdMs (navigation start → the second mark: every table painted) and the
+//   computes ("summary-compute-first-table", "summary-compute", "claims-compute") are printed too.
 // - summaryRecomputeMs: a change of the τ² estimator on #/summary → the next "summary-painted"
 //   mark (every table re-computed and re-drawn), median of 20.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -37,6 +46,8 @@ const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const quick = process.argv.includes('--quick');
 
+// The machine is shared: its load average is printed at the start and the end of the run.
+const loadAtStart = loadavg();
 console.log('building the production bundle…');
 execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 
@@ -178,13 +189,28 @@ async function summaryColdLoad() {
     const poll = () => { const m = performance.getEntriesByName('summary-painted')[0]; if (m) resolve(m.startTime); else setTimeout(poll, 5); };
     poll();
   }));
-  return { ms, page, context };
+  // The rest of the page: every table painted (the second mark), and the claims computed (NaN if
+  // either has not happened within 10 s of the first mark).
+  const rest = await page.evaluate(() => new Promise((resolve) => {
+    const deadline = performance.now() + 10_000;
+    const poll = () => {
+      const m = performance.getEntriesByName('summary-painted')[1];
+      const c = performance.getEntriesByName('claims-compute')[0];
+      const d = (name) => performance.getEntriesByName(name)[0]?.duration ?? Number.NaN;
+      if ((m && c) || performance.now() > deadline) resolve({ allTablesMs: m?.startTime ?? Number.NaN, firstTableComputeMs: d('summary-compute-first-table'), allTablesComputeMs: d('summary-compute'), claimsComputeMs: c?.duration ?? Number.NaN });
+      else setTimeout(poll, 5);
+    };
+    poll();
+  }));
+  return { ms, rest, page, context };
 }
 const summaryLoads = [];
+const summaryRest = [];
 const summaryRecomputes = [];
 for (let i = 0; i < 5; i++) {
   const r = await summaryColdLoad();
   summaryLoads.push(r.ms);
+  summaryRest.push(r.rest);
   if (i === 4) {
     for (let j = 0; j < (quick ? 6 : 20); j++) {
       summaryRecomputes.push(await r.page.evaluate((method) => new Promise((resolve) => {
@@ -242,6 +268,10 @@ for (const [k, v] of Object.entries(result)) {
 }
 console.log(`method-sensitivity panel compute alone (ms, median of ${loads.sensitivityCompute.length}): ${median(loads.sensitivityCompute).toFixed(2)}`);
 console.log(`cold loads, each (ms): ${loads.map((x) => Math.round(x)).join(', ')}`);
+console.log(`summary cold loads, each (ms): ${summaryLoads.map((x) => Math.round(x)).join(', ')}; every table painted (summaryAllTablesColdMs, median): ${Math.round(median(summaryRest.map((x) => x.allTablesMs)))}`);
+const summaryMedian = (key) => median(summaryRest.map((x) => x[key])).toFixed(1);
+console.log(`summary computes on a cold load (ms, median of ${summaryRest.length}): first table ${summaryMedian('firstTableComputeMs')}, every table ${summaryMedian('allTablesComputeMs')}, the seed review's claims ${summaryMedian('claimsComputeMs')}`);
 console.log(`forest1000ColdLoadMs (fetch + validate 1,000 studies + render): ${Math.round(big.ms)}`);
 console.log(`first view JS: ${[...firstJs].join(', ')}`);
+console.log(`load average (1, 5, 15 min): at the start ${loadAtStart.map((x) => x.toFixed(2)).join(', ')}; at the end ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
 console.log(JSON.stringify(result));

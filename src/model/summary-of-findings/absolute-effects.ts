@@ -4,6 +4,8 @@
  * with its CI, and the number needed to treat written as Altman (1998) recommends.
  */
 
+import { wholeNumberText } from './whole-number';
+
 /** Measures that can be turned into an absolute effect at a control risk. */
 export type AbsoluteMeasure = 'RR' | 'OR' | 'RD' | 'HR';
 
@@ -59,7 +61,7 @@ export function absoluteEffect(measure: AbsoluteMeasure, effect: { estimate: num
   return { controlRisk: cr, riskWithIvig: cr + difference, difference, differenceLower, differenceUpper, perThousand, text: perThousandText(perThousand.difference, perThousand.lower, perThousand.upper) };
 }
 
-const amount = (n: number) => (n === 0 ? '0 fewer' : n < 0 ? `${(-n).toLocaleString('en-GB')} fewer` : `${n.toLocaleString('en-GB')} more`);
+const amount = (n: number) => (n === 0 ? '0 fewer' : n < 0 ? `${wholeNumberText(-n)} fewer` : `${wholeNumberText(n)} more`);
 
 /** GRADE's wording: "24 fewer per 1,000 (from 50 fewer to 3 more)". */
 export function perThousandText(difference: number, lower: number, upper: number): string {

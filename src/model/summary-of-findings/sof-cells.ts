@@ -4,6 +4,7 @@
  */
 import { MEASURE_LABEL } from '../../evidence/to-effect-inputs';
 import type { SofRow, SofTable, SummaryOfFindings } from './summary-of-findings';
+import { wholeNumberText } from './whole-number';
 
 export interface SofCells {
   outcome: string;
@@ -34,7 +35,7 @@ export function sofColumns(interval: 'CI' | 'CrI'): readonly { key: keyof SofCel
   return interval === 'CI' ? SOF_COLUMNS : SOF_COLUMNS.map((c) => ({ ...c, label: c.label.replace('(95% CI)', '(95% CrI)') }));
 }
 
-const perThousand = (p: number) => `${Math.round(1000 * p).toLocaleString('en-GB')} per 1,000`;
+const perThousand = (p: number) => `${wholeNumberText(Math.round(1000 * p))} per 1,000`;
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 export function sofCells(row: SofRow): SofCells {

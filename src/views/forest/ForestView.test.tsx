@@ -40,7 +40,9 @@ function renderForest(url: string) {
 }
 
 describe('Forest plot view on dat.bcg', () => {
-  it('shows metafor’s pooled risk ratio and re-pools with another τ² estimator and without a study', async () => {
+  // Three renders of the whole view with ten fits each: 2–3 s alone, past vitest's 5 s default when the
+  // suite runs beside other sessions on the shared 2-core machine (as the summary view's tests allow).
+  it('shows metafor’s pooled risk ratio and re-pools with another τ² estimator and without a study', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
     renderForest('/forest?outcome=new-relapse&measure=RR');
     const figure = await screen.findByRole('figure');

@@ -1,5 +1,5 @@
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FilterBar } from '../../components/FilterBar';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -14,25 +14,15 @@ import { filterStudies, filterSyntheses, hiddenSynthesesNote } from '../../model
 import { useAppStore, useEvidence } from '../../store/store-context';
 import { ForestPlot } from './ForestPlot';
 import { ForestTable } from './ForestTable';
+import { SensitivitySection } from './SensitivitySection';
 import { ExportMenu } from '../../export/ExportMenu';
 import { captionLines } from '../../export/caption';
 import { exportFileName } from '../../export/file-name';
 import { forestToCsv, forestToR } from '../../export/forest-exports';
-import { MethodSensitivityPanel } from '../../components/method-sensitivity/MethodSensitivityPanel';
-import { sensitivityInputFromForest, toMethodSensitivity } from '../../model/method-sensitivity/method-sensitivity';
-import { bayesianSensitivityRows } from '../../model/method-sensitivity/bayesian-rows';
 
 const DEFAULT_OUTCOME: OutcomeKind = 'relapse-free';
 /** Above this many studies the data table waits for a click: the SVG already lists every row. */
 const LARGE_TABLE = 100;
-
-/** The method-sensitivity panel of a forest, timed for the bench ("sensitivity-compute"). */
-function timedSensitivity(model: ForestModel, options: { flipDirection: boolean; level: number; outcome: OutcomeKind }) {
-  const t0 = performance.now();
-  const panel = toMethodSensitivity(sensitivityInputFromForest(model, options), bayesianSensitivityRows);
-  performance.measure('sensitivity-compute', { start: t0, end: performance.now() });
-  return panel;
-}
 
 export function ForestView() {
   const evidence = useEvidence();
@@ -71,20 +61,6 @@ export function ForestView() {
     if (!evidence) return null;
     return toForestModel(studies, syntheses.shown, choices);
   }, [evidence, studies, syntheses, choices]);
-
-  // The same study effects as the forest (its included rows), pooled by every method.
-  // Deferred: the forest repaints first on a filter change, the panel (ten fits) right after it.
-  const panelModel = useDeferredValue(model);
-  const sensitivity = useMemo(() => {
-    if (!panelModel) return null;
-    return timedSensitivity(panelModel, { flipDirection: choices.flipDirection, level: choices.level, outcome });
-  },
-    [panelModel, choices.flipDirection, choices.level, outcome],
-  );
-  useEffect(() => {
-    // The bench measures a filter change → the method-sensitivity panel re-computed and painted.
-    if (sensitivity) requestAnimationFrame(() => performance.mark('sensitivity-painted'));
-  }, [sensitivity]);
 
   useEffect(() => {
     // The bench measures navigation start → first forest plot painted.
@@ -173,22 +149,12 @@ export function ForestView() {
         </ErrorBoundary>
       )}
 
-      {sensitivity && (
-        <ErrorBoundary name="The method-sensitivity panel">
-          <MethodSensitivityPanel
-            model={sensitivity}
-            title={`${model.outcomeLabel}: how much does the method matter? (${sensitivity.k} ${sensitivity.k === 1 ? 'study' : 'studies'}, ${model.measureLabel.toLowerCase()})`}
-            favoursLeft={model.favoursLeft}
-            favoursRight={model.favoursRight}
-            captionLines={captionLines({
-              what: `${model.outcomeLabel}: IVIG vs placebo, method sensitivity`,
-              settings: `${model.measureLabel}; the forest's ${sensitivity.k} included ${sensitivity.k === 1 ? 'study' : 'studies'} pooled by each method` + (phaseRow !== null ? `; ${PHASE_ROW_LABEL[phaseRow]} trials only` : '') + (analysis.useDerived ? '' : '; derived values off'),
-              filters: appliedFilters, excluded, evidenceVersion: evidence.version, date: new Date(),
-            })}
-            fileName={(ext) => exportFileName(['method-sensitivity', outcome, measure], new Date(), ext)}
-          />
-        </ErrorBoundary>
-      )}
+      {/* The same study effects as the forest, pooled by every method, a frame after the forest. */}
+      <SensitivitySection
+        model={model} flipDirection={choices.flipDirection} level={choices.level} outcome={outcome} measure={measure}
+        phaseLabel={phaseRow !== null ? PHASE_ROW_LABEL[phaseRow] : null} useDerived={analysis.useDerived}
+        filters={appliedFilters} excluded={excluded} evidenceVersion={evidence.version}
+      />
 
       {estimable && (
         <ErrorBoundary name="The study table">

@@ -11,6 +11,7 @@ import type { Source } from '../../evidence/schema';
 import { STATUS_LABEL } from '../../evidence/vocabulary';
 import { SEED_REVIEW_YEAR, VERDICT_RULE, toSeedClaims, type ClaimAssessment, type EvidenceLine, type Quote, type SeedClaim } from '../../model/seed-claims';
 import { useAppStore, useEvidence } from '../../store/store-context';
+import { timed } from './after-paint';
 import './seed-claims.css';
 
 const slug = (s: string) => s.replace(/\s+/g, '-');
@@ -101,7 +102,7 @@ export function SeedClaims() {
   // The claims re-pool a dozen forests (about 25 ms on the bundled set): deferred, so that a change
   // of setting repaints the Summary of Findings table above first and the claims follow.
   const { analysis, excluded } = useDeferredValue(current);
-  const model = useMemo(() => (evidence ? toSeedClaims(evidence.studies, evidence.syntheses, analysis, excluded) : null), [evidence, analysis, excluded]);
+  const model = useMemo(() => (evidence ? timed('claims-compute', () => toSeedClaims(evidence.studies, evidence.syntheses, analysis, excluded)) : null), [evidence, analysis, excluded]);
   const sources = useMemo(() => new Map((evidence?.sources ?? []).map((s) => [s.id, s] as const)), [evidence]);
   if (!model) return null;
   return (
