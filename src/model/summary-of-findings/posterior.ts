@@ -11,8 +11,10 @@
  *   computes just that. The NNT's limits follow the same way (1/|RD| is monotone on each side of 0).
  * - imprecision: the rule of `imprecisionDomain` on the CrI of the absolute effect (and the OIS as
  *   under the frequentist model);
- * - inconsistency: `posteriorInconsistencyDomain` below, from τ's posterior and the posterior
- *   predictive interval (I² is not a quantity of this model).
+ * - inconsistency: `bayesianInconsistencyDomain` below: the more serious of the posterior rule
+ *   (`posteriorInconsistencyDomain`: τ's posterior and the predictive interval) and GRADE's rule on
+ *   the trials' own spread (I², estimates on both sides of no effect), which does not depend on the
+ *   pooling model.
  */
 import { rating, type DomainRating } from './certainty';
 import type { DomainOverride } from './domains';
@@ -73,4 +75,25 @@ export function posteriorInconsistencyDomain(x: PosteriorInconsistencyInput, ove
   }
   if (bothSides && piCrosses && !muCrosses) return rating('inconsistency', 'rated', 1, [`Serious inconsistency: ${facts} (rule without a τ scale: estimates on both sides and a predictive interval across no effect while the CrI of μ excludes it → −1).`], override);
   return rating('inconsistency', 'rated', 0, [`Not serious: ${facts}.`], override);
+}
+
+/**
+ * Inconsistency under the Bayesian model: the more serious of the posterior rule above and the
+ * frequentist rule on the same trials (`inconsistencyDomain`: I², point estimates on both sides).
+ *
+ * Why both: GRADE guideline 7 (Guyatt et al. 2011) judges inconsistency on the trials' results
+ * themselves (how far the point estimates differ, whether their CIs overlap, I²), and those do not
+ * change with the pooling model. With two or three trials τ's posterior is mostly its prior (a
+ * half-normal(0.5) prior pulls the median below the 0.5 category bound), so the posterior rule alone
+ * would let a switch of model raise the certainty by two levels on the same data. Taking the more
+ * serious suggestion keeps a model switch from hiding the spread the trials show; both reasons are
+ * printed. Our stated rule; an override replaces it as for every domain.
+ */
+export function bayesianInconsistencyDomain(posterior: DomainRating, spread: DomainRating, override: DomainOverride | null = null): DomainRating {
+  if (posterior.status === 'not-assessable') return rating('inconsistency', 'not-assessable', 0, posterior.reasons, override);
+  const suggested = Math.max(posterior.suggested, spread.suggested) as DomainRating['suggested'];
+  const which = spread.suggested > posterior.suggested
+    ? `Rated on the trials' spread (the more serious of the two rules, which do not agree here): ${spread.reasons.join(' ')}`
+    : `The trials' spread, by the frequentist rule: ${spread.reasons.join(' ')}`;
+  return rating('inconsistency', 'rated', suggested, [...posterior.reasons, which], override);
 }

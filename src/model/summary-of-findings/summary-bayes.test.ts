@@ -96,9 +96,18 @@ describe('SoF under model=bayes: relapse-free in relapsing-remitting MS', () => 
     const inconsistency = row.domains.find((d) => d.domain === 'inconsistency')!;
     expect(inconsistency.reasons[0]).toContain(`τ posterior median ${f.tauMedian.toFixed(2)} (95% CrI ${f.tauLower.toFixed(2)} to ${f.tauUpper.toFixed(2)}`);
     expect(inconsistency.reasons[0]).toContain(`95% predictive interval OR ${Math.exp(f.predictionLower).toFixed(2)} to OR ${Math.exp(f.predictionUpper).toFixed(2)} includes no effect`);
-    // τ median 0.49 < 0.5 (Spiegelhalter's "fairly high"): not rated down; under half-normal(1.0) τ median 0.84: −1.
-    expect(inconsistency.suggested).toBe(0);
-    expect(rowOf({ ...BAYES, measure: 'OR', tauPrior: 'half-normal-1.0' }).domains.find((d) => d.domain === 'inconsistency')!.suggested).toBe(1);
+    // The posterior rule alone: τ median 0.49 < 0.5 (Spiegelhalter's "fairly high") → 0; under
+    // half-normal(1.0), τ median 0.84 → −1.
+    const posteriorReason = (prior: string) => rowOf({ ...BAYES, measure: 'OR', tauPrior: prior }).domains.find((d) => d.domain === 'inconsistency')!.reasons[0]!;
+    expect(posteriorReason('half-normal-0.5')).toMatch(/^Not serious: .*\(rule: −1 needs τ median ≥ 0\.5\)\.$/);
+    expect(posteriorReason('half-normal-1.0')).toMatch(/^Serious inconsistency: τ posterior median 0\.8/);
+    // The trials' spread does not depend on the model: the random-effects row's I² rule (estimates on
+    // both sides of no effect, I² ≥ 75%: −2) applies under either prior, as the more serious rule.
+    const spread = rowOf({ ...BAYES, model: 'random', measure: 'OR' }).domains.find((d) => d.domain === 'inconsistency')!;
+    expect(spread.suggested).toBe(2);
+    expect(inconsistency.suggested).toBe(2);
+    expect(inconsistency.reasons[1]).toBe(`Rated on the trials' spread (the more serious of the two rules, which do not agree here): ${spread.reasons.join(' ')}`);
+    expect(rowOf({ ...BAYES, measure: 'OR', tauPrior: 'half-normal-1.0' }).domains.find((d) => d.domain === 'inconsistency')!.suggested).toBe(2);
   });
 
   it('names the prior in the settings line and the CrI in the column headers; a mean difference with a preset says why it has no posterior', () => {

@@ -23,9 +23,9 @@ import {
 } from './certainty';
 import { CONTINUOUS_OIS, optimalInformationSize, type OptimalInformationSize } from './optimal-information-size';
 import { effectSize, outcomePhrase, plainLanguageStatement } from './plain-language';
-import { posteriorInconsistencyDomain } from './posterior';
+import { bayesianInconsistencyDomain, posteriorInconsistencyDomain } from './posterior';
 import { outcomeJudgmentKey, overrideKey, type SummarySettings } from './summary-params';
-import type { TrialJudgment } from './domains';
+import type { DomainOverride, TrialJudgment } from './domains';
 
 export type Population = PhaseRow | 'unspecified';
 export const POPULATIONS: readonly Population[] = ['RR', 'SP', 'PP', 'PP+SP', 'CIS', 'acute-relapse', 'established-deficit', 'postpartum', 'unspecified'];
@@ -196,7 +196,7 @@ function controlMeanOf(studies: readonly Study[], row: ForestStudyRow): number |
 /** The Bayesian model in words: the priors with their source, and what the numbers are. */
 function bayesianDescription(a: AnalysisSettings): string {
   const tau = parseTauPrior(a.tauPrior);
-  return `Bayesian random-effects model, ${priorText(a.tauPrior, a.muPrior)}${'error' in tau ? '' : ` (τ prior: ${tau.source})`}: relative and absolute effects are posterior medians with 95% credible intervals (CrI) of μ, P(benefit) = P(μ on the side favouring IVIG)${a.bayesThreshold !== null ? `, and the probability beyond ${a.bayesThreshold}` : ''}; inconsistency from τ's posterior and the predictive interval; trial weights for the judgments from random effects (τ² by ${a.tau2Method})`;
+  return `Bayesian random-effects model, ${priorText(a.tauPrior, a.muPrior)}${'error' in tau ? '' : ` (τ prior: ${tau.source})`}: relative and absolute effects are posterior medians with 95% credible intervals (CrI) of μ, P(benefit) = P(μ on the side favouring IVIG)${a.bayesThreshold !== null ? `, and the probability beyond ${a.bayesThreshold}` : ''}; inconsistency the more serious of τ's posterior with the predictive interval and the trials' spread (I²); trial weights for the judgments from random effects (τ² by ${a.tau2Method})`;
 }
 
 export function settingsDescription(a: AnalysisSettings, excluded: readonly string[]): string {
@@ -341,14 +341,16 @@ function rowFor(studies: readonly Study[], allStudies: readonly Study[], synthes
   const k = included.length;
   const egger = k >= PUBLICATION_BIAS_MIN_TRIALS ? eggerTest(included.map((r) => ({ yi: r.input.yi, vi: r.input.vi }))) : null;
   const ov = (d: Domain) => summary.overrides[overrideKey(key, d)] ?? null;
+  // GRADE guideline 7's rule on the trials' spread (I² of the random-effects fit of these trials).
+  const spreadRating = (override: DomainOverride | null = null) => inconsistencyDomain({ k, I2: pooled.heterogeneity?.I2 ?? null, piLower: toAnalysis(pooled.piLower), piUpper: toAnalysis(pooled.piUpper), estimates: included.map((r) => r.yi), I2Basis: pooled.heterogeneity ? (pooled.heterogeneity.I2Basis === 'Q' ? 'Q-based' : 'τ²-based') : null }, override);
   const domains: DomainRating[] = [
     judgedDomain('risk-of-bias', trials, riskOfBiasFor(summary.riskOfBias, trials, outcome), ov('risk-of-bias')),
     bayesian
-      ? posteriorInconsistencyDomain({
+      ? bayesianInconsistencyDomain(posteriorInconsistencyDomain({
         k, tau: bayesian.tau, logRatioScale: forest.isRatio, piLower: bayesian.yiPiLower, piUpper: bayesian.yiPiUpper, muLower: bayesian.yiLower, muUpper: bayesian.yiUpper,
         estimates: included.map((r) => r.yi), describe: (x) => `${measure} ${(forest.isRatio ? Math.exp(x) : x).toFixed(2)}`,
-      }, ov('inconsistency'))
-      : inconsistencyDomain({ k, I2: pooled.heterogeneity?.I2 ?? null, piLower: toAnalysis(pooled.piLower), piUpper: toAnalysis(pooled.piUpper), estimates: included.map((r) => r.yi), I2Basis: pooled.heterogeneity ? (pooled.heterogeneity.I2Basis === 'Q' ? 'Q-based' : 'τ²-based') : null }, ov('inconsistency')),
+      }), spreadRating(), ov('inconsistency'))
+      : spreadRating(ov('inconsistency')),
     judgedDomain('indirectness', trials, summary.indirectness, ov('indirectness')),
     imprecisionDomain(imprecisionInput, ov('imprecision')),
     publicationBiasDomain(k, egger, ov('publication-bias')),
