@@ -21,6 +21,7 @@ import type { Arm, ContrastMeasure, MaybeNumber, Outcome, OutcomeKind, SourcedNu
 import { DEFAULT_RECOVERY, RECOVERY_METHODS, RECOVERY_ORDER, recoveryMethodsOn, sameRecovery, withMethodOn, type RecoveryMethod, type RecoverySettings } from './recovered-effects/recovery-settings';
 import { recoveryMark, type RecoveryMark } from './recovered-effects/recovery-mark';
 import { outcomeArmN } from './outcome-n';
+import { LeastRecentlyUsedMemo, listKey } from './identity-memo';
 
 export type { RecoveryMark } from './recovered-effects/recovery-mark';
 
@@ -71,7 +72,7 @@ export function availableMeasures(studies: readonly Study[], kind: OutcomeKind, 
   }
   const order: AnalysisMeasure[] = ['RR', 'OR', 'RD', 'MD', 'SMD', 'HR', 'RateRatio'];
   const estimable = new Map(
-    [...offered].map((m) => [m, toEffectInputs(studies, kind, m, { useDerived: true, recovery }).effects.length] as const),
+    [...offered].map((m) => [m, effectInputsOf(studies, studies, kind, m, { useDerived: true, recovery }).effects.length] as const),
   );
   return order.filter((m) => offered.has(m)).sort((a, b) => (estimable.get(b) ?? 0) - (estimable.get(a) ?? 0));
 }
@@ -169,7 +170,17 @@ const derivedNumber = (x: number) => (Number.isInteger(x) ? String(x) : String(N
 /** An arm value: as entered when it is the source's number, rounded when it is our arithmetic. */
 const armValue = (x: number, computed: boolean) => (computed ? derivedNumber(x) : asEntered(x));
 
-class NotEstimable extends Error {}
+/**
+ * Why one study cannot be estimated on a measure: thrown inside this module and caught at its two
+ * call sites (`studyResult`, `toArmComparisons`), never beyond. Deliberately not an Error:
+ * an Error records the call stack when it is made, and here it is made for every not-estimable
+ * study of every measure tried, inside React's deep render stack. In a CPU profile of 20 changes of
+ * the τ² estimator on #/summary (2026-12-01) its constructor was the largest self time of the app
+ * code, 262 ms (≈ 13 ms a change); the reason text is all a caller reads.
+ */
+class NotEstimable {
+  constructor(readonly message: string) {}
+}
 
 function sourced(label: string, v: MaybeNumber, missing: string, used: ValueProvenance[]): number {
   if (v.value === null) {
@@ -605,6 +616,22 @@ export function toEffectInputs(studies: readonly Study[], kind: OutcomeKind, mea
     else nonEstimable.push({ ...base, reason: r.reason, includedBy: /^not (reported|analysed)/.test(r.reason) ? null : includedBy(study, studies, kind, measure, options) });
   }
   return { effects, nonEstimable };
+}
+
+const effectInputsMemo = new LeastRecentlyUsedMemo<EffectInputs>(256);
+
+/**
+ * `toEffectInputs` with the SDs for imputation lent by `lenders` (the analysis' own trials, or every
+ * trial of the view for one phase-comparison row), memoised: the result depends only on the trials,
+ * the outcome, the measure and the data switches (identity-memo.ts). The result is frozen.
+ */
+export function effectInputsOf(studies: readonly Study[], lenders: readonly Study[], kind: OutcomeKind, measure: AnalysisMeasure, options: { useDerived: boolean; recovery?: RecoverySettings }): EffectInputs {
+  const recovery = options.recovery ?? DEFAULT_RECOVERY;
+  const key = `${listKey(studies)}|${listKey(lenders)}|${kind}|${measure}|${options.useDerived}|${JSON.stringify(recovery)}`;
+  return effectInputsMemo.get(key, () => {
+    const { effects, nonEstimable } = toEffectInputs(studies, kind, measure, { useDerived: options.useDerived, recovery, sdDonors: sdDonorsFromStudies(lenders, kind, recovery) });
+    return Object.freeze({ effects: Object.freeze(effects.map((e) => Object.freeze(e))), nonEstimable: Object.freeze(nonEstimable.map((n) => Object.freeze(n))) }) as EffectInputs;
+  });
 }
 
 /** One IVIG arm against the (shared) control: the unit of the dose-response view. */

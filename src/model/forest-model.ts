@@ -20,8 +20,7 @@ import type { OutcomeKind, Study, Synthesis } from '../evidence/schema';
 import {
   MEASURE_LABEL,
   isRatioMeasure,
-  sdDonorsFromStudies,
-  toEffectInputs,
+  effectInputsOf,
   type AnalysisMeasure,
   type NonEstimableStudy,
   type StudyEffectInput,
@@ -432,8 +431,7 @@ function frequentistForest(studies: readonly Study[], syntheses: readonly Synthe
   const sign = c.flipDirection ? -1 : 1;
   // A toggled-out trial is not in the analysis, so it lends no SD either (as in the phase comparison).
   const lenders = (c.sdDonorStudies ?? studies).filter((s) => !c.excludedStudyIds.includes(s.id));
-  const sdDonors = sdDonorsFromStudies(lenders, c.outcome, c.recovery);
-  const { effects, nonEstimable } = toEffectInputs(studies, c.outcome, c.measure, { useDerived: c.useDerived, recovery: c.recovery, sdDonors });
+  const { effects, nonEstimable } = effectInputsOf(studies, lenders, c.outcome, c.measure, { useDerived: c.useDerived, recovery: c.recovery });
   const excluded = new Set(c.excludedStudyIds);
   const included = effects.filter((e) => !excluded.has(e.studyId));
   const notes: string[] = [];

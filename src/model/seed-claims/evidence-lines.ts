@@ -5,7 +5,7 @@
  * settings, so a claim's pooled numbers are the ones the forest plot shows for the same trials.
  */
 import type { Outcome, OutcomeKind, Study, ValueStatus } from '../../evidence/schema';
-import { MEASURE_LABEL, availableMeasures, isRatioMeasure, sdDonorsFromStudies, toEffectInputs, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
+import { MEASURE_LABEL, availableMeasures, effectInputsOf, isRatioMeasure, type AnalysisMeasure } from '../../evidence/to-effect-inputs';
 import { OUTCOME_INFO } from '../../evidence/vocabulary';
 import type { AnalysisSettings } from '../analysis-params';
 import { effectText } from '../effect-format';
@@ -187,6 +187,20 @@ export function statedSignal(outcome: Outcome): EffectSignal | null {
  */
 export type LineSettings = Pick<AnalysisSettings, 'measure' | 'useDerived'> & Partial<Pick<AnalysisSettings, 'recovery'>> & { sdDonorStudies?: readonly Study[] };
 
+const singleOutcomeStudies = new WeakMap<Study, WeakMap<Outcome, Study>>();
+/**
+ * The study with this one outcome (its effect is of that outcome alone, not of another report of
+ * the same kind), one object per study and outcome, so that its effect inputs are memoised
+ * (evidence/identity-memo.ts).
+ */
+function studyWithOnly(study: Study, outcome: Outcome): Study {
+  let byOutcome = singleOutcomeStudies.get(study);
+  if (!byOutcome) singleOutcomeStudies.set(study, (byOutcome = new WeakMap()));
+  let alone = byOutcome.get(outcome);
+  if (!alone) byOutcome.set(outcome, (alone = { ...study, outcomes: [outcome] }));
+  return alone;
+}
+
 /**
  * One outcome of one study as a line: what it reports, and its effect (the forest's per-study
  * effect and 95% CI when the data allow one, with the same recovery switches and SD donors, else
@@ -194,13 +208,13 @@ export type LineSettings = Pick<AnalysisSettings, 'measure' | 'useDerived'> & Pa
  */
 export function outcomeLine(study: Study, outcome: Outcome, settings: LineSettings): EvidenceLine {
   const { text, quotes } = describeOutcome(study, outcome);
-  const alone = { ...study, outcomes: [outcome] };
+  const alone = studyWithOnly(study, outcome);
   const measure = measureOfOutcome(outcome, settings.measure);
   let signal: EffectSignal | null = null;
   let effect = '';
   if (measure) {
-    const sdDonors = settings.sdDonorStudies ? sdDonorsFromStudies(settings.sdDonorStudies, outcome.kind, settings.recovery) : undefined;
-    const { effects, nonEstimable } = toEffectInputs([alone], outcome.kind, measure, { useDerived: settings.useDerived, recovery: settings.recovery, ...(sdDonors ? { sdDonors } : {}) });
+    // Without SD donors named, the study lends to itself alone (toEffectInputs' default), i.e. none.
+    const { effects, nonEstimable } = effectInputsOf([alone], settings.sdDonorStudies ?? [alone], outcome.kind, measure, { useDerived: settings.useDerived, recovery: settings.recovery });
     const e = effects[0];
     if (e) {
       const z = 1.959963984540054;

@@ -13,7 +13,7 @@ import { OUTCOME_INFO, PHASE_LABEL } from '../../evidence/vocabulary';
 import type { AnalysisSettings } from '../analysis-params';
 import { parseTauPrior, priorText } from '../bayesian/bayes-settings';
 import type { BayesianForestRow } from '../bayesian/bayesian-forest';
-import { recoveryText, type RecoverySettings } from '../../evidence/recovered-effects/recovery-settings';
+import { recoveryText } from '../../evidence/recovered-effects/recovery-settings';
 import { toForestModel, type AnalysisChoices, type ForestStudyRow, type PooledRow } from '../forest-model';
 import { phaseRowOf, type PhaseRow } from '../phase-rows';
 import { absoluteEffect, isAbsoluteMeasure, numberNeeded, type AbsoluteEffect, type NumberNeeded } from './absolute-effects';
@@ -226,20 +226,6 @@ export function riskOfBiasFor(judgments: Readonly<Record<string, TrialJudgment>>
   return out;
 }
 
-/**
- * availableMeasures depends only on the trials (not on the analysis settings), so it is kept per
- * trial list: a setting change re-pools without re-deriving every measure's inputs.
- */
-const measureCache = new WeakMap<readonly Study[], Map<string, AnalysisMeasure[]>>();
-/** The forest's measure search (which measures the data give, most estimable first), with the recovery switches on, as the forest view asks. */
-function measuresOf(studies: readonly Study[], outcome: OutcomeKind, recovery: RecoverySettings): AnalysisMeasure[] {
-  let byOutcome = measureCache.get(studies);
-  if (!byOutcome) measureCache.set(studies, (byOutcome = new Map()));
-  const key = `${outcome}|${JSON.stringify(recovery)}`;
-  let measures = byOutcome.get(key);
-  if (!measures) byOutcome.set(key, (measures = availableMeasures(studies, outcome, recovery)));
-  return measures;
-}
 
 /**
  * One row: the forest of this population's trials for the outcome, as the forest view builds it for a
@@ -256,7 +242,9 @@ function rowFor(studies: readonly Study[], allStudies: readonly Study[], synthes
     relative: null, interval: 'CI', bayesian: null, bayesianReason: null, relativeText: null, isRatio: false, medianControlRisk: null, assumedRisk: null, absolute: null, secondRisk: null, nnt: null, secondNnt: null,
     controlMean: null, ois: null, oisTotal: null, egger: null, domains: [], certainty: null, footnotes: [], statement: null, sizeRule: null,
   };
-  const measures = measuresOf(studies, outcome, analysis.recovery);
+  // The forest's measure search (which measures the data give, most estimable first), with the
+  // recovery switches on, as the forest view asks; memoised with the effect inputs (identity-memo.ts).
+  const measures = availableMeasures(studies, outcome, analysis.recovery);
   if (measures.length === 0) {
     const who = studies.filter((s) => s.outcomes.some((o) => o.kind === outcome)).map((s) => s.label);
     return { ...base, notEstimable: `reported by ${who.join(', ')} without data an effect can be computed from (p-values, statements, percentages without denominators): no effect to pool` };
@@ -401,7 +389,7 @@ export interface SummaryInput {
 }
 
 const populationCache = new WeakMap<readonly Study[], Map<Population, Study[]>>();
-/** The placebo-controlled trials of each population, kept per input list (so the measure cache holds). */
+/** The placebo-controlled trials of each population, kept per input list. */
 function populationsOf(studies: readonly Study[]): Map<Population, Study[]> {
   let out = populationCache.get(studies);
   if (!out) {
