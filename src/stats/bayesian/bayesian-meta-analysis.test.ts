@@ -76,3 +76,20 @@ describe('bayesianMetaAnalysis: a narrow posterior (k = 1,000)', () => {
     expect(r.studies).toHaveLength(1000);
   });
 });
+
+describe('bayesianMetaAnalysis: shrinkage estimates and density grids are computed on first read', () => {
+  it('gives the same values whichever is read first, and keeps them', () => {
+    const options = { tauPrior: { name: 'halfNormal', scale: 0.5 } } as const;
+    const studiesFirst = bayesianMetaAnalysis(schools, options);
+    const gridsFirst = bayesianMetaAnalysis(schools, options);
+    const studies = studiesFirst.studies;
+    const grids = gridsFirst.densities;
+    expect(studiesFirst.studies).toBe(studies);
+    expect(gridsFirst.studies).toEqual(studies);
+    expect(studiesFirst.densities).toEqual(grids);
+    expect(studies).toHaveLength(schools.length);
+    expect(grids.mu).toHaveLength(201);
+    // An export that serialises the result still carries them.
+    expect(JSON.parse(JSON.stringify(studiesFirst)).studies).toHaveLength(schools.length);
+  });
+});

@@ -83,10 +83,10 @@ export interface BayesianMetaAnalysisResult {
   prediction: { lower: number; upper: number };
   /** P(μ < x | data). */
   probabilityBelow(x: number): number;
-  /** Shrinkage estimates θᵢ | data, in input order. */
-  studies: PosteriorSummary[];
-  /** Posterior densities on grids for plotting: [x, density] pairs, 201 points each. */
-  densities: { mu: [number, number][]; tau: [number, number][] };
+  /** Shrinkage estimates θᵢ | data, in input order (computed on first read, then kept). */
+  readonly studies: PosteriorSummary[];
+  /** Posterior densities on grids for plotting: [x, density] pairs, 201 points each (computed on first read, then kept). */
+  readonly densities: { mu: [number, number][]; tau: [number, number][] };
   /** Posterior density of μ at x (the curve `densities.mu` samples). */
   muDensity(x: number): number;
   /** Posterior density of τ at x ≥ 0 (the curve `densities.tau` samples). */
@@ -359,39 +359,49 @@ export function bayesianMetaAnalysis(
     upper: predictionMixture.quantile(1 - alpha / 2, predictionMean, predictionSd),
   };
 
-  // Shrinkage: one scratch mixture refilled per study.
-  const studyMeans = new Float64Array(n);
-  const studySds = new Float64Array(n);
-  const studyMixture = new NormalMixture(weights, studyMeans, studySds, n);
-  const studies: PosteriorSummary[] = [];
-  for (let i = 0; i < k; i++) {
-    const y = yi[i]!;
-    const v = vi[i]!;
-    for (let j = 0; j < n; j++) {
-      const tau2 = taus[j]! * taus[j]!;
-      const b = v / (v + tau2);
-      studyMeans[j] = y - b * (y - muMeans[j]!);
-      studySds[j] = Math.sqrt((v * tau2) / (v + tau2) + b * b * muVars[j]!);
+  // Shrinkage estimates and plot grids are computed on first read and kept: a caller that reads
+  // only μ, τ and the prediction (the method-sensitivity panel's three fits, the Summary of
+  // Findings) does not pay for k mixture summaries and 2 × 201 density points. At k = 3 they were
+  // about half of a fit (2026-12-01); the values are the same whenever they are read.
+  const shrinkage = (): PosteriorSummary[] => {
+    // One scratch mixture refilled per study.
+    const studyMeans = new Float64Array(n);
+    const studySds = new Float64Array(n);
+    const studyMixture = new NormalMixture(weights, studyMeans, studySds, n);
+    const out: PosteriorSummary[] = [];
+    for (let i = 0; i < k; i++) {
+      const y = yi[i]!;
+      const v = vi[i]!;
+      for (let j = 0; j < n; j++) {
+        const tau2 = taus[j]! * taus[j]!;
+        const b = v / (v + tau2);
+        studyMeans[j] = y - b * (y - muMeans[j]!);
+        studySds[j] = Math.sqrt((v * tau2) / (v + tau2) + b * b * muVars[j]!);
+      }
+      out.push(summarise(studyMixture, alpha));
     }
-    studies.push(summarise(studyMixture, alpha));
-  }
-
-  // Density grids for plots.
-  const muStart = muMixture.mean();
-  const muScale = Math.sqrt(muMixture.variance(muStart));
-  const muLow = muMixture.quantile(0.0005, muStart, muScale);
-  const muHigh = muMixture.quantile(0.9995, muStart, muScale);
-  const muGrid: [number, number][] = [];
-  for (let g = 0; g < DENSITY_POINTS; g++) {
-    const x = muLow + ((muHigh - muLow) * g) / (DENSITY_POINTS - 1);
-    muGrid.push([x, muMixture.density(x)]);
-  }
-  const tauHigh = Math.min(upper, tauQuantile(0.995));
-  const tauGrid: [number, number][] = [];
-  for (let g = 0; g < DENSITY_POINTS; g++) {
-    const x = (tauHigh * g) / (DENSITY_POINTS - 1);
-    tauGrid.push([x, tauDensity(x)]);
-  }
+    return out;
+  };
+  const densityGrids = (): BayesianMetaAnalysisResult['densities'] => {
+    const muStart = muMixture.mean();
+    const muScale = Math.sqrt(muMixture.variance(muStart));
+    const muLow = muMixture.quantile(0.0005, muStart, muScale);
+    const muHigh = muMixture.quantile(0.9995, muStart, muScale);
+    const muGrid: [number, number][] = [];
+    for (let g = 0; g < DENSITY_POINTS; g++) {
+      const x = muLow + ((muHigh - muLow) * g) / (DENSITY_POINTS - 1);
+      muGrid.push([x, muMixture.density(x)]);
+    }
+    const tauHigh = Math.min(upper, tauQuantile(0.995));
+    const tauGrid: [number, number][] = [];
+    for (let g = 0; g < DENSITY_POINTS; g++) {
+      const x = (tauHigh * g) / (DENSITY_POINTS - 1);
+      tauGrid.push([x, tauDensity(x)]);
+    }
+    return { mu: muGrid, tau: tauGrid };
+  };
+  let studies: PosteriorSummary[] | undefined;
+  let densities: BayesianMetaAnalysisResult['densities'] | undefined;
 
   return {
     k,
@@ -407,8 +417,12 @@ export function bayesianMetaAnalysis(
     },
     prediction,
     probabilityBelow: (x: number) => muMixture.cdf(requireFinite('x', x)),
-    studies,
-    densities: { mu: muGrid, tau: tauGrid },
+    get studies() {
+      return (studies ??= shrinkage());
+    },
+    get densities() {
+      return (densities ??= densityGrids());
+    },
     muDensity: (x: number) => muMixture.density(x),
     tauDensity,
     tauProbabilityBelow,
