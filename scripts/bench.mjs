@@ -5,7 +5,7 @@
 // playwright-core, runs the engine bench (scripts/bench-engine.mjs), prints a table and, last,
 // one JSON line:
 //   {"firstLoadJsGzipKb", "coldLoadMs", "filterUpdateMs", "forest1000Ms", "engineReml100kMs", "metaforReml100kMs",
-//    "bayesK1000Ms", "sensitivityPanelMs", "summaryColdLoadMs", "summaryRecomputeMs"}
+//    "bayesK1000Ms", "sensitivityPanelMs", "summaryColdLoadMs", "summaryRecomputeMs", "summaryClaimsRecomputeMs"}
 // - firstLoadJsGzipKb: gzip size of the JS files the first view (Evidence) requests.
 // - coldLoadMs: navigation start → the "forest-painted" mark the forest view sets, median of 5
 //   cold loads (fresh browser context each) of #/forest.
@@ -33,7 +33,11 @@
 //   summaryAllTablesColdMs (navigation start → the second mark: every table painted) and the
 //   computes ("summary-compute-first-table", "summary-compute", "claims-compute") are printed too.
 // - summaryRecomputeMs: a change of the τ² estimator on #/summary → the next "summary-painted"
-//   mark (every table re-computed and re-drawn), median of 20.
+//   mark (every table re-computed and re-drawn), median of 20 changes made back to back (each as
+//   soon as the last one's tables are painted).
+// - summaryClaimsRecomputeMs: the same change → the "claims-painted" mark (the seed review's
+//   claims below the tables, which follow the tables' frame), on a settled page, median of 10. No
+//   goal; printed so that the deferred part is seen too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -207,6 +211,7 @@ async function summaryColdLoad() {
 const summaryLoads = [];
 const summaryRest = [];
 const summaryRecomputes = [];
+const claimsRecomputes = [];
 for (let i = 0; i < 5; i++) {
   const r = await summaryColdLoad();
   summaryLoads.push(r.ms);
@@ -226,6 +231,31 @@ for (let i = 0; i < 5; i++) {
         };
         poll();
       }), j % 2 ? 'REML' : 'DL'));
+    }
+    // The seed review's claims below the tables follow the frame that paints them
+    // (src/views/summary/after-paint.ts): a change → the claims painted, each change made on a
+    // settled page (the claims of the last change painted), median of 10.
+    for (let j = 0; j < (quick ? 4 : 10); j++) {
+      claimsRecomputes.push(await r.page.evaluate((method) => new Promise((resolve) => {
+        const painted = () => performance.getEntriesByName('claims-painted').length;
+        const settle = () => {
+          const before = painted();
+          setTimeout(() => (painted() === before ? change(before) : settle()), 300);
+        };
+        const change = (before) => {
+          const select = [...document.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === 'PM'));
+          const t0 = performance.now();
+          select.value = method;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          const poll = () => {
+            const marks = performance.getEntriesByName('claims-painted');
+            if (marks.length > before) resolve(marks[marks.length - 1].startTime - t0);
+            else requestAnimationFrame(poll);
+          };
+          poll();
+        };
+        settle();
+      }), j % 2 ? 'DL' : 'REML'));
     }
   }
   await r.context.close();
@@ -257,6 +287,7 @@ const result = {
   sensitivityPanelMs: Number(median(loads.sensitivityUpdates).toFixed(1)),
   summaryColdLoadMs: Math.round(median(summaryLoads)),
   summaryRecomputeMs: Number(median(summaryRecomputes).toFixed(1)),
+  summaryClaimsRecomputeMs: Number(median(claimsRecomputes).toFixed(1)),
 };
 const goals = { firstLoadJsGzipKb: 200, coldLoadMs: 800, filterUpdateMs: 50, forest1000Ms: 1000, engineReml100kMs: 50, summaryColdLoadMs: 800, summaryRecomputeMs: 50 };
 goals.bayesK1000Ms = 50;
