@@ -5,7 +5,7 @@ import { EARLIEST_YEAR, OUTCOME_KINDS, SETTINGS, isPlausibleYear, latestYear } f
 import { FILTER_PHASES, OUTCOME_INFO, PHASE_LABEL, PHASE_SHORT_LABEL, SETTING_LABEL, STUDY_KIND_LABEL } from '../evidence/vocabulary';
 import { activeFilterCount } from '../model/active-filters';
 import { useAppStore } from '../store/store-context';
-import { useSmallScreen } from './use-layout-size';
+import { useFoldedOnSmallScreen } from './use-layout-size';
 
 const KINDS: StudyKind[] = ['ivig-rct', 'ivig-non-randomised', 'ivig-active-comparator-rct', 'comparator-rct'];
 
@@ -23,15 +23,12 @@ export function FilterBar() {
       resetFilters: s.resetFilters,
     })),
   );
-  // Folded on a small screen, where they would fill the first screen, open on a wide one; once
-  // the user opens or closes them, that choice holds (for this view).
-  const smallScreen = useSmallScreen();
-  const [openChoice, setOpenChoice] = useState<boolean | null>(null);
-  const open = openChoice ?? !smallScreen;
+  // Folded on a small screen, where they would fill the first screen, open on a wide one.
+  const { open, toggle } = useFoldedOnSmallScreen();
   const formId = useId();
   return (
     <div className="filters">
-    <button type="button" className="filters-toggle" aria-expanded={open} aria-controls={formId} onClick={() => setOpenChoice(!open)}>
+    <button type="button" className="filters-toggle" aria-expanded={open} aria-controls={formId} onClick={toggle}>
       Filters ({activeFilterCount(filters)} active)
     </button>
     <form id={formId} hidden={!open} className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 
 /**
  * Layout measurements that drive a view's shape (chart width, scroll hints, folded filters).
@@ -56,4 +56,16 @@ const isSmallScreen = () => typeof window !== 'undefined' && typeof window.match
 
 export function useSmallScreen(): boolean {
   return useSyncExternalStore(subscribeSmallScreen, isSmallScreen, () => false);
+}
+
+/**
+ * A panel folded on a small screen, where it would fill the first screen, and open on a wide one;
+ * once the user opens or closes it, that choice holds (for as long as the component lives).
+ */
+export function useFoldedOnSmallScreen(): { open: boolean; toggle: () => void } {
+  const smallScreen = useSmallScreen();
+  const [openChoice, setOpenChoice] = useState<boolean | null>(null);
+  const open = openChoice ?? !smallScreen;
+  const toggle = useCallback(() => setOpenChoice(!open), [open]);
+  return { open, toggle };
 }

@@ -99,7 +99,7 @@ describe('Layout (Chromium, production build)', () => {
       const context = await hinted.newContext({ viewport: VIEWPORTS[size].viewport, deviceScaleFactor: 1 });
       const page = await context.newPage();
       const problems: string[] = [];
-      for (const [route, ready] of [['#/forest?outcome=relapse-free', 'svg.forest-svg'], ['#/phases', '.phase-panel svg']] as const) {
+      for (const [route, ready] of [['#/forest?outcome=relapse-free', 'svg.forest-svg'], ['#/forest?outcome=relapse-free&model=bayes', 'svg.forest-svg'], ['#/phases', '.phase-panel svg']] as const) {
         await open(page, route, ready);
         // Folded panels (effect recovery) are opened, so that their selects are checked too.
         await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.analysis-bar details').forEach((d) => { d.open = true; }));
@@ -108,6 +108,25 @@ describe('Layout (Chromium, production build)', () => {
           const select = selects.nth(i);
           // A choice made above can disable a later select (common effect: no τ² estimator).
           if (await select.isDisabled()) continue;
+          // The τ prior select is sized to the priors the app assigns (the relapse outcomes' Turner
+          // type shows whole, app.css); Turner's longest outcome type is cut when closed, and named
+          // in full by the source line under the selects, which is checked instead.
+          if ((await select.getAttribute('aria-describedby')) === 'tau-prior-source') {
+            const widest = await select.evaluate((s: HTMLSelectElement) => {
+              const ctx = document.createElement('canvas').getContext('2d')!;
+              ctx.font = getComputedStyle(s).font;
+              return [...s.options].reduce((a, o) => (ctx.measureText(o.text).width > ctx.measureText(a.text).width ? o : a)).value;
+            });
+            await select.selectOption(widest);
+            await page.waitForTimeout(100);
+            const source = await page.locator('#tau-prior-source').textContent();
+            if (!source?.includes('N(-3.71, 1.74²)') || !source.includes('cause-specific mortality')) problems.push(`${route} ${size}: the τ prior's source line does not name "${widest}" in full: ${source}`);
+            await select.selectOption('turner-signs-symptoms-reflecting-continuation-end-of-condition');
+            await page.waitForTimeout(100);
+            const problem = await selectTextIsWhole(page, select);
+            if (problem) problems.push(`${route} ${size}: τ prior = the relapse outcomes' Turner type: ${problem}`);
+            continue;
+          }
           // The option whose label is widest in the select's own font.
           const longest = await select.evaluate((s: HTMLSelectElement) => {
             const ctx = document.createElement('canvas').getContext('2d')!;
@@ -132,6 +151,10 @@ describe('Layout (Chromium, production build)', () => {
     { name: 'Forest plot', route: '#/forest?outcome=relapse-free', charts: 'svg.forest-svg' },
     { name: 'Dose-response', route: '#/dose-response?outcome=annualized-relapse-rate', charts: 'svg.recharts-surface' },
     { name: 'Phase comparison', route: '#/phases', charts: '.phase-panel svg, .comparator table' },
+    // Under the Bayesian model: the forest with its Bayesian row, the posterior plot and the
+    // method-sensitivity panel; the Summary of Findings with credible intervals.
+    { name: 'Forest plot, Bayesian', route: '#/forest?outcome=relapse-free&model=bayes', charts: 'svg.forest-svg, svg.posterior-svg, svg.sensitivity-svg' },
+    { name: 'Summary, Bayesian', route: '#/summary?model=bayes', charts: 'table.sof-table' },
   ];
 
   for (const size of ['desktop', 'phone', 'zoom200'] as const) {
@@ -192,7 +215,7 @@ describe('Layout (Chromium, production build)', () => {
     });
   }
 
-  it('the filters fold behind a "Filters (n active)" button: closed on a phone and at 200% zoom, open on a wide screen, operable by keyboard', async () => {
+  it('the filters (and the summary\'s analysis settings) fold behind a button: closed on a phone and at 200% zoom, open on a wide screen, operable by keyboard', async () => {
     for (const size of ['desktop', 'phone', 'zoom200'] as const) {
       const context = await env.browser.newContext(VIEWPORTS[size]);
       const page = await context.newPage();
@@ -222,6 +245,23 @@ describe('Layout (Chromium, production build)', () => {
         expect(await counted.getAttribute('aria-expanded')).toBe('false');
         expect(await page.locator('.summary').textContent()).toMatch(/^\d+ of \d+ studies shown/);
         expect(page.url()).toContain('phase=RR');
+      }
+
+      // The summary's analysis settings fold the same way (on a phone they and the priors filled the
+      // first one and a half screens before the first table); the note under them says what is in effect.
+      await open(page, '#/summary?model=bayes', 'table.sof-table');
+      const settings = page.getByRole('button', { name: 'Analysis settings' });
+      expect(await settings.getAttribute('aria-expanded'), size).toBe(String(wide));
+      const model = page.getByRole('combobox', { name: 'Model' });
+      expect(await model.count(), size).toBe(wide ? 1 : 0);
+      expect(await page.locator('.summary-view > p.note').first().textContent()).toContain('Bayesian random-effects model, τ ~ half-normal(0.5)');
+      if (!wide) {
+        await settings.focus();
+        await page.keyboard.press('Enter');
+        await model.waitFor();
+        await model.selectOption('common');
+        await expect.poll(() => page.locator('.summary-view > p.note').first().textContent()).toContain('common-effect');
+        expect(page.url()).toContain('model=common');
       }
       await context.close();
     }

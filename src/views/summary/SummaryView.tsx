@@ -1,8 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AnalysisControls } from '../../components/AnalysisControls';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { FilterBar } from '../../components/FilterBar';
+import { useFoldedOnSmallScreen } from '../../components/use-layout-size';
 import { ExportMenu } from '../../export/ExportMenu';
 import { captionLines } from '../../export/caption';
 import { exportFileName } from '../../export/file-name';
@@ -37,6 +38,11 @@ export function SummaryView() {
   // A cold load draws the first table alone (what the page shows above the fold); once it is
   // painted, every table; once those are painted, the seed review's claims (after-paint.ts; measured
   // before/after in README's Speed section). Later changes compute every table at once.
+  // On a phone the settings (and, under the Bayesian model, the priors) filled the first one and a
+  // half screens before the first table: folded there, as the filters are; the note under them
+  // says what is in effect.
+  const settings = useFoldedOnSmallScreen();
+  const settingsId = useId();
   const allTables = useAfterPaint(evidence !== null);
   const claims = useAfterPaint(allTables);
   const model = useMemo(
@@ -64,8 +70,15 @@ export function SummaryView() {
   return (
     <div className="summary-view">
       <FilterBar />
-      <AnalysisControls show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'mh', 'derived', 'asOf2003', 'recovery']} label="Analysis settings (the same as the forest plot's)" />
-      <ThresholdsForm />
+      <div className="settings-fold">
+        <button type="button" className="filters-toggle" aria-expanded={settings.open} aria-controls={settingsId} onClick={settings.toggle}>
+          Analysis settings
+        </button>
+      </div>
+      <div id={settingsId} hidden={!settings.open}>
+        <AnalysisControls show={['model', 'tau2', 'i2', 'knha', 'adhoc', 'mh', 'derived', 'asOf2003', 'recovery']} label="Analysis settings (the same as the forest plot's)" />
+        <ThresholdsForm />
+      </div>
       <p className="note">
         {analysisLine(model)} Each row's relative effect is the forest plot's {model.interval === 'CrI' ? 'Bayesian row (posterior median, 95% CrI)' : 'pooled result'} for that outcome and population.
         {phaseFilterNote && ' The MS-phase and “Outcome reported” filters do not apply here: each table is one population.'}
