@@ -89,6 +89,15 @@ async function selectTextIsWhole(page: Page, select: Locator): Promise<string | 
   return null;
 }
 
+/** The value of the select's option whose label is widest in the select's own font. */
+function widestOption(select: Locator): Promise<string> {
+  return select.evaluate((s: HTMLSelectElement) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = getComputedStyle(s).font;
+    return [...s.options].reduce((a, o) => (ctx.measureText(o.text).width > ctx.measureText(a.text).width ? o : a)).value;
+  });
+}
+
 describe('Layout (Chromium, production build)', () => {
   it('every analysis select shows its longest option whole, at 1400 px and at 390 px', async () => {
     // Hinted glyphs, as a desktop Chromium on Linux draws them (headless draws them unhinted, a
@@ -112,11 +121,7 @@ describe('Layout (Chromium, production build)', () => {
           // type shows whole, app.css); Turner's longest outcome type is cut when closed, and named
           // in full by the source line under the selects, which is checked instead.
           if ((await select.getAttribute('aria-describedby')) === 'tau-prior-source') {
-            const widest = await select.evaluate((s: HTMLSelectElement) => {
-              const ctx = document.createElement('canvas').getContext('2d')!;
-              ctx.font = getComputedStyle(s).font;
-              return [...s.options].reduce((a, o) => (ctx.measureText(o.text).width > ctx.measureText(a.text).width ? o : a)).value;
-            });
+            const widest = await widestOption(select);
             await select.selectOption(widest);
             await page.waitForTimeout(100);
             const source = await page.locator('#tau-prior-source').textContent();
@@ -127,12 +132,7 @@ describe('Layout (Chromium, production build)', () => {
             if (problem) problems.push(`${route} ${size}: τ prior = the relapse outcomes' Turner type: ${problem}`);
             continue;
           }
-          // The option whose label is widest in the select's own font.
-          const longest = await select.evaluate((s: HTMLSelectElement) => {
-            const ctx = document.createElement('canvas').getContext('2d')!;
-            ctx.font = getComputedStyle(s).font;
-            return [...s.options].reduce((a, o) => (ctx.measureText(o.text).width > ctx.measureText(a.text).width ? o : a)).value;
-          });
+          const longest = await widestOption(select);
           await select.selectOption(longest);
           await page.waitForTimeout(100);
           const name = `${route} ${size}: ${await select.evaluate((s: HTMLSelectElement) => `${s.labels[0]?.firstChild?.textContent} = "${s.selectedOptions[0].text}"`)}`;
