@@ -30,21 +30,25 @@ describe('normalCdf (Cody 1993)', () => {
 });
 
 describe('normalMixtureCdfAndDensity', () => {
-  it('equals Σ wΦ and Σ wφ/s computed term by term, in all three ranges of Cody’s approximation', async () => {
+  it('equals Σ wΦ, Σ wφ/s and f′ = −Σ wφz/s² computed term by term, in all three ranges of Cody’s approximation', async () => {
     const { normalMixtureCdfAndDensity } = await import('./normal-cdf');
     const weights = Float64Array.from([0.2, 0.5, 0.3]);
     const means = Float64Array.from([-1, 0.3, 2]);
     const sds = Float64Array.from([0.5, 0.1, 2]);
-    const out = new Float64Array(2);
+    const out = new Float64Array(3);
     for (const x of [-30, -3.1, -0.9, 0.31, 0.35, 1.2, 4, 25]) {
       normalMixtureCdfAndDensity(x, weights, means, sds, 3, out);
       let F = 0;
       let f = 0;
+      let slope = 0;
       for (let j = 0; j < 3; j++) {
         const z = (x - means[j]!) / sds[j]!;
         F += weights[j]! * normalCdf(z);
-        f += (weights[j]! * Math.exp(-0.5 * z * z)) / Math.sqrt(2 * Math.PI) / sds[j]!;
+        const density = (weights[j]! * Math.exp(-0.5 * z * z)) / Math.sqrt(2 * Math.PI) / sds[j]!;
+        f += density;
+        slope -= (density * z) / sds[j]!;
       }
+      expect(Math.abs(out[2]! - slope), `f′(${x})`).toBeLessThanOrEqual(1e-13 * Math.abs(slope) + 1e-300);
       expect(Math.abs(out[0]! - F), `F(${x})`).toBeLessThanOrEqual(1e-15 * Math.max(F, 1e-300) + 1e-300);
       expect(Math.abs(out[1]! - f), `f(${x})`).toBeLessThanOrEqual(1e-14 * f + 1e-300);
     }

@@ -102,7 +102,8 @@ export function normalCdf(x: number): number {
  * directly rather than split as in `normalCdf`, which costs relative accuracy ~z²·1e-16 in the far
  * tail (1e-13 at |z| = 37), far below what a component there contributes. The loop calls no
  * function and allocates nothing (a double passed to or returned from a call that is not inlined
- * is boxed); the result goes to out[0] (F) and out[1] (f).
+ * is boxed); the result goes to out[0] (F), out[1] (f) and out[2] (f′ = −Σ wⱼ φ(zⱼ) zⱼ / sⱼ², for
+ * Halley's step in `NormalMixture.quantile`).
  */
 export function normalMixtureCdfAndDensity(
   x: number,
@@ -114,13 +115,16 @@ export function normalMixtureCdfAndDensity(
 ): void {
   let F = 0;
   let f = 0;
+  let slope = 0;
   for (let j = 0; j < size; j++) {
     const sd = sds[j]!;
     const w = weights[j]!;
     const z = (x - means[j]!) / sd;
     const y = Math.abs(z);
     const kernel = Math.exp(-0.5 * z * z);
-    f += (w * kernel) / sd;
+    const density = (w * kernel) / sd;
+    f += density;
+    slope -= (density * z) / sd;
     let cdf: number;
     if (y <= 0.67448975) {
       const xsq = z * z;
@@ -176,4 +180,5 @@ export function normalMixtureCdfAndDensity(
   }
   out[0] = F;
   out[1] = f * INV_SQRT_2PI;
+  out[2] = slope * INV_SQRT_2PI;
 }

@@ -17,6 +17,8 @@ import { normalCdf as standardNormalCdf, normalMixtureCdfAndDensity } from './no
 import { increasingRoot } from './increasing-root';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** A Halley step from the start no longer than this many sds is taken as the quantile (see `quantile`). */
+const HALLEY_ACCEPTED_STEP = 3e-4;
 
 export class NormalMixture {
   readonly weights: Float64Array;
@@ -63,7 +65,7 @@ export class NormalMixture {
     return f * INV_SQRT_2PI;
   }
 
-  private readonly point = new Float64Array(2);
+  private readonly point = new Float64Array(3);
 
   private cdfAndDensity(x: number, out: { value: number; derivative: number }): void {
     normalMixtureCdfAndDensity(x, this.weights, this.means, this.sds, this.size, this.point);
@@ -95,7 +97,7 @@ export class NormalMixture {
    *   mean + sd·[z + (z² − 1)γ₁/6 + (z³ − 3z)γ₂/24 − (2z³ − 5z)γ₁²/36],  z = Φ⁻¹(p)
    * (Cornish & Fisher 1938; Abramowitz & Stegun 26.2.49) when the shape is mild (|γ₁| ≤ 1,
    * |γ₂| ≤ 3), else the normal approximation: a mixture of near-identical normals (many studies)
-   * starts within ~1e-6 of its quantile, and one Newton step then meets the tolerance.
+   * starts within ~1e-4·sd of its quantile, and one Halley step then gives it.
    */
   quantile(p: number, mean: number, sd: number, skewness = 0, excessKurtosis = 0): number {
     const z = standardNormalQuantile(p);
@@ -104,6 +106,33 @@ export class NormalMixture {
       ? ((z * z - 1) * skewness) / 6 + ((z * z * z - 3 * z) * excessKurtosis) / 24 - ((2 * z * z * z - 5 * z) * skewness * skewness) / 36
       : 0;
     const start = mean + sd * (z + correction);
+    if (mild) {
+      // Halley's step from the Cornish–Fisher start, x₁ = x − 2rf / (2f² − r f′) with r = F(x) − p
+      // (Press et al., Numerical Recipes, 3rd ed., §9.4; cubic convergence: its error is about
+      // |F‴/6F′ − (F″/2F′)²|·δ³ for a start error δ, and for a near-normal mixture those ratios are
+      // O(1/sd²)). A step of at most 3e-4·sd is taken as the quantile, after one evaluation where
+      // the Newton search needs two: the k shrinkage summaries of a fit on many studies are
+      // near-normal mixtures whose Cornish–Fisher starts were all within 1.4e-4·sd (a fit of 1,000,
+      // 3,000 quantiles), and they were most of its time (README, Speed). It is also more exact:
+      // against 200 bisection steps, on near-normal random mixtures, 2.6e-11·sd at worst with the
+      // step, 1.7e-8·sd with the Newton search alone, whose stopping rule is relative to
+      // max(|x|, sd) (normal-mixture.test.ts). A longer step starts the search from x₁; anything
+      // else (a curvature term that is not small) starts it from the Cornish–Fisher start.
+      normalMixtureCdfAndDensity(start, this.weights, this.means, this.sds, this.size, this.point);
+      const r = this.point[0]! - p;
+      const f = this.point[1]!;
+      const curvature = (r * this.point[2]!) / (2 * f * f);
+      if (r === 0) return start;
+      if (f > 0 && Math.abs(curvature) <= 0.1) {
+        const step = -(r / f) / (1 - curvature);
+        if (Math.abs(step) <= HALLEY_ACCEPTED_STEP * sd) return start + step;
+        if (Math.abs(step) <= sd) return this.searchQuantile(p, start + step, sd);
+      }
+    }
+    return this.searchQuantile(p, start, sd);
+  }
+
+  private searchQuantile(p: number, start: number, sd: number): number {
     const scratch = { value: 0, derivative: 0 };
     return increasingRoot((x) => {
       this.cdfAndDensity(x, scratch);
