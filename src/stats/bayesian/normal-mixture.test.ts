@@ -57,3 +57,23 @@ describe('NormalMixture.quantile', () => {
     for (const [family, error] of families) expect(error, family).toBeLessThan(family.startsWith('similar sds') && !family.includes('spread 12') ? 1e-10 : 2e-8);
   });
 });
+
+describe('NormalMixture.quantile on separated narrow modes', () => {
+  it('converges where the CDF is flat between modes (a Newton step went to −3.5e28 there, and the search gave up after 300 iterations)', () => {
+    for (let seed = 1; seed < 300; seed++) {
+      const rand = generator(seed);
+      const size = 5 + Math.floor(rand() * 70);
+      const weights = new Float64Array(size).map(() => rand() + 0.01);
+      const total = weights.reduce((a, b) => a + b, 0);
+      // Components 0.2 wide spread over 12: many modes with flat stretches between them.
+      const m = new NormalMixture(weights.map((w) => w / total), new Float64Array(size).map(() => 12 * (rand() - 0.5) + 1.5), new Float64Array(size).map(() => 0.2 * (1 + 0.1 * rand())), size);
+      const mean = m.mean();
+      const sd = Math.sqrt(m.variance(mean));
+      const { skewness, excessKurtosis } = m.shape(mean, sd);
+      for (const p of [0.0005, 0.025, 0.5, 0.975, 0.9995]) {
+        const q = m.quantile(p, mean, sd, skewness, excessKurtosis);
+        expect(Math.abs(q - bisectionQuantile(m, p, mean, sd)) / sd, `seed ${seed}, p ${p}`).toBeLessThan(2e-8);
+      }
+    }
+  });
+});
