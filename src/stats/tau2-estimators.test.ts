@@ -11,20 +11,10 @@ import {
   sidikJonkmanTau2,
 } from './tau2-estimators';
 import { type ModelData, interceptOnlyData, weightedLeastSquares } from './weighted-least-squares';
+import { seededRandom } from '../test-support/seeded-random';
 
 const data = interceptOnlyData(Float64Array.from([0.1, 0.5, -0.2, 0.8, 0.3]), Float64Array.from([0.02, 0.05, 0.04, 0.1, 0.03]));
 
-/** mulberry32, for deterministic random data sets. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('closed-form estimators match their formulas', () => {
   const y = Array.from(data.yi);
@@ -71,7 +61,7 @@ describe('closed-form estimators match their formulas', () => {
 
 describe('Fisher scoring (REML, ML, EB)', () => {
   it('solves the score equation or stops at the boundary on 200 random data sets (and PM its Q equation)', () => {
-    const rand = prng(20261124);
+    const rand = seededRandom(20261124);
     const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
     let maxIterations = 0;
     for (let rep = 0; rep < 200; rep++) {

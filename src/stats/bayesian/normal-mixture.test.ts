@@ -5,18 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NormalMixture } from './normal-mixture';
+import { seededRandom } from '../../test-support/seeded-random';
 
-/** mulberry32: a small deterministic generator. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bisectionQuantile(m: NormalMixture, p: number, mean: number, sd: number): number {
   let lo = mean - 40 * sd;
@@ -33,7 +23,7 @@ describe('NormalMixture.quantile', () => {
   it('is within 1e-10 sd of the bisection quantile for near-normal mixtures, 2e-8 sd for wide and skewed ones', () => {
     const worst: Record<string, number> = {};
     for (let seed = 1; seed < 300; seed++) {
-      const rand = generator(seed);
+      const rand = seededRandom(seed);
       const size = 5 + Math.floor(rand() * 70);
       const spread = [0.01, 0.3, 1, 3, 12][seed % 5]!;
       const weights = new Float64Array(size).map(() => rand() + 0.01);
@@ -61,7 +51,7 @@ describe('NormalMixture.quantile', () => {
 describe('NormalMixture.quantile on separated narrow modes', () => {
   it('converges where the CDF is flat between modes (a Newton step went to −3.5e28 there, and the search gave up after 300 iterations)', () => {
     for (let seed = 1; seed < 300; seed++) {
-      const rand = generator(seed);
+      const rand = seededRandom(seed);
       const size = 5 + Math.floor(rand() * 70);
       const weights = new Float64Array(size).map(() => rand() + 0.01);
       const total = weights.reduce((a, b) => a + b, 0);
