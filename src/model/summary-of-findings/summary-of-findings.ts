@@ -226,7 +226,6 @@ export function riskOfBiasFor(judgments: Readonly<Record<string, TrialJudgment>>
   return out;
 }
 
-
 /**
  * One row: the forest of this population's trials for the outcome, as the forest view builds it for a
  * phase-comparison row (`sdDonorStudies`: an imputed SD is borrowed from every trial passing the

@@ -35,14 +35,14 @@ export function SummaryView() {
   const appliedFilters = useMemo(() => ({ ...filters, outcome: null, phases: [] }), [filters]);
   const studies = useMemo(() => (evidence ? filterStudies(evidence.studies, appliedFilters) : []), [evidence, appliedFilters]);
   const syntheses = useMemo(() => filterSyntheses(evidence?.syntheses ?? [], filters).shown, [evidence, filters]);
-  // A cold load draws the first table alone (what the page shows above the fold); once it is
-  // painted, every table; once those are painted, the seed review's claims (after-paint.ts; measured
-  // before/after in README's Speed section). Later changes compute every table at once.
   // On a phone the settings (and, under the Bayesian model, the priors) filled the first one and a
   // half screens before the first table: folded there, as the filters are; the note under them
   // says what is in effect.
   const settings = useFoldedOnSmallScreen();
   const settingsId = useId();
+  // A cold load draws the first table alone (what the page shows above the fold); once it is
+  // painted, every table; once those are painted, the seed review's claims (after-paint.ts; measured
+  // before/after in README's Speed section). Later changes compute every table at once.
   const allTables = useAfterPaint(evidence !== null);
   const claims = useAfterPaint(allTables);
   const model = useMemo(

@@ -1,6 +1,22 @@
 import { startTransition, useEffect, useState } from 'react';
 
 /**
+ * Runs `task` in a task of its own after the browser's next paint: a requestAnimationFrame callback
+ * runs just before the frame's paint, and a timeout set from it runs after that paint. Returns the
+ * cancel function (for an effect's clean-up).
+ */
+function afterNextPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/**
  * False until a frame has been painted after `ready` first became true; then true for good (set
  * at transition priority, so that the work it releases can yield to the browser).
  *
@@ -8,22 +24,14 @@ import { startTransition, useEffect, useState } from 'react';
  * populations' tables and the seed review's claims are below the fold. The claims (a dozen forests
  * re-pooled, 64–108 ms, and a long DOM) rendered in the first paint's task held it back by about
  * 250 ms on this project's 2-core machine under load (README, Speed). `useDeferredValue` would defer
- * them too, but React may start the deferred render before the browser paints; a
- * requestAnimationFrame callback runs just before the frame's paint, and a timeout set from it runs
- * after that paint, so the order is certain.
+ * them too, but React may start the deferred render before the browser paints; `afterNextPaint`
+ * makes the order certain.
  */
 export function useAfterPaint(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (!ready || painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setPainted(true)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return afterNextPaint(() => startTransition(() => setPainted(true)));
   }, [ready, painted]);
   return painted;
 }
@@ -32,8 +40,7 @@ export function useAfterPaint(ready: boolean): boolean {
  * `compute(input)`, re-computed when `input` changes (by identity) only after the browser has
  * painted the rest of the page's update, in a task of its own, and then drawn at transition
  * priority; until then the previous result stays (`input` is the one it was computed from), with
- * `pending` true. `compute` must be pure (a
- * module-level function of its input).
+ * `pending` true. `compute` must be pure (a module-level function of its input).
  *
  * Why: the seed review's claims are below the Summary of Findings tables and take 15–25 ms to
  * re-compute. With `useDeferredValue` their background render started in a task that React's
@@ -48,17 +55,10 @@ export function useComputedAfterPaint<I, T>(input: I, compute: (input: I) => T):
   const [state, setState] = useState(() => ({ input, value: compute(input) }));
   useEffect(() => {
     if (Object.is(state.input, input)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        const value = compute(input);
-        startTransition(() => setState({ input, value }));
-      }, 0);
+    return afterNextPaint(() => {
+      const value = compute(input);
+      startTransition(() => setState({ input, value }));
     });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
   }, [input, state.input, compute]);
   return { value: state.value, input: state.input, pending: !Object.is(state.input, input) };
 }
